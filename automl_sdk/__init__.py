@@ -1,0 +1,79 @@
+"""automl-sdk: a typed client, pre-flight linter and V1 -> V2 migration for SageMaker Autopilot.
+
+The public API is listed in ``__all__``. Names load lazily, so ``import automl_sdk`` stays cheap
+and never imports boto3: boto3 loads only when a client is made.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from automl_sdk._version import __version__
+from automl_sdk.errors import (
+    AutoMLSDKError,
+    JobConflictError,
+    JobError,
+    JobFailedError,
+    JobStoppedError,
+    MigrationError,
+    RequestLintError,
+    ShapeError,
+    WaitTimeoutError,
+)
+
+if TYPE_CHECKING:
+    from automl_sdk._serde import from_wire, to_wire
+    from automl_sdk.client import AutoMLClient, Job, Leaderboard
+    from automl_sdk.lint import Finding, lint
+    from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
+
+# public name -> module that defines it; imported on first access (PEP 562).
+_LAZY = {
+    "AutoMLClient": "automl_sdk.client",
+    "Finding": "automl_sdk.lint",
+    "Job": "automl_sdk.client",
+    "Leaderboard": "automl_sdk.client",
+    "MigrationReport": "automl_sdk.migrate",
+    "from_wire": "automl_sdk._serde",
+    "lint": "automl_sdk.lint",
+    "migrate_describe_response": "automl_sdk.migrate",
+    "migrate_request": "automl_sdk.migrate",
+    "to_wire": "automl_sdk._serde",
+}
+
+__all__ = [
+    "AutoMLClient",
+    "AutoMLSDKError",
+    "Finding",
+    "Job",
+    "JobConflictError",
+    "JobError",
+    "JobFailedError",
+    "JobStoppedError",
+    "Leaderboard",
+    "MigrationError",
+    "MigrationReport",
+    "RequestLintError",
+    "ShapeError",
+    "WaitTimeoutError",
+    "__version__",
+    "from_wire",
+    "lint",
+    "migrate_describe_response",
+    "migrate_request",
+    "to_wire",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'automl_sdk' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,1 @@
+"""Subcommands of the ``automl-sdk`` CLI, one module per concern (see ``automl_sdk.cli``)."""

@@ -1,0 +1,10 @@
+"""``automl-sdk`` subcommands for jobs (filled by the jobs work)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the CLI."""

@@ -1,0 +1,210 @@
+"""Every exception automl-sdk raises.
+
+::
+
+    AutoMLSDKError
+     +-- RequestLintError      a request broke documented constraints; nothing was sent
+     +-- ShapeError            a dict could not be converted to (or from) a shape
+     +-- MigrationError        a V1 request or V2 response has no faithful translation
+     +-- JobError              something about a running or finished job
+          +-- JobFailedError   the job ended Failed
+          +-- JobStoppedError  the job ended Stopped (or Stopping) while we waited for completion
+          +-- WaitTimeoutError the wait ran out of time; the job is still running
+          +-- JobConflictError a job with this name exists and its request differs
+
+botocore's ``ClientError`` and its other exceptions pass through unwrapped: catch them as
+you would with boto3.
+
+All exceptions take keyword-only arguments, keep them as documented attributes, and pickle.
+None of them subclasses ``ValueError``: catching ``ValueError`` never swallows them by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from automl_sdk.lint import Finding
+
+__all__ = [
+    "AutoMLSDKError",
+    "JobConflictError",
+    "JobError",
+    "JobFailedError",
+    "JobStoppedError",
+    "MigrationError",
+    "RequestLintError",
+    "ShapeError",
+    "WaitTimeoutError",
+]
+
+
+class AutoMLSDKError(Exception):
+    """Base class of every exception raised by automl-sdk."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors do not survive Exception's default pickling.
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(cls: type[AutoMLSDKError], state: dict[str, Any]) -> AutoMLSDKError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, state.get("message", ""))
+    exc.__dict__.update(state)
+    return exc
+
+
+class RequestLintError(AutoMLSDKError):
+    """A request broke documented constraints, so nothing was sent.
+
+    Attributes:
+        findings: every finding of the lint run (errors, and any warnings beside them).
+        operation: ``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"``.
+    """
+
+    def __init__(self, *, findings: Sequence[Finding], operation: str) -> None:
+        self.findings = tuple(findings)
+        self.operation = operation
+        errors = [f for f in self.findings if f.severity == "error"]
+        lines = [f"{operation} request has {len(errors)} error(s); nothing was sent:"]
+        lines += [f"  {f.path or '<request>'}: {f.message} [{f.rule}]" for f in errors]
+        super().__init__("\n".join(lines))
+
+
+class ShapeError(AutoMLSDKError):
+    """A value could not be converted between its wire form (a dict) and a shape.
+
+    Attributes:
+        shape: the AWS shape name being converted, e.g. ``"CreateAutoMLJobV2Request"``.
+        problems: one ``(wire_path, message)`` pair per problem found; every problem is listed.
+    """
+
+    def __init__(self, *, shape: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.shape = shape
+        self.problems = tuple(problems)
+        lines = [f"cannot convert {shape}: {len(self.problems)} problem(s)"]
+        lines += [f"  {path or '<root>'}: {message}" for path, message in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class MigrationError(AutoMLSDKError):
+    """A V1 value has no faithful V2 form (or a V2 value no V1 form).
+
+    Attributes:
+        path: the wire path of the value that cannot be translated (``""`` for the whole value).
+        reason: why it cannot be translated, and what to do instead.
+        findings: lint findings when the translation was refused because the input is invalid.
+    """
+
+    def __init__(self, *, path: str, reason: str, findings: Sequence[Finding] = ()) -> None:
+        self.path = path
+        self.reason = reason
+        self.findings = tuple(findings)
+        super().__init__(f"{path or '<request>'}: {reason}")
+
+
+class JobError(AutoMLSDKError):
+    """Something about a specific AutoML job.
+
+    Attributes:
+        job_name: the AutoML job name.
+    """
+
+    def __init__(self, message: str, *, job_name: str) -> None:
+        self.job_name = job_name
+        super().__init__(message)
+
+
+class JobFailedError(JobError):
+    """The job ended with status ``Failed``.
+
+    Attributes:
+        job_name: the AutoML job name.
+        failure_reason: the service's ``FailureReason`` (may be ``None``).
+        partial_failure_reasons: the ``PartialFailureMessage`` of each ``PartialFailureReasons`` entry.
+        description: the last DescribeAutoMLJobV2 response, typed, when one was read.
+    """
+
+    def __init__(
+        self,
+        *,
+        job_name: str,
+        failure_reason: str | None,
+        partial_failure_reasons: Sequence[str] = (),
+        description: Any = None,
+    ) -> None:
+        self.failure_reason = failure_reason
+        self.partial_failure_reasons = tuple(partial_failure_reasons)
+        self.description = description
+        message = f"AutoML job {job_name!r} failed: {failure_reason or 'no reason given'}"
+        if self.partial_failure_reasons:
+            message += " (partial failures: " + "; ".join(self.partial_failure_reasons) + ")"
+        super().__init__(message, job_name=job_name)
+
+
+class JobStoppedError(JobError):
+    """The job was stopped before it completed.
+
+    Attributes:
+        job_name: the AutoML job name.
+        status: ``"Stopped"`` or ``"Stopping"``.
+        description: the last DescribeAutoMLJobV2 response, typed, when one was read.
+    """
+
+    def __init__(self, *, job_name: str, status: str, description: Any = None) -> None:
+        self.status = status
+        self.description = description
+        super().__init__(f"AutoML job {job_name!r} was stopped (status {status})", job_name=job_name)
+
+
+class WaitTimeoutError(JobError):
+    """The wait ran out of time. The job was not stopped and is still running.
+
+    Attributes:
+        job_name: the AutoML job name.
+        last_status: the last ``AutoMLJobStatus`` seen (``None`` if none was read).
+        last_secondary_status: the last ``AutoMLJobSecondaryStatus`` seen.
+        waited_seconds: how long the wait lasted.
+    """
+
+    def __init__(
+        self,
+        *,
+        job_name: str,
+        last_status: str | None,
+        last_secondary_status: str | None = None,
+        waited_seconds: float,
+    ) -> None:
+        self.last_status = last_status
+        self.last_secondary_status = last_secondary_status
+        self.waited_seconds = waited_seconds
+        status = last_status or "unknown"
+        if last_secondary_status:
+            status += f"/{last_secondary_status}"
+        super().__init__(
+            f"gave up waiting for AutoML job {job_name!r} after {waited_seconds:.0f}s; "
+            f"it is still running (last status {status}) and was not stopped",
+            job_name=job_name,
+        )
+
+
+class JobConflictError(JobError):
+    """A job with this name already exists and was created from a different request.
+
+    Attributes:
+        job_name: the AutoML job name.
+        differences: the wire paths whose values differ between the existing job and the request.
+    """
+
+    def __init__(self, *, job_name: str, differences: Sequence[str]) -> None:
+        self.differences = tuple(differences)
+        super().__init__(
+            f"AutoML job {job_name!r} already exists with a different request; "
+            f"differing fields: {', '.join(self.differences)}",
+            job_name=job_name,
+        )
