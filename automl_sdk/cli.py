@@ -33,8 +33,12 @@ def _aws_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     group = common.add_argument_group("AWS options")
     # SUPPRESS keeps a subcommand's unset option from erasing the value given before it.
-    group.add_argument("--region", default=argparse.SUPPRESS, help="AWS region (default: from your AWS config)")
-    group.add_argument("--profile", default=argparse.SUPPRESS, help="named profile from your AWS config")
+    group.add_argument(
+        "--region", default=argparse.SUPPRESS, help="AWS region (default: from your AWS config)"
+    )
+    group.add_argument(
+        "--profile", default=argparse.SUPPRESS, help="named profile from your AWS config"
+    )
     group.add_argument(
         "--endpoint-url",
         default=argparse.SUPPRESS,
@@ -84,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if not _is_aws_error(exc):
             raise
-        print(f"automl-sdk: {describe_aws_error(exc, getattr(args, 'job_name', None))}", file=sys.stderr)
+        print(
+            f"automl-sdk: {describe_aws_error(exc, getattr(args, 'job_name', None))}",
+            file=sys.stderr,
+        )
         return EXIT_FINDINGS
     return code
 

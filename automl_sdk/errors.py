@@ -159,7 +159,9 @@ class JobStoppedError(JobError):
     def __init__(self, *, job_name: str, status: str, description: Any = None) -> None:
         self.status = status
         self.description = description
-        super().__init__(f"AutoML job {job_name!r} was stopped (status {status})", job_name=job_name)
+        super().__init__(
+            f"AutoML job {job_name!r} was stopped (status {status})", job_name=job_name
+        )
 
 
 class WaitTimeoutError(JobError):

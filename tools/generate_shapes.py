@@ -140,7 +140,7 @@ def first_paragraph(documentation: str) -> str:
     for paragraph in re.split(r"\n\s*\n", text):
         cleaned = " ".join(paragraph.split())
         if cleaned:
-            return cleaned.replace('"""', "'''").replace("\\", "\\\\")
+            return cleaned.replace('"""', "'''")
     return ""
 
 
@@ -165,8 +165,12 @@ def constraint_text(shape: Shape) -> str:
 
 def wrap(text: str, indent: str, width: int = 96, hanging: str = "    ") -> list[str]:
     return textwrap.wrap(
-        text, width=width, initial_indent=indent, subsequent_indent=indent + hanging,
-        break_on_hyphens=False, break_long_words=False,
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent + hanging,
+        break_on_hyphens=False,
+        break_long_words=False,
     ) or [indent.rstrip()]
 
 
@@ -174,20 +178,20 @@ def wrap(text: str, indent: str, width: int = 96, hanging: str = "    ") -> list
 
 
 def attribute_name(member: str) -> str:
-    name = botocore.xform_name(member)
+    name: str = botocore.xform_name(member)
     return name + "_" if keyword.iskeyword(name) else name
 
 
 def enum_member_name(value: str) -> str:
     name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_")
-    name = botocore.xform_name(name).upper()
+    name = str(botocore.xform_name(name)).upper()
     name = re.sub(r"_+", "_", name)
     return "_" + name if name[0].isdigit() else name
 
 
 def python_type(shape: Shape) -> str:
     if is_union(shape) or isinstance(shape, StructureShape):
-        return shape.name
+        return str(shape.name)
     if isinstance(shape, ListShape):
         return f"tuple[{python_type(shape.member)}, ...]"
     if isinstance(shape, MapShape):
@@ -269,7 +273,7 @@ def render_enums(shapes: dict[str, Shape]) -> str:
             continue
         lines += ["", f"class {name}(_WireEnum):"]
         doc = first_paragraph(shape.documentation) or f"Allowed values of ``{name}``."
-        lines += wrap('"""' + doc, "    ", hanging="")
+        lines += wrap('r"""' + doc, "    ", hanging="")
         lines += ['    """', ""]
         for value in shape.enum:
             lines.append(f"    {enum_member_name(value)} = {value!r}")
@@ -282,16 +286,20 @@ def render_enums(shapes: dict[str, Shape]) -> str:
 
 def member_doc(member_name: str, member: Shape, required: bool) -> list[str]:
     head = f"``{member_name}``" + (" (required)" if required else "") + "."
-    text = " ".join(p for p in (head, first_paragraph(member.documentation), constraint_text(member)) if p)
+    text = " ".join(
+        p for p in (head, first_paragraph(member.documentation), constraint_text(member)) if p
+    )
     return wrap(f"{attribute_name(member_name)}: {text}", "        ")
 
 
 def render_structure(shape: StructureShape) -> list[str]:
     required = set(shape.required_members)
-    ordered = [m for m in shape.members if m in required] + [m for m in shape.members if m not in required]
+    ordered = [m for m in shape.members if m in required] + [
+        m for m in shape.members if m not in required
+    ]
     doc = first_paragraph(shape.documentation) or f"The ``{shape.name}`` shape."
     lines = ["", "", "@attrs.define(kw_only=True, frozen=True)", f"class {shape.name}:"]
-    lines += wrap('"""' + doc, "    ", hanging="")
+    lines += wrap('r"""' + doc, "    ", hanging="")
     if ordered:
         lines += ["", "    Attributes:"]
         for member_name in ordered:
@@ -304,10 +312,14 @@ def render_structure(shape: StructureShape) -> list[str]:
         if isinstance(member, ListShape):
             options.insert(0, f"converter={tuple_converter_name(member, member_name in required)}")
         if member_name in required:
-            lines.append(f"    {attribute_name(member_name)}: {annotation} = attrs.field({', '.join(options)})")
+            lines.append(
+                f"    {attribute_name(member_name)}: {annotation} = attrs.field({', '.join(options)})"
+            )
         else:
             options.insert(0, "default=None")
-            lines.append(f"    {attribute_name(member_name)}: {annotation} | None = attrs.field({', '.join(options)})")
+            lines.append(
+                f"    {attribute_name(member_name)}: {annotation} | None = attrs.field({', '.join(options)})"
+            )
     if not ordered:
         lines.append("    pass")
     return lines
@@ -334,7 +346,9 @@ def render_tuple_converters(shapes: dict[str, Shape]) -> list[str]:
             signature = f"def {name}(value: Iterable[{element}]) -> tuple[{element}, ...]:"
             body = "    return tuple(value)"
         else:
-            signature = f"def {name}(value: Iterable[{element}] | None) -> tuple[{element}, ...] | None:"
+            signature = (
+                f"def {name}(value: Iterable[{element}] | None) -> tuple[{element}, ...] | None:"
+            )
             body = "    return None if value is None else tuple(value)"
         lines += ["", "", signature, body]
     return lines
@@ -351,7 +365,7 @@ def render_union(shape: StructureShape) -> list[str]:
         "",
         "@attrs.define(kw_only=True, frozen=True)",
         f"class {unknown}:",
-        f'    """A member of the ``{shape.name}`` union that this version of automl-sdk does not know.',
+        f'    r"""A member of the ``{shape.name}`` union that this version of automl-sdk does not know.',
         "",
         "    Parsed from a response (including botocore's ``SDK_UNKNOWN_MEMBER``); it cannot be sent.",
         "",
@@ -364,17 +378,17 @@ def render_union(shape: StructureShape) -> list[str]:
         "    value: Any = None",
         "",
         "",
-        f"{shape.name}: TypeAlias = Union[{', '.join(targets)}, {unknown}]",
+        f"{shape.name}: TypeAlias = {' | '.join(targets)} | {unknown}",
     ]
     doc = first_paragraph(shape.documentation)
-    lines += [f'"""Union ``{shape.name}`` (exactly one of {members}). {doc}"""']
+    lines += [f'r"""Union ``{shape.name}`` (exactly one of {members}). {doc}"""']
     return lines
 
 
 def render_structures(shapes: dict[str, Shape]) -> str:
     lines = [
         HEADER.format(version=botocore.__version__),
-        '"""The AutoML request and response shapes, one frozen attrs class per AWS structure.',
+        'r"""The AutoML request and response shapes, one frozen attrs class per AWS structure.',
         "",
         "Attribute names are ``botocore.xform_name`` of the wire names; the wire name of each field",
         'is kept in its metadata (``attrs.fields(Cls).x.metadata["wire"]``). Lists are stored as',
@@ -387,10 +401,9 @@ def render_structures(shapes: dict[str, Shape]) -> str:
         "",
         "import datetime",
         "from collections.abc import Iterable",
-        "from typing import Any, Union",
+        "from typing import Any, TypeAlias",
         "",
         "import attrs",
-        "from typing_extensions import TypeAlias",
         *render_tuple_converters(shapes),
     ]
     for shape in shapes.values():
@@ -458,25 +471,39 @@ def render_reference(model: ServiceModel, shapes: dict[str, Shape]) -> str:
     ]
     for name in OPERATIONS:
         op = model.operation_model(name)
-        output = f"[`{op.output_shape.name}`](#{op.output_shape.name.lower()})" if op.output_shape else "-"
-        lines.append(f"| {name} | [`{op.input_shape.name}`](#{op.input_shape.name.lower()}) | {output} |")
+        output = (
+            f"[`{op.output_shape.name}`](#{op.output_shape.name.lower()})"
+            if op.output_shape
+            else "-"
+        )
+        lines.append(
+            f"| {name} | [`{op.input_shape.name}`](#{op.input_shape.name.lower()}) | {output} |"
+        )
     lines += ["", "## Structures", ""]
     for name, shape in shapes.items():
         if not isinstance(shape, StructureShape):
             continue
         lines += [f"### {name}", ""]
-        doc = first_paragraph(shape.documentation).replace("\\\\", "\\")
+        doc = first_paragraph(shape.documentation)
         if is_union(shape):
-            lines += [f"Union: exactly one member; parsed unknown members become `Unknown{name}`.", ""]
+            lines += [
+                f"Union: exactly one member; parsed unknown members become `Unknown{name}`.",
+                "",
+            ]
         if doc:
             lines += [doc, ""]
         if shape.members:
-            lines += ["| wire name | attribute | type | required | constraints |", "| --- | --- | --- | --- | --- |"]
+            lines += [
+                "| wire name | attribute | type | required | constraints |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             for member_name, member in shape.members.items():
                 req = "yes" if member_name in shape.required_members else ""
                 cons = constraint_text(member).replace("|", "\\|").replace(":class:", "")
                 typ = python_type(member).replace("|", "\\|")
-                lines.append(f"| `{member_name}` | `{attribute_name(member_name)}` | `{typ}` | {req} | {cons} |")
+                lines.append(
+                    f"| `{member_name}` | `{attribute_name(member_name)}` | `{typ}` | {req} | {cons} |"
+                )
             lines.append("")
     lines += ["## Enums", ""]
     for name, shape in shapes.items():
@@ -489,9 +516,21 @@ def render_reference(model: ServiceModel, shapes: dict[str, Shape]) -> str:
 
 
 def ruff_format(paths: list[Path]) -> None:
-    subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", *map(str, paths)], check=True)
     subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--quiet", "--fix", "--select", "I,F401", *map(str, paths)],
+        [sys.executable, "-m", "ruff", "format", "--quiet", *map(str, paths)], check=True
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--quiet",
+            "--fix",
+            "--select",
+            "I,F401",
+            *map(str, paths),
+        ],
         check=True,
     )
 
@@ -516,7 +555,9 @@ def generate(out_dir: Path, reference_page: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the committed files are stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the committed files are stale"
+    )
     args = parser.parse_args(argv)
     if not args.check:
         for path in generate(SHAPES_DIR, REFERENCE_PAGE):
@@ -527,7 +568,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = generate(Path(tmp) / "shapes", Path(tmp) / "shapes.md")
         committed = [SHAPES_DIR / p.name for p in fresh[:-1]] + [REFERENCE_PAGE]
-        stale = [str(c.relative_to(ROOT)) for f, c in zip(fresh, committed) if not c.exists() or c.read_text() != f.read_text()]
+        stale = [
+            str(c.relative_to(ROOT))
+            for f, c in zip(fresh, committed, strict=True)
+            if not c.exists() or c.read_text() != f.read_text()
+        ]
     if stale:
         print("stale generated files (run `nox -s codegen`): " + ", ".join(stale), file=sys.stderr)
         return 1

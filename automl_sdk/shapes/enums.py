@@ -18,7 +18,7 @@ class _WireEnum(str, Enum):
 
 
 class AggregationTransformationValue(_WireEnum):
-    """Allowed values of ``AggregationTransformationValue``."""
+    r"""Allowed values of ``AggregationTransformationValue``."""
 
     SUM = "sum"
     AVG = "avg"
@@ -28,7 +28,7 @@ class AggregationTransformationValue(_WireEnum):
 
 
 class AutoMLAlgorithm(_WireEnum):
-    """Allowed values of ``AutoMLAlgorithm``."""
+    r"""Allowed values of ``AutoMLAlgorithm``."""
 
     XGBOOST = "xgboost"
     LINEAR_LEARNER = "linear-learner"
@@ -48,7 +48,7 @@ class AutoMLAlgorithm(_WireEnum):
 
 
 class AutoMLChannelType(_WireEnum):
-    """The channel type (optional) is an ``enum`` string. The default value is ``training``.
+    r"""The channel type (optional) is an ``enum`` string. The default value is ``training``.
     Channels for training and validation must share the same ``ContentType`` and
     ``TargetAttributeName``. For information on specifying training and validation channel
     types, see How to specify training and validation datasets.
@@ -59,14 +59,14 @@ class AutoMLChannelType(_WireEnum):
 
 
 class AutoMLJobObjectiveType(_WireEnum):
-    """The type of metric with the best result."""
+    r"""The type of metric with the best result."""
 
     MAXIMIZE = "Maximize"
     MINIMIZE = "Minimize"
 
 
 class AutoMLJobSecondaryStatus(_WireEnum):
-    """Returns the secondary status of the AutoML job."""
+    r"""Returns the secondary status of the AutoML job."""
 
     STARTING = "Starting"
     MAX_CANDIDATES_REACHED = "MaxCandidatesReached"
@@ -90,7 +90,7 @@ class AutoMLJobSecondaryStatus(_WireEnum):
 
 
 class AutoMLJobStatus(_WireEnum):
-    """Returns the status of the AutoML job."""
+    r"""Returns the status of the AutoML job."""
 
     COMPLETED = "Completed"
     IN_PROGRESS = "InProgress"
@@ -100,7 +100,7 @@ class AutoMLJobStatus(_WireEnum):
 
 
 class AutoMLMetricEnum(_WireEnum):
-    """The name of the objective metric used to measure the predictive quality of a machine
+    r"""The name of the objective metric used to measure the predictive quality of a machine
     learning system. During training, the model's parameters are updated iteratively to optimize
     its performance based on the feedback provided by the objective metric when evaluating the
     model on the validation dataset.
@@ -126,7 +126,7 @@ class AutoMLMetricEnum(_WireEnum):
 
 
 class AutoMLMetricExtendedEnum(_WireEnum):
-    """The name of the standard metric."""
+    r"""The name of the standard metric."""
 
     ACCURACY = "Accuracy"
     MSE = "MSE"
@@ -157,7 +157,7 @@ class AutoMLMetricExtendedEnum(_WireEnum):
 
 
 class AutoMLMode(_WireEnum):
-    """The method that Autopilot uses to train the data. You can either specify the mode
+    r"""The method that Autopilot uses to train the data. You can either specify the mode
     manually or let Autopilot choose for you based on the dataset size by selecting ``AUTO``. In
     ``AUTO`` mode, Autopilot chooses ``ENSEMBLING`` for datasets smaller than 100 MB, and
     ``HYPERPARAMETER_TUNING`` for larger ones.
@@ -169,7 +169,7 @@ class AutoMLMode(_WireEnum):
 
 
 class AutoMLProblemTypeConfigName(_WireEnum):
-    """Returns the name of the problem type configuration set for the AutoML job V2."""
+    r"""Returns the name of the problem type configuration set for the AutoML job V2."""
 
     IMAGE_CLASSIFICATION = "ImageClassification"
     TEXT_CLASSIFICATION = "TextClassification"
@@ -179,7 +179,7 @@ class AutoMLProblemTypeConfigName(_WireEnum):
 
 
 class AutoMLProcessingUnit(_WireEnum):
-    """Processing unit for an inference container. Currently Autopilot only supports ``CPU`` or
+    r"""Processing unit for an inference container. Currently Autopilot only supports ``CPU`` or
     ``GPU``.
     """
 
@@ -188,7 +188,7 @@ class AutoMLProcessingUnit(_WireEnum):
 
 
 class AutoMLS3DataType(_WireEnum):
-    """The data type."""
+    r"""The data type."""
 
     MANIFEST_FILE = "ManifestFile"
     S3_PREFIX = "S3Prefix"
@@ -196,7 +196,7 @@ class AutoMLS3DataType(_WireEnum):
 
 
 class AutoMLSortBy(_WireEnum):
-    """The parameter by which to sort the results. The default is ``Name``."""
+    r"""The parameter by which to sort the results. The default is ``Name``."""
 
     NAME = "Name"
     CREATION_TIME = "CreationTime"
@@ -204,14 +204,14 @@ class AutoMLSortBy(_WireEnum):
 
 
 class AutoMLSortOrder(_WireEnum):
-    """The sort order for the results. The default is ``Descending``."""
+    r"""The sort order for the results. The default is ``Descending``."""
 
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 
 
 class CandidateSortBy(_WireEnum):
-    """The parameter by which to sort the results. The default is ``Descending``."""
+    r"""The parameter by which to sort the results. The default is ``Descending``."""
 
     CREATION_TIME = "CreationTime"
     STATUS = "Status"
@@ -219,7 +219,7 @@ class CandidateSortBy(_WireEnum):
 
 
 class CandidateStatus(_WireEnum):
-    """The candidate's status."""
+    r"""The candidate's status."""
 
     COMPLETED = "Completed"
     IN_PROGRESS = "InProgress"
@@ -229,7 +229,7 @@ class CandidateStatus(_WireEnum):
 
 
 class CandidateStepType(_WireEnum):
-    """Whether the candidate is at the transform, training, or processing step."""
+    r"""Whether the candidate is at the transform, training, or processing step."""
 
     AWS_SAGEMAKER_TRAININGJOB = "AWS::SageMaker::TrainingJob"
     AWS_SAGEMAKER_TRANSFORMJOB = "AWS::SageMaker::TransformJob"
@@ -237,14 +237,14 @@ class CandidateStepType(_WireEnum):
 
 
 class CompressionType(_WireEnum):
-    """You can use ``Gzip`` or ``None``. The default value is ``None``."""
+    r"""You can use ``Gzip`` or ``None``. The default value is ``None``."""
 
     NONE = "None"
     GZIP = "Gzip"
 
 
 class FillingType(_WireEnum):
-    """Allowed values of ``FillingType``."""
+    r"""Allowed values of ``FillingType``."""
 
     FRONTFILL = "frontfill"
     MIDDLEFILL = "middlefill"
@@ -257,7 +257,7 @@ class FillingType(_WireEnum):
 
 
 class MetricSetSource(_WireEnum):
-    """The dataset split from which the AutoML job produced the metric."""
+    r"""The dataset split from which the AutoML job produced the metric."""
 
     TRAIN = "Train"
     VALIDATION = "Validation"
@@ -265,7 +265,7 @@ class MetricSetSource(_WireEnum):
 
 
 class ObjectiveStatus(_WireEnum):
-    """The objective's status."""
+    r"""The objective's status."""
 
     SUCCEEDED = "Succeeded"
     PENDING = "Pending"
@@ -273,7 +273,7 @@ class ObjectiveStatus(_WireEnum):
 
 
 class ProblemType(_WireEnum):
-    """Defines the type of supervised learning problem available for the candidates. For more
+    r"""Defines the type of supervised learning problem available for the candidates. For more
     information, see SageMaker Autopilot problem types.
     """
 
