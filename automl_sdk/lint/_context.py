@@ -1,0 +1,232 @@
+"""What a rule sees: :class:`LintContext`, safe accessors over the raw request dict, path joining.
+
+The request a rule reads is the raw JSON value the user gave (after converting a shape object to
+its wire dict), so any member may hold any JSON type. Phase-1 rules (``E1xxx``) report wrong types;
+the other rules must simply skip values of the wrong type. The typed getters here make that easy:
+``get_str(obj, "a", "b")`` returns ``obj["a"]["b"]`` when every step is a dict and the leaf is a
+``str``, else ``None``. Integers never include ``bool`` (``True`` is not a number on the wire).
+
+Problem types are normalised to the V2 union member name (the key under
+``AutoMLProblemTypeConfig``): :data:`TABULAR`, :data:`TIME_SERIES`, :data:`IMAGE_CLASSIFICATION`,
+:data:`TEXT_CLASSIFICATION`, :data:`TEXT_GENERATION`. A V1 (``CreateAutoMLJob``) request is always
+:data:`TABULAR`; its ``problem_config`` is its ``AutoMLJobConfig`` (which holds ``CompletionCriteria``,
+``CandidateGenerationConfig`` and ``Mode`` at the same relative paths as V2's ``TabularJobConfig``;
+V1's ``ProblemType`` stays at the top level).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from automl_sdk.lint._finding import Finding
+
+V1 = "CreateAutoMLJob"
+V2 = "CreateAutoMLJobV2"
+OPERATIONS = (V1, V2)
+
+TABULAR = "TabularJobConfig"
+TIME_SERIES = "TimeSeriesForecastingJobConfig"
+IMAGE_CLASSIFICATION = "ImageClassificationJobConfig"
+TEXT_CLASSIFICATION = "TextClassificationJobConfig"
+TEXT_GENERATION = "TextGenerationJobConfig"
+PROBLEM_TYPES = (TABULAR, TIME_SERIES, IMAGE_CLASSIFICATION, TEXT_CLASSIFICATION, TEXT_GENERATION)
+
+Key = str | int
+
+
+def join(path: str, *keys: Key) -> str:
+    """Extend a wire path: ``join("A", 1, "B")`` is ``"A[1].B"``; ``join("", "A")`` is ``"A"``."""
+    for key in keys:
+        if isinstance(key, int):
+            path = f"{path}[{key}]"
+        elif path:
+            path = f"{path}.{key}"
+        else:
+            path = key
+    return path
+
+
+def get(obj: Any, *keys: Key) -> Any:
+    """``obj[k1][k2]...`` following dict keys (str) and list indexes (int); ``None`` on any mismatch."""
+    for key in keys:
+        if isinstance(key, int):
+            if not isinstance(obj, list) or not -len(obj) <= key < len(obj):
+                return None
+            obj = obj[key]
+        else:
+            if not isinstance(obj, dict):
+                return None
+            obj = obj.get(key)
+    return obj
+
+
+def get_str(obj: Any, *keys: Key) -> str | None:
+    """The value at ``keys`` if it is a ``str``, else ``None``."""
+    value = get(obj, *keys)
+    return value if isinstance(value, str) else None
+
+
+def get_int(obj: Any, *keys: Key) -> int | None:
+    """The value at ``keys`` if it is an ``int`` (never a ``bool``), else ``None``."""
+    value = get(obj, *keys)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def get_number(obj: Any, *keys: Key) -> float | None:
+    """The value at ``keys`` if it is an ``int`` or ``float`` (never a ``bool``), else ``None``."""
+    value = get(obj, *keys)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def get_bool(obj: Any, *keys: Key) -> bool | None:
+    """The value at ``keys`` if it is a ``bool``, else ``None``."""
+    value = get(obj, *keys)
+    return value if isinstance(value, bool) else None
+
+
+def get_dict(obj: Any, *keys: Key) -> dict[str, Any] | None:
+    """The value at ``keys`` if it is a ``dict``, else ``None``."""
+    value = get(obj, *keys)
+    return value if isinstance(value, dict) else None
+
+
+def get_list(obj: Any, *keys: Key) -> list[Any] | None:
+    """The value at ``keys`` if it is a ``list``, else ``None``."""
+    value = get(obj, *keys)
+    return value if isinstance(value, list) else None
+
+
+def has(obj: Any, *keys: Key) -> bool:
+    """True when the member at ``keys`` is present and not ``None`` (boto3 treats ``None`` as absent)."""
+    return get(obj, *keys) is not None
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A short display form of a JSON value for messages: ``'abc'``, ``12``, ``true``, ``{...}``."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, dict):
+        text = "{...}" if value else "{}"
+    elif isinstance(value, list):
+        text = "[...]" if value else "[]"
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class LintContext:
+    """The request under lint, with the facts most rules need already worked out.
+
+    Attributes:
+        request: the raw request dict (never mutate it).
+        operation: ``"CreateAutoMLJob"`` (V1) or ``"CreateAutoMLJobV2"``.
+    """
+
+    def __init__(self, request: dict[str, Any], operation: str) -> None:
+        self.request = request
+        self.operation = operation
+
+    @property
+    def is_v1(self) -> bool:
+        """True for a ``CreateAutoMLJob`` request."""
+        return self.operation == V1
+
+    @property
+    def is_v2(self) -> bool:
+        """True for a ``CreateAutoMLJobV2`` request."""
+        return self.operation == V2
+
+    @functools.cached_property
+    def problem_type(self) -> str | None:
+        """The problem type as its V2 config name (e.g. ``"TabularJobConfig"``), or ``None``.
+
+        V1 requests are always ``"TabularJobConfig"``. For V2, ``None`` unless
+        ``AutoMLProblemTypeConfig`` is a dict with exactly one known key holding a non-null value.
+        """
+        if self.is_v1:
+            return TABULAR
+        union = get_dict(self.request, "AutoMLProblemTypeConfig")
+        if union is None:
+            return None
+        present = [key for key, value in union.items() if value is not None]
+        if len(present) == 1 and present[0] in PROBLEM_TYPES:
+            return present[0]
+        return None
+
+    @functools.cached_property
+    def problem_config_path(self) -> str:
+        """Wire path of :attr:`problem_config`: ``"AutoMLProblemTypeConfig.TabularJobConfig"`` etc.
+
+        ``"AutoMLJobConfig"`` for V1; ``""`` when the V2 problem type is unknown.
+        """
+        if self.is_v1:
+            return "AutoMLJobConfig"
+        if self.problem_type is None:
+            return ""
+        return join("AutoMLProblemTypeConfig", self.problem_type)
+
+    @functools.cached_property
+    def problem_config(self) -> dict[str, Any]:
+        """The problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when absent or not a dict."""
+        if self.is_v1:
+            return get_dict(self.request, "AutoMLJobConfig") or {}
+        if self.problem_type is None:
+            return {}
+        return get_dict(self.request, "AutoMLProblemTypeConfig", self.problem_type) or {}
+
+    @property
+    def channels_path(self) -> str:
+        """``"InputDataConfig"`` (V1) or ``"AutoMLJobInputDataConfig"`` (V2)."""
+        return "InputDataConfig" if self.is_v1 else "AutoMLJobInputDataConfig"
+
+    @functools.cached_property
+    def channels(self) -> list[tuple[str, dict[str, Any]]]:
+        """``(path, channel)`` for each channel that is a dict, e.g. ``("InputDataConfig[0]", {...})``."""
+        items = get_list(self.request, self.channels_path) or []
+        return [
+            (join(self.channels_path, index), item)
+            for index, item in enumerate(items)
+            if isinstance(item, dict)
+        ]
+
+    # Shortcuts rooted at the request.
+    def get(self, *keys: Key) -> Any:
+        """``get(self.request, *keys)``."""
+        return get(self.request, *keys)
+
+    def get_str(self, *keys: Key) -> str | None:
+        """``get_str(self.request, *keys)``."""
+        return get_str(self.request, *keys)
+
+    def get_int(self, *keys: Key) -> int | None:
+        """``get_int(self.request, *keys)``."""
+        return get_int(self.request, *keys)
+
+    def get_number(self, *keys: Key) -> float | None:
+        """``get_number(self.request, *keys)``."""
+        return get_number(self.request, *keys)
+
+    def get_bool(self, *keys: Key) -> bool | None:
+        """``get_bool(self.request, *keys)``."""
+        return get_bool(self.request, *keys)
+
+    def get_dict(self, *keys: Key) -> dict[str, Any] | None:
+        """``get_dict(self.request, *keys)``."""
+        return get_dict(self.request, *keys)
+
+    def get_list(self, *keys: Key) -> list[Any] | None:
+        """``get_list(self.request, *keys)``."""
+        return get_list(self.request, *keys)
+
+    @functools.cached_property
+    def schema_findings(self) -> tuple[Finding, ...]:
+        """Every phase-1 (schema) finding, computed once and shared by the ``E1xxx`` rules."""
+        from automl_sdk.lint._schema import check_schema
+
+        return tuple(check_schema(self.request, self.operation))

@@ -1,0 +1,140 @@
+"""The lint engine: detect the operation, run every selected rule, collect all findings.
+
+``lint`` never raises on a JSON value: a request that is not an object, an operation name that is
+unknown, a shape that will not convert and a rule that crashes all become findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from automl_sdk.lint._context import V1, V2, LintContext, show
+from automl_sdk.lint._finding import Finding
+from automl_sdk.lint._registry import Rule, matches, registry
+
+#: Top-level members only a V1 ``CreateAutoMLJob`` request has.
+V1_KEYS = frozenset(
+    {"InputDataConfig", "AutoMLJobConfig", "ProblemType", "GenerateCandidateDefinitionsOnly"}
+)
+#: Top-level members only a ``CreateAutoMLJobV2`` request has.
+V2_KEYS = frozenset(
+    {
+        "AutoMLJobInputDataConfig",
+        "AutoMLProblemTypeConfig",
+        "DataSplitConfig",
+        "SecurityConfig",
+        "AutoMLComputeConfig",
+    }
+)
+#: Accepted spellings of each operation (API name and AWS CLI name).
+OPERATION_ALIASES = {
+    "CreateAutoMLJob": V1,
+    "create-auto-ml-job": V1,
+    "create_auto_ml_job": V1,
+    "CreateAutoMLJobV2": V2,
+    "create-auto-ml-job-v2": V2,
+    "create_auto_ml_job_v2": V2,
+}
+
+#: Rule id used for problems with the input as a whole (not a dict, unknown operation).
+INPUT_RULE = "E1002"
+#: Rule id used when a rule module cannot be loaded and no better id is known.
+INTERNAL_RULE = "E1000"
+
+
+def detect_operation(request: Any) -> str:
+    """``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"``, from the request's top-level keys.
+
+    A request with V1-only keys (``InputDataConfig``, ``AutoMLJobConfig``, ``ProblemType``,
+    ``GenerateCandidateDefinitionsOnly``) and none of the V2-only keys (``AutoMLJobInputDataConfig``,
+    ``AutoMLProblemTypeConfig``, ``DataSplitConfig``, ``SecurityConfig``, ``AutoMLComputeConfig``)
+    is V1. Everything else, including an ambiguous mix or a non-dict, is V2: V2 is the current API,
+    and a V1 key in it is then reported as an unknown key that names its V2 replacement.
+    """
+    if not isinstance(request, dict):
+        return V2
+    keys = set(request)
+    if keys & V1_KEYS and not keys & V2_KEYS:
+        return V1
+    return V2
+
+
+def lint(
+    request: Any,
+    *,
+    operation: str | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Check a CreateAutoMLJob / CreateAutoMLJobV2 request and return every finding.
+
+    Args:
+        request: the request as a dict of boto3 keyword arguments (wire names), or a request shape
+            object (``CreateAutoMLJobV2Request``...). Any JSON value is accepted.
+        operation: ``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"`` (or the AWS CLI spelling
+            ``"create-auto-ml-job-v2"``); inferred by :func:`detect_operation` when ``None``.
+        select: rule id prefixes to run (``["E", "W8001"]``); all rules when ``None``.
+        ignore: rule id prefixes to skip; applied after ``select``.
+
+    Returns:
+        The findings sorted by path, then rule id. Empty when the request is clean.
+    """
+    findings = _lint(request, operation)
+    select = None if select is None else tuple(select)
+    ignore = tuple(ignore or ())
+    kept = [
+        finding
+        for finding in findings
+        if (select is None or matches(finding.rule, select)) and not matches(finding.rule, ignore)
+    ]
+    return sorted(set(kept))
+
+
+def _lint(request: Any, operation: str | None) -> list[Finding]:
+    request, problem = _to_dict(request)
+    if problem is not None:
+        return [problem]
+    if operation is None:
+        operation = detect_operation(request)
+    resolved = OPERATION_ALIASES.get(operation) if isinstance(operation, str) else None
+    if resolved is None:
+        message = f"unknown operation (got {show(operation)}; expected 'CreateAutoMLJob' or 'CreateAutoMLJobV2')"
+        return [Finding(INPUT_RULE, "error", "", message)]
+    if not isinstance(request, dict):
+        message = f"request is not a JSON object (got {show(request)}; expected an object of request members)"
+        return [Finding(INPUT_RULE, "error", "", message)]
+    ctx = LintContext(request, resolved)
+    reg = registry()
+    findings = [Finding(rule_id, "error", "", message) for rule_id, message in reg.load_errors]
+    for rule in reg.rules:
+        if resolved in rule.operations:
+            findings.extend(_run(rule, ctx))
+    return findings
+
+
+def _run(rule: Rule, ctx: LintContext) -> list[Finding]:
+    try:
+        return [Finding(rule.id, rule.severity, path, message) for path, message in rule.check(ctx)]
+    except Exception as exc:  # a bug in one rule must not hide the others' findings
+        message = f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}; please report it"
+        return [Finding(rule.id, "error", "", message)]
+
+
+def _to_dict(request: Any) -> tuple[Any, Finding | None]:
+    """A shape object becomes its wire dict; everything else is returned as is."""
+    if request is None or isinstance(request, dict | list | str | int | float | bool):
+        return request, None
+    if not hasattr(type(request), "__attrs_attrs__"):
+        message = (
+            f"request is not a JSON object or a request shape (got {type(request).__name__}; "
+            "expected a dict of boto3 keyword arguments or a shape such as CreateAutoMLJobV2Request)"
+        )
+        return None, Finding(INPUT_RULE, "error", "", message)
+    try:
+        from automl_sdk._serde import to_wire
+
+        return to_wire(request), None
+    except Exception as exc:
+        message = f"cannot convert {type(request).__name__} to its wire form ({type(exc).__name__}: {exc})"
+        return None, Finding(INPUT_RULE, "error", "", message)

@@ -1,0 +1,147 @@
+"""The rule base class and the registry that discovers rules.
+
+Each module of the package :mod:`automl_sdk.lint.rules` defines exactly one :class:`Rule`
+subclass; its file name starts with the rule id (``E2001_job_name.py``). Adding a rule is adding a
+file: there is no shared list to edit. Ids are a letter (``E`` error, ``W`` warning, ``I`` info)
+and four digits whose first digit is the group:
+
+====  ===========================================================================
+1     schema checks from the service model (phase 1)
+2     request-wide rules: names, channels, S3, role, output, deploy, tags, VPC, data split
+3     tabular
+4     time-series forecasting
+5     image and text classification
+6     text generation
+8     security and cost (warnings and info)
+====  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from automl_sdk.lint._context import OPERATIONS
+from automl_sdk.lint._finding import SEVERITY_BY_LETTER, Severity
+
+if TYPE_CHECKING:
+    from automl_sdk.lint._context import LintContext
+
+RULE_ID = re.compile(r"[EWI][0-9]{4}")
+RULES_PACKAGE = "automl_sdk.lint.rules"
+
+
+class Rule:
+    """Base class of every lint rule.
+
+    Subclasses set the class attributes and implement :meth:`check`.
+
+    Attributes:
+        id: ``"E2001"``: severity letter plus four digits (see the module docstring for groups).
+        short_description: one line, e.g. ``"AutoML job name is not valid"``.
+        description: what the rule checks and why; where the docs contradict each other, the choice.
+        source: the exact documentation sentence(s) enforced, quoted, followed by the spec file name,
+            e.g. ``'"The maximum value is 750." (000_f82959e03b5b0d50.txt)'``.
+        tags: free-form keywords, e.g. ``("tabular", "completion-criteria")``.
+        operations: the operations the rule applies to (default: both V1 and V2).
+    """
+
+    id: ClassVar[str]
+    short_description: ClassVar[str]
+    description: ClassVar[str]
+    source: ClassVar[str]
+    tags: ClassVar[tuple[str, ...]] = ()
+    operations: ClassVar[frozenset[str]] = frozenset(OPERATIONS)
+
+    @property
+    def severity(self) -> Severity:
+        """``"error"``, ``"warning"`` or ``"info"``, from the first letter of :attr:`id`."""
+        return SEVERITY_BY_LETTER[self.id[0]]
+
+    def check(self, ctx: LintContext) -> Iterable[tuple[str, str]]:
+        """Yield ``(wire_path, message)`` for each problem in ``ctx.request``.
+
+        Must tolerate any JSON value anywhere (use the typed getters of
+        :mod:`automl_sdk.lint._context`) and skip values of the wrong type: phase 1 reports those.
+        """
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.id}: {self.short_description}>"
+
+
+class Registry:
+    """The discovered rules, in id order, plus the problems met while loading them.
+
+    Attributes:
+        rules: one instance of each rule, sorted by id.
+        load_errors: ``(rule_id, message)`` for each rule module that failed to import or is
+            malformed; the engine reports them as error findings instead of raising.
+    """
+
+    def __init__(self, rules: list[Rule], load_errors: list[tuple[str, str]]) -> None:
+        self.rules = tuple(sorted(rules, key=lambda rule: rule.id))
+        self.load_errors = tuple(load_errors)
+        self.by_id = {rule.id: rule for rule in self.rules}
+
+
+@functools.cache
+def registry() -> Registry:
+    """Import every module of :mod:`automl_sdk.lint.rules` once and collect its rule."""
+    package = importlib.import_module(RULES_PACKAGE)
+    rules: list[Rule] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module_id = info.name[:5]
+        try:
+            rule = _load(f"{RULES_PACKAGE}.{info.name}")
+        except Exception as exc:
+            errors.append((module_id, f"internal error loading rule module {info.name}: {exc}"))
+            continue
+        if rule.id in seen:
+            errors.append((rule.id, f"internal error: rule id {rule.id} is defined twice"))
+            continue
+        seen.add(rule.id)
+        rules.append(rule)
+    return Registry(rules, errors)
+
+
+def _load(module_name: str) -> Rule:
+    module = importlib.import_module(module_name)
+    classes = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Rule)
+        and value is not Rule
+        and value.__module__ == module_name
+    ]
+    if len(classes) != 1:
+        raise TypeError(f"expected exactly one Rule subclass, found {len(classes)}")
+    cls = classes[0]
+    for attribute in ("id", "short_description", "description", "source"):
+        if not isinstance(getattr(cls, attribute, None), str):
+            raise TypeError(f"{cls.__name__}.{attribute} must be a str")
+    if not RULE_ID.fullmatch(cls.id):
+        raise TypeError(f"{cls.__name__}.id {cls.id!r} is not a letter E/W/I and four digits")
+    short_name = module_name.rsplit(".", 1)[1]
+    if not short_name.startswith(cls.id):
+        raise TypeError(f"module name {short_name!r} must start with the rule id {cls.id}")
+    return cls()
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, sorted by id."""
+    return registry().rules
+
+
+def matches(rule_id: str, prefixes: Iterable[str]) -> bool:
+    """True when ``rule_id`` starts with one of ``prefixes`` (``"E3"`` matches ``"E3002"``)."""
+    return any(rule_id.startswith(prefix) for prefix in prefixes)

@@ -1,0 +1,27 @@
+"""The lint rules: one module per rule, named after its id (``E2001_job_name.py``).
+
+Each module defines exactly one :class:`automl_sdk.lint.Rule` subclass; the registry imports every
+module here (see :mod:`automl_sdk.lint._registry` for the id scheme). A rule reads the raw request
+through :class:`automl_sdk.lint.LintContext` and its typed getters, skips values of the wrong
+type (phase 1 reports those) and yields ``(wire_path, message)``::
+
+    from collections.abc import Iterator
+
+    from automl_sdk.lint._context import LintContext, join, show
+    from automl_sdk.lint._registry import Rule
+
+
+    class ValidationFractionRange(Rule):
+        id = "E2090"
+        short_description = "ValidationFraction is not between 0 and 1"
+        description = "The validation fraction must be strictly between 0 and 1."
+        source = '"... must be between 0 and 1 ..." (000_f82959e03b5b0d50.txt)'
+        tags = ("data-split",)
+        operations = frozenset({"CreateAutoMLJobV2"})
+
+        def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+            value = ctx.get_number("DataSplitConfig", "ValidationFraction")
+            if value is not None and not 0 < value < 1:
+                path = join("DataSplitConfig", "ValidationFraction")
+                yield path, f"ValidationFraction is out of range (got {show(value)}; expected 0 < x < 1)"
+"""
