@@ -25,8 +25,6 @@ from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -66,10 +64,10 @@ def to_wire(shape: Any) -> dict[str, Any]:
             shape=type(shape).__name__,
             problems=[("", f"expected an automl_sdk.shapes object, got {type(shape).__name__}")],
         )
-    try:
-        result: dict[str, Any] = _converter(strict=True).unstructure(shape)
-    except _Problems as exc:
-        raise ShapeError(shape=type(shape).__name__, problems=exc.problems) from None
+    unsendable = list(_unknown_variants(shape, ""))
+    if unsendable:
+        raise ShapeError(shape=type(shape).__name__, problems=unsendable)
+    result: dict[str, Any] = _converter(strict=True).unstructure(shape)
     return result
 
 
@@ -108,6 +106,7 @@ def _converter(*, strict: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(str, _unstructure_str)
     converter.register_unstructure_hook(datetime.datetime, lambda value: value)
     converter.register_unstructure_hook_func(_is_tuple, _unstructure_tuple(converter))
+    converter.register_structure_hook_func(_is_tuple, _structure_tuple(converter))
     converter.register_structure_hook_func(_is_str_dict, _structure_map(converter))
     for union_name, union in _unions().items():
         converter.register_structure_hook_func(
@@ -145,6 +144,25 @@ def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Any:
 
 def _refuse_unknown_variant(value: Any, *_: Any) -> Any:
     raise _Problems([("", "an Unknown… union variant cannot be converted; pick a known member")])
+
+
+def _unknown_variants(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """The wire paths of ``Unknown…`` union variants inside a shape: they cannot be sent."""
+    if _is_wire_shape(type(value)):
+        if type(value).__name__.startswith(_UNKNOWN_PREFIX):
+            union = type(value).__name__[len(_UNKNOWN_PREFIX) :]
+            yield path, f"{type(value).__name__} cannot be sent as a {union} member"
+            return
+        for field in attrs.fields(type(value)):
+            yield from _unknown_variants(
+                getattr(value, field.name), _join(path, field.metadata["wire"])
+            )
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            yield from _unknown_variants(item, f"{path}[{index}]")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _unknown_variants(item, f"{path}.{key}")
 
 
 # ---------------------------------------------------------------- primitives
@@ -215,6 +233,26 @@ def _describe(value: Any) -> str:
 
 def _is_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple
+
+
+def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+    def structure(value: Any, cls: Any) -> tuple[Any, ...]:
+        # cattrs would iterate a dict or a string; the wire only has arrays here.
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"expected an array, got {_describe(value)}")
+        item_type = get_args(cls)[0]
+        items: list[Any] = []
+        problems: list[tuple[str, str]] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as exc:
+                problems += _flatten(exc, f"[{index}]")
+        if problems:
+            raise _Problems(problems)
+        return tuple(items)
+
+    return structure
 
 
 def _unstructure_tuple(converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
@@ -338,13 +376,6 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
             name = note.name if isinstance(note, AttributeValidationNote) else str(note)
             yield from _flatten(sub, _join(path, wire_names.get(name, name)))
         for sub in other_errors:
-            yield from _flatten(sub, path)
-    elif isinstance(exc, IterableValidationError):
-        item_errors, other_item_errors = exc.group_exceptions()
-        for sub, item_note in item_errors:
-            index = item_note.index if isinstance(item_note, IterableValidationNote) else "?"
-            yield from _flatten(sub, f"{path}[{index}]")
-        for sub in other_item_errors:
             yield from _flatten(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
