@@ -1,13 +1,345 @@
-"""Phase 1: check a raw request against the generated constraint tables (filled in next)."""
+"""Phase 1: check a raw request against the service model's constraint tables.
+
+The walk visits every member once and reports, with the member's own wire path:
+
+=======  =====================================================================
+E1001    unknown member (names the closest valid one; says when it is a V1 member in a
+         V2 request or the reverse, and where it moved)
+E1002    wrong JSON type (``true`` is not an integer, ``"10"`` is not an integer, ``1.9`` is
+         not an integer, ``null`` is never a value); also a request that is not an object
+E1003    missing required member
+E1004    string length
+E1005    numeric range
+E1006    list or map size
+E1007    pattern (the whole value must match)
+E1008    enum membership
+E1009    union: exactly one member
+=======  =====================================================================
+
+A value of the wrong type is not looked into further, so one mistake gives one finding.
+"""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
+from automl_sdk.lint._context import join, show
 from automl_sdk.lint._finding import Finding
+from automl_sdk.lint._moved import moved_member_hint
+from automl_sdk.lint._patterns import full_match
+from automl_sdk.shapes.constraints import OPERATIONS, SHAPES
+
+UNKNOWN_MEMBER = "E1001"
+WRONG_TYPE = "E1002"
+MISSING_REQUIRED = "E1003"
+STRING_LENGTH = "E1004"
+NUMBER_RANGE = "E1005"
+COLLECTION_SIZE = "E1006"
+PATTERN = "E1007"
+ENUM = "E1008"
+UNION = "E1009"
+
+_JSON_TYPE = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    list: "an array",
+    tuple: "an array",
+    dict: "an object",
+    type(None): "null",
+}
 
 
 def check_schema(request: Any, operation: str) -> Iterator[Finding]:
-    """Yield a finding for every schema problem in ``request``."""
-    return iter(())
+    """Yield a finding for every schema problem of ``request`` as an ``operation`` input."""
+    walker = _Walker(operation)
+    walker.value(request, OPERATIONS[operation][0], "")
+    return iter(walker.findings)
+
+
+def json_type(value: Any) -> str:
+    """``"a string"``, ``"an integer"``, ``"an object"``... for messages."""
+    return _JSON_TYPE.get(type(value), f"a {type(value).__name__}")
+
+
+def expected(shape_name: str) -> str:
+    """What a value of ``shape_name`` must be, in words: ``"an integer from 1 to 750"``."""
+    shape = SHAPES[shape_name]
+    kind = shape["type"]
+    if kind == "structure":
+        return f"an object ({shape_name})"
+    if kind in ("list", "map"):
+        noun = "an array" if kind == "list" else "an object"
+        size = _bounds(shape)
+        unit = "items" if kind == "list" else "entries"
+        return f"{noun} of {size} {unit}" if size else noun
+    if "enum" in shape:
+        return "one of " + ", ".join(repr(v) for v in shape["enum"])
+    words = {
+        "string": "a string",
+        "integer": "an integer",
+        "long": "an integer",
+        "float": "a number",
+        "double": "a number",
+        "boolean": "a boolean (true or false)",
+        "timestamp": "a timestamp",
+    }.get(kind, kind)
+    bounds = _bounds(shape)
+    if kind == "string" and bounds:
+        return f"{words} of {bounds} characters"
+    return f"{words} {_range_words(shape)}".rstrip()
+
+
+def _bounds(shape: dict[str, Any]) -> str:
+    low, high = shape.get("min"), shape.get("max")
+    if low is not None and high is not None:
+        return f"{low} to {high}" if low != high else f"exactly {low}"
+    if low is not None:
+        return f"at least {low}"
+    if high is not None:
+        return f"at most {high}"
+    return ""
+
+
+def _range_words(shape: dict[str, Any]) -> str:
+    low, high = shape.get("min"), shape.get("max")
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    if low is not None:
+        return f"of at least {low}"
+    if high is not None:
+        return f"of at most {high}"
+    return ""
+
+
+def _got(value: Any) -> str:
+    """``'10', a string`` -- the value and its JSON type (just ``null`` for null)."""
+    return "null" if value is None else f"{show(value)}, {json_type(value)}"
+
+
+def _name(path: str) -> str:
+    """The last member name of a path, for messages (``A[0].B`` -> ``B``; ``A[0]`` -> ``A[0]``)."""
+    return path.rsplit(".", 1)[-1] if path else "request"
+
+
+class _Walker:
+    def __init__(self, operation: str) -> None:
+        self.operation = operation
+        self.findings: list[Finding] = []
+
+    def report(self, rule: str, path: str, message: str) -> None:
+        self.findings.append(Finding(rule, "error", path, message))
+
+    def value(self, value: Any, shape_name: str, path: str) -> None:
+        shape = SHAPES[shape_name]
+        kind = shape["type"]
+        checker = _CHECKERS.get(kind)
+        if checker is None:  # a type no request member uses (blob...): nothing to check
+            return
+        checker(self, value, shape_name, shape, path)
+
+    def wrong_type(self, value: Any, shape_name: str, path: str) -> None:
+        if path == "":
+            message = f"request is not a JSON object (got {show(value)}; expected an object of request members)"
+        else:
+            message = f"{_name(path)} has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
+        self.report(WRONG_TYPE, path, message)
+
+    def structure(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if not isinstance(value, dict):
+            self.wrong_type(value, shape_name, path)
+            return
+        members: dict[str, str] = shape["members"]
+        for required in shape["required"]:
+            if required not in value:
+                member_shape = members[required]
+                self.report(
+                    MISSING_REQUIRED,
+                    join(path, required),
+                    f"required member {required} is missing (got nothing; expected {expected(member_shape)})",
+                )
+        if shape.get("union"):
+            self.union(value, shape_name, members, path)
+        for key, item in value.items():
+            item_shape = members.get(key) if isinstance(key, str) else None
+            if item_shape is None:
+                self.unknown(key, shape_name, members, path)
+            else:
+                self.value(item, item_shape, join(path, key))
+
+    def union(
+        self, value: dict[str, Any], shape_name: str, members: dict[str, str], path: str
+    ) -> None:
+        present = [key for key in value if key in members]
+        if len(present) == 1:
+            return
+        choices = ", ".join(members)
+        got = "no member" if not present else f"{len(present)}: " + ", ".join(present)
+        self.report(
+            UNION,
+            path,
+            f"{_name(path)} must set exactly one member (got {got}; expected exactly one of {choices})",
+        )
+
+    def unknown(self, key: Any, shape_name: str, members: dict[str, str], path: str) -> None:
+        if not isinstance(key, str):
+            message = (
+                f"member name is not a string (got {_got(key)}; expected a member of {shape_name})"
+            )
+            self.report(WRONG_TYPE, join(path, str(key)), message)
+            return
+        hint = moved_member_hint(shape_name, key, self.operation)
+        if hint is None:
+            close = difflib.get_close_matches(key, members, n=1, cutoff=0.6)
+            if not close:
+                lowered = {m.lower(): m for m in members}
+                close = [lowered[key.lower()]] if key.lower() in lowered else []
+            hint = f"did you mean {close[0]!r}?" if close else ""
+        message = f"unknown member {key!r} (got {key!r}; expected one of {shape_name}'s members: {', '.join(members)})"
+        self.report(UNKNOWN_MEMBER, join(path, key), f"{message}; {hint}" if hint else message)
+
+    def list_(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if not isinstance(value, list | tuple):
+            self.wrong_type(value, shape_name, path)
+            return
+        self.size(len(value), shape, "items", path)
+        member = shape["member"]
+        for index, item in enumerate(value):
+            self.value(item, member, f"{path}[{index}]")
+
+    def map_(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if not isinstance(value, dict):
+            self.wrong_type(value, shape_name, path)
+            return
+        self.size(len(value), shape, "entries", path)
+        key_shape, value_shape = shape["key"], shape["value"]
+        for key, item in value.items():
+            item_path = join(path, str(key))
+            if isinstance(key, str):
+                self.scalar_constraints(key, SHAPES[key_shape], item_path, what="key")
+            else:
+                self.report(
+                    WRONG_TYPE,
+                    item_path,
+                    f"map key has the wrong type (got {_got(key)}; expected a string)",
+                )
+            self.value(item, value_shape, item_path)
+
+    def size(self, count: int, shape: dict[str, Any], unit: str, path: str) -> None:
+        low, high = shape.get("min"), shape.get("max")
+        if low is not None and count < low:
+            problem = "is empty" if count == 0 else f"has too few {unit}"
+        elif high is not None and count > high:
+            problem = f"has too many {unit}"
+        else:
+            return
+        self.report(
+            COLLECTION_SIZE,
+            path,
+            f"{_name(path)} {problem} (got {count}; expected {_bounds(shape)} {unit})",
+        )
+
+    def string(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if not isinstance(value, str):
+            self.wrong_type(value, shape_name, path)
+            return
+        self.scalar_constraints(value, shape, path, what=None)
+
+    def scalar_constraints(
+        self, value: str, shape: dict[str, Any], path: str, what: str | None
+    ) -> None:
+        """Enum, length and pattern checks of a string (a member's value, or a map ``key``)."""
+        subject = f"{_name(path)} key" if what == "key" else _name(path)
+        enum = shape.get("enum")
+        if enum is not None:
+            if value not in enum:
+                self.report(ENUM, path, _enum_message(subject, value, enum))
+            return
+        low, high = shape.get("min"), shape.get("max")
+        length = len(value)
+        if (low is not None and length < low) or (high is not None and length > high):
+            problem = (
+                "is empty"
+                if length == 0
+                else "is too short"
+                if low is not None and length < low
+                else "is too long"
+            )
+            self.report(
+                STRING_LENGTH,
+                path,
+                f"{subject} {problem} (got {show(value)} with {length} characters; "
+                f"expected {_bounds(shape)} characters)",
+            )
+            return
+        pattern = shape.get("pattern")
+        if pattern is not None and not full_match(pattern, value):
+            self.report(
+                PATTERN,
+                path,
+                f"{subject} does not match the required pattern (got {show(value)}; "
+                f"expected a whole match of {pattern})",
+            )
+
+    def integer(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type(value, shape_name, path)
+            return
+        self.number_range(value, shape, path)
+
+    def number(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.wrong_type(value, shape_name, path)
+            return
+        if value != value or value in (float("inf"), float("-inf")):
+            self.report(
+                WRONG_TYPE,
+                path,
+                f"{_name(path)} is not a finite number (got {value}; expected {expected(shape_name)})",
+            )
+            return
+        self.number_range(value, shape, path)
+
+    def number_range(self, value: float, shape: dict[str, Any], path: str) -> None:
+        low, high = shape.get("min"), shape.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(
+                NUMBER_RANGE,
+                path,
+                f"{_name(path)} is out of range (got {show(value)}; expected {_bounds(shape)})",
+            )
+
+    def boolean(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        if not isinstance(value, bool):
+            self.wrong_type(value, shape_name, path)
+
+    def timestamp(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        import datetime
+
+        if isinstance(value, bool) or not isinstance(value, str | int | float | datetime.datetime):
+            self.wrong_type(value, shape_name, path)
+
+
+def _enum_message(subject: str, value: str, enum: tuple[str, ...]) -> str:
+    message = f"{subject} is not an allowed value (got {show(value)}; expected one of {', '.join(map(repr, enum))})"
+    lowered = {item.lower(): item for item in enum}
+    close = [lowered[value.lower()]] if value.lower() in lowered else []
+    close = close or difflib.get_close_matches(value, enum, n=1, cutoff=0.6)
+    return f"{message}; did you mean {close[0]!r}?" if close else message
+
+
+_CHECKERS = {
+    "structure": _Walker.structure,
+    "list": _Walker.list_,
+    "map": _Walker.map_,
+    "string": _Walker.string,
+    "integer": _Walker.integer,
+    "long": _Walker.integer,
+    "float": _Walker.number,
+    "double": _Walker.number,
+    "boolean": _Walker.boolean,
+    "timestamp": _Walker.timestamp,
+}

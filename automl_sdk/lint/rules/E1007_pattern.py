@@ -1,0 +1,22 @@
+"""E1007: String does not match its pattern."""
+
+from __future__ import annotations
+
+from automl_sdk.lint._phase1 import MODEL, SchemaRule
+
+
+class Pattern(SchemaRule):
+    """String does not match its pattern."""
+
+    id = "E1007"
+    short_description = "String does not match its pattern"
+    description = (
+        "A string member with a pattern must match it as a whole (the service anchors "
+        "the model's patterns). The model's Java-style classes `\\p{L}`, `\\p{N}`, "
+        "`\\p{Z}` are translated to Python equivalents."
+    )
+    source = (
+        '"Pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}" (AutoMLJobName, '
+        "000_f82959e03b5b0d50.txt) and the like for each string; " + MODEL
+    )
+    tags = ("schema", "pattern")
