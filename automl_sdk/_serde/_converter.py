@@ -64,10 +64,12 @@ def to_wire(shape: Any) -> dict[str, Any]:
             shape=type(shape).__name__,
             problems=[("", f"expected an automl_sdk.shapes object, got {type(shape).__name__}")],
         )
-    unsendable = list(_unknown_variants(shape, ""))
-    if unsendable:
-        raise ShapeError(shape=type(shape).__name__, problems=unsendable)
-    result: dict[str, Any] = _converter(strict=True).unstructure(shape)
+    try:
+        result: dict[str, Any] = _converter(strict=True).unstructure(shape)
+    except _Problems as exc:
+        # The unstructure hooks know no paths; find the Unknown… variants' paths only now.
+        problems = list(_unknown_variants(shape, "")) or exc.problems
+        raise ShapeError(shape=type(shape).__name__, problems=problems) from None
     return result
 
 
