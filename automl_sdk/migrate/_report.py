@@ -43,7 +43,7 @@ class MigrationReport:
 
     def __str__(self) -> str:
         """A plain-text report, one line per move, note and finding (the CLI prints it)."""
-        lines = [f"CreateAutoMLJob -> CreateAutoMLJobV2: {len(self.moves)} value(s) moved"]
+        lines = [f"CreateAutoMLJob -> CreateAutoMLJobV2: {len(self.moves)} member(s) mapped"]
         for v1_path, v2_path in self.moves:
             suffix = "  (unchanged)" if v1_path == v2_path else ""
             lines.append(f"  {v1_path} -> {v2_path}{suffix}")

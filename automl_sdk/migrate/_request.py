@@ -118,9 +118,10 @@ def _refuse_v2_request(request: dict[str, Any]) -> None:
 
 
 def _no_v2_form(path: str, container: str) -> MigrationError:
+    member = path.rsplit(".", 1)[-1]
     return MigrationError(
         path=path,
-        reason=f"not a member of {container} in CreateAutoMLJob, so it has no CreateAutoMLJobV2 form",
+        reason=f"{member!r} is not a member of {container}, so it has no CreateAutoMLJobV2 form",
     )
 
 
@@ -150,7 +151,7 @@ class _Translation:
             elif key == "AutoMLJobConfig":
                 self.job_config(value)
             else:
-                raise _no_v2_form(key, "the request")
+                raise _no_v2_form(key, "CreateAutoMLJobRequest")
         self.top["AutoMLProblemTypeConfig"] = {
             "TabularJobConfig": ordered(self.tabular, _TABULAR_ORDER)
         }
@@ -169,7 +170,7 @@ class _Translation:
                     v2_channel[key] = member
                     self.move(f"{path}.{key}", f"AutoMLJobInputDataConfig[{index}].{key}")
                 elif key not in _CHANNEL_COLUMNS:
-                    raise _no_v2_form(f"{path}.{key}", "a channel (AutoMLChannel)")
+                    raise _no_v2_form(f"{path}.{key}", "AutoMLChannel")
             for column in _CHANNEL_COLUMNS:
                 self.column(channels, index, column)
             v2_channels.append(ordered(v2_channel, _CHANNEL_ORDER))
@@ -227,7 +228,7 @@ class _Translation:
                 self.tabular["CandidateGenerationConfig"] = {key: member}
                 self.move(f"{path}.{key}", f"{TABULAR}.CandidateGenerationConfig.{key}")
             else:
-                raise _no_v2_form(f"{path}.{key}", "CandidateGenerationConfig")
+                raise _no_v2_form(f"{path}.{key}", "AutoMLCandidateGenerationConfig")
 
 
 class _Absent:
