@@ -1,10 +1,305 @@
-"""``automl-sdk`` subcommands for jobs (filled by the jobs work)."""
+"""``automl-sdk`` subcommands for jobs: create, describe, wait, stop, list, candidates.
+
+Output contract (DESIGN.md): results are JSON on stdout with wire names and ISO 8601
+timestamps; progress and problems go to stderr. ``wait`` exits 0 when the job completed, 1 when
+it failed or was stopped, 3 when the timeout passed (the job keeps running). boto3 is imported
+only when a handler runs.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import datetime
+import json
+import sys
+import threading
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING, Any
+
+from automl_sdk.cli import CLIUsageError
+
+if TYPE_CHECKING:
+    from automl_sdk.client import AutoMLClient
+    from automl_sdk.shapes import DescribeAutoMLJobV2Response
+
+EXIT_OK = 0
+EXIT_JOB_FAILED = 1
+EXIT_LINT = 1
+EXIT_TIMEOUT = 3
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add this module's subcommands to the CLI."""
+    """Add ``create``, ``describe``, ``wait``, ``stop``, ``list`` and ``candidates``."""
+    create = subparsers.add_parser(
+        "create",
+        parents=[common],
+        help="lint a V1 or V2 request file and create the job (V1 is sent as V2)",
+        description="Lint FILE (a CreateAutoMLJob or CreateAutoMLJobV2 request as JSON), then "
+        'create the job and print {"AutoMLJobArn": ...}. With lint errors nothing is sent '
+        "(exit 1). Re-running with the same file returns the existing job.",
+    )
+    create.add_argument("file", metavar="FILE", help="request JSON file")
+    create.add_argument("--wait", action="store_true", help="then wait for the job to end")
+    _wait_options(create)
+    create.set_defaults(handler=_create)
+
+    describe = _job_parser(subparsers, common, "describe", "print DescribeAutoMLJobV2 as JSON")
+    describe.add_argument("--v1", action="store_true", help="print the V1 DescribeAutoMLJob shape")
+    describe.set_defaults(handler=_describe)
+
+    wait = _job_parser(subparsers, common, "wait", "wait for a job to end (exit 0/1/3)")
+    _wait_options(wait)
+    wait.set_defaults(handler=_wait)
+
+    stop = _job_parser(subparsers, common, "stop", "ask the service to stop a job")
+    stop.set_defaults(handler=_stop)
+
+    listing = subparsers.add_parser(
+        "list", parents=[common], help="list AutoML jobs (all pages) as JSON"
+    )
+    listing.add_argument("--status-equals", metavar="STATUS", help="e.g. InProgress, Completed")
+    listing.add_argument("--name-contains", metavar="TEXT")
+    listing.add_argument("--sort-by", choices=["Name", "CreationTime", "Status"])
+    listing.add_argument("--sort-order", choices=["Ascending", "Descending"])
+    listing.add_argument("--max-items", type=_positive_int, metavar="N", help="stop after N jobs")
+    listing.set_defaults(handler=_list)
+
+    candidates = _job_parser(
+        subparsers, common, "candidates", "print the job's candidates, best objective first"
+    )
+    candidates.add_argument("--status-equals", metavar="STATUS", help="e.g. Completed")
+    candidates.add_argument("--top", type=_positive_int, metavar="N", help="only the best N")
+    candidates.set_defaults(handler=_candidates)
+
+
+def _job_parser(
+    subparsers: Any, common: argparse.ArgumentParser, name: str, help_text: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, parents=[common], help=help_text, description=help_text[0].upper() + help_text[1:]
+    )
+    parser.add_argument("job_name", metavar="NAME", help="AutoML job name")
+    return parser
+
+
+def _wait_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="S",
+        help="give up after S seconds (exit 3; the job keeps running)",
+    )
+    parser.add_argument(
+        "--delay", type=_seconds, metavar="S", help="seconds between describes (default 60)"
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0 seconds (got {text})")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1 (got {text})")
+    return value
+
+
+# -- handlers ---------------------------------------------------------------------------------
+
+
+def _create(args: argparse.Namespace) -> int:
+    from automl_sdk.errors import RequestLintError
+
+    request = _read_request(args.file)
+    args.job_name = request.get("AutoMLJobName")
+    client = _client(args)
+    try:
+        job = client.create_job(request)
+    except RequestLintError as exc:
+        for finding in exc.findings:
+            path = finding.path or "<request>"
+            print(
+                f"{args.file}: {finding.severity} {finding.rule} {path}: {finding.message}",
+                file=sys.stderr,
+            )
+        print(f"{args.file}: nothing was sent ({exc.operation})", file=sys.stderr)
+        return EXIT_LINT
+    _print_json({"AutoMLJobArn": job.arn})
+    if not args.wait:
+        return EXIT_OK
+    return _follow(client, job.name, timeout=args.timeout, delay=args.delay)
+
+
+def _describe(args: argparse.Namespace) -> int:
+    client = _client(args)
+    if args.v1:
+        _print_json(client.describe_auto_ml_job(AutoMLJobName=args.job_name))
+    else:
+        response = client.sagemaker_client.describe_auto_ml_job_v2(AutoMLJobName=args.job_name)
+        response.pop("ResponseMetadata", None)
+        _print_json(response)
+    return EXIT_OK
+
+
+def _wait(args: argparse.Namespace) -> int:
+    return _follow(_client(args), args.job_name, timeout=args.timeout, delay=args.delay)
+
+
+def _stop(args: argparse.Namespace) -> int:
+    _client(args).stop_job(args.job_name)
+    print(f"stop requested for AutoML job {args.job_name}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from automl_sdk._serde import to_wire
+
+    filters = {
+        "StatusEquals": args.status_equals,
+        "NameContains": args.name_contains,
+        "SortBy": args.sort_by,
+        "SortOrder": args.sort_order,
+    }
+    filters = {key: value for key, value in filters.items() if value is not None}
+    if args.max_items:
+        filters["PaginationConfig"] = {"MaxItems": args.max_items}
+    summaries = [to_wire(summary) for summary in _client(args).iter_jobs(**filters)]
+    _print_json({"AutoMLJobSummaries": summaries})
+    return EXIT_OK
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    from automl_sdk._serde import to_wire
+
+    filters = {"StatusEquals": args.status_equals} if args.status_equals else {}
+    board = _client(args).candidates(args.job_name, **filters)
+    shown = board.candidates[: args.top] if args.top else board.candidates
+    _print_json(
+        {
+            "AutoMLJobName": board.job_name,
+            "ObjectiveMetric": {"MetricName": board.metric_name, "Type": board.direction},
+            "Candidates": [to_wire(candidate) for candidate in shown],
+        }
+    )
+    return EXIT_OK
+
+
+# -- shared -----------------------------------------------------------------------------------
+
+
+def _client(args: argparse.Namespace) -> AutoMLClient:
+    from automl_sdk.client import AutoMLClient
+
+    return AutoMLClient(
+        region_name=args.region, profile_name=args.profile, endpoint_url=args.endpoint_url
+    )
+
+
+def _read_request(path: str) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as exc:
+        raise CLIUsageError(f"cannot read {path}: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise CLIUsageError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except UnicodeDecodeError as exc:
+        raise CLIUsageError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    if not isinstance(data, dict):
+        raise CLIUsageError(f"{path}: expected a JSON object of request parameters")
+    return data
+
+
+def _print_json(data: Mapping[str, Any]) -> None:
+    print(json.dumps(data, indent=2, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray):
+        return value.decode("utf-8", "replace")
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _follow(client: AutoMLClient, name: str, *, timeout: float | None, delay: float | None) -> int:
+    """Wait for ``name`` with a status display; the exit code says how it ended."""
+    from automl_sdk.errors import WaitTimeoutError
+
+    display = _StatusDisplay(sys.stderr)
+    try:
+        try:
+            final = client.wait(name, timeout=timeout, delay=delay, on_update=display.update)
+        finally:
+            display.close()
+    except WaitTimeoutError as exc:
+        print(f"automl-sdk: {exc}", file=sys.stderr)
+        return EXIT_TIMEOUT
+    best = final.best_candidate
+    summary = f"{name}: {final.auto_ml_job_status}"
+    metric = best.final_auto_ml_job_objective_metric if best else None
+    if best is not None:
+        summary += f"; best candidate {best.candidate_name}"
+    if metric is not None:
+        summary += f" ({metric.metric_name} {metric.value:g})"
+    print(summary)
+    return EXIT_OK
+
+
+class _StatusDisplay:
+    """One live line (rewritten with ``\\r`` every second) on a terminal; one line per change
+    otherwise."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._live = bool(getattr(stream, "isatty", lambda: False)())
+        self._description: DescribeAutoMLJobV2Response | None = None
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._ticker: threading.Thread | None = None
+
+    def update(self, description: DescribeAutoMLJobV2Response) -> None:
+        with self._lock:
+            self._description = description
+            if self._live:
+                self._render()
+            else:
+                self._stream.write(self._text() + "\n")
+                self._stream.flush()
+        if self._live and self._ticker is None:
+            self._ticker = threading.Thread(target=self._tick, daemon=True)
+            self._ticker.start()
+
+    def close(self) -> None:
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        if self._ticker is not None:
+            self._ticker.join()
+        if self._live and self._description is not None:
+            self._stream.write("\n")
+            self._stream.flush()
+
+    def _tick(self) -> None:
+        while not self._stopped.wait(1.0):
+            with self._lock:
+                self._render()
+
+    def _render(self) -> None:
+        self._stream.write("\r\x1b[2K" + self._text())
+        self._stream.flush()
+
+    def _text(self) -> str:
+        from automl_sdk._notebook import status_text
+
+        return "" if self._description is None else status_text(self._description)
