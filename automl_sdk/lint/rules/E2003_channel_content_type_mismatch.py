@@ -1,0 +1,73 @@
+"""E2003: training and validation channels share ContentType."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from automl_sdk.lint._context import LintContext, join
+from automl_sdk.lint._docs_tables import (
+    DEFAULT_CONTENT_TYPE,
+    SPEC_V1_BOTO3,
+    SPEC_V2_DESCRIBE,
+    TRAINING,
+    VALIDATION,
+)
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import channel_type
+
+
+class ChannelContentTypeMismatch(Rule):
+    """The validation channel's ContentType differs from the training channel's."""
+
+    id = "E2003"
+    short_description = "Training and validation channels have different ContentType"
+    description = (
+        "Both channels must hold data of the same content type. An omitted ContentType is the "
+        "documented default of the problem type (text/csv;header=present, image/* for image "
+        "classification), so an explicit Parquet validation channel next to a training channel "
+        "without ContentType is a mismatch."
+    )
+    source = (
+        '"Channels for training and validation must share the same ContentType" '
+        f'({SPEC_V2_DESCRIBE}); "Channels for training and validation must share the same '
+        f'ContentType and TargetAttributeName." ({SPEC_V1_BOTO3})'
+    )
+    tags = ("channels", "content-type")
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Compare the first training and the first validation channel."""
+        pair = _training_and_validation(ctx)
+        if pair is None:
+            return
+        (_, training), (validation_path, validation) = pair
+        default = DEFAULT_CONTENT_TYPE.get(ctx.problem_type or "")
+        expected = _content_type(training, default)
+        got = _content_type(validation, default)
+        if expected is None or got is None or expected == got:
+            return
+        yield (
+            join(validation_path, "ContentType"),
+            f"validation channel ContentType differs from the training channel's (got {got!r}; "
+            f"expected {expected!r}, the training channel's); use the same format for both",
+        )
+
+
+def _training_and_validation(
+    ctx: LintContext,
+) -> tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]] | None:
+    by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path, channel in ctx.channels:
+        kind = channel_type(channel)
+        if kind is not None:
+            by_kind.setdefault(kind, (path, channel))
+    if TRAINING in by_kind and VALIDATION in by_kind:
+        return by_kind[TRAINING], by_kind[VALIDATION]
+    return None
+
+
+def _content_type(channel: dict[str, Any], default: str | None) -> str | None:
+    value = channel.get("ContentType")
+    if value is None:
+        return default
+    return value if isinstance(value, str) else None

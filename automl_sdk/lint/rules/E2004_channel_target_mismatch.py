@@ -1,0 +1,48 @@
+"""E2004: V1 training and validation channels share TargetAttributeName."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from automl_sdk.lint._context import V1, LintContext, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V1_CLI, TRAINING, VALIDATION
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import channel_type
+
+
+class ChannelTargetMismatch(Rule):
+    """The V1 validation channel names another target column than the training channel."""
+
+    id = "E2004"
+    short_description = "Training and validation channels have different TargetAttributeName"
+    description = (
+        "In a CreateAutoMLJob (V1) request each channel names the target column; the training and "
+        "validation channels must name the same one. (V2 names it once, in the problem-type config.)"
+    )
+    source = (
+        '"Channels for training and validation must share the same ContentType and '
+        f'TargetAttributeName." ({SPEC_V1_BOTO3}, {SPEC_V1_CLI})'
+    )
+    tags = ("channels", "v1")
+    operations = frozenset({V1})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Compare the first training and the first validation channel's target column."""
+        by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
+        for path, channel in ctx.channels:
+            kind = channel_type(channel)
+            if kind is not None:
+                by_kind.setdefault(kind, (path, channel))
+        if TRAINING not in by_kind or VALIDATION not in by_kind:
+            return
+        expected = by_kind[TRAINING][1].get("TargetAttributeName")
+        validation_path, validation = by_kind[VALIDATION]
+        got = validation.get("TargetAttributeName")
+        if not isinstance(expected, str) or not isinstance(got, str) or expected == got:
+            return
+        yield (
+            join(validation_path, "TargetAttributeName"),
+            "validation channel TargetAttributeName differs from the training channel's "
+            f"(got {got!r}; expected {expected!r}, the training channel's)",
+        )

@@ -1,0 +1,52 @@
+"""E2005: S3DataType allowed for the problem type; never AugmentedManifestFile in V1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import LintContext, get_str, join
+from automl_sdk.lint._docs_tables import S3_DATA_TYPES, SPEC_V1_BOTO3, SPEC_V2_API, V1_S3_DATA_TYPES
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import model_allows, one_of, problem_type_name
+
+_PATH = ("DataSource", "S3DataSource", "S3DataType")
+
+
+class S3DataTypeNotAllowed(Rule):
+    """A channel's S3DataType is not supported for the job's problem type."""
+
+    id = "E2005"
+    short_description = "S3DataType not supported for the problem type"
+    description = (
+        "Tabular jobs read S3Prefix or ManifestFile input; image classification also "
+        "AugmentedManifestFile; text classification, time-series forecasting and text generation "
+        "only S3Prefix. AugmentedManifestFile is for V2 jobs only, so a CreateAutoMLJob (V1) "
+        "request never uses it."
+    )
+    source = (
+        '"The supported formats depend on the problem type: For tabular problem types: S3Prefix, '
+        "ManifestFile. For image classification: S3Prefix, ManifestFile, AugmentedManifestFile. For "
+        "text classification: S3Prefix. For time-series forecasting: S3Prefix. For text generation "
+        f'(LLMs fine-tuning): S3Prefix." ({SPEC_V2_API}); "AugmentedManifestFile is available for '
+        f'V2 API jobs only (for example, for jobs created by calling CreateAutoMLJobV2)." ({SPEC_V1_BOTO3})'
+    )
+    tags = ("channels", "s3")
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Check each channel's S3DataType against the problem type's list."""
+        allowed: tuple[str, ...]
+        if ctx.is_v1:
+            allowed, what = V1_S3_DATA_TYPES, "a CreateAutoMLJob (V1) request"
+        elif ctx.problem_type in S3_DATA_TYPES:
+            allowed, what = S3_DATA_TYPES[ctx.problem_type], f"a {problem_type_name(ctx)} job"
+        else:
+            return
+        for path, channel in ctx.channels:
+            value = get_str(channel, *_PATH)
+            if value is None or not model_allows("AutoMLS3DataType", value) or value in allowed:
+                continue
+            fix = "; use CreateAutoMLJobV2 for it" if ctx.is_v1 else ""
+            yield (
+                join(path, *_PATH),
+                f"S3DataType not supported for {what} (got {value!r}; expected {one_of(allowed)}){fix}",
+            )

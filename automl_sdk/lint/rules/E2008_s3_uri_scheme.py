@@ -1,0 +1,62 @@
+"""E2008: S3 locations are s3:// URIs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import LintContext, get_str, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import model_allows
+
+_S3_URI = re.compile(r"s3://[^/\s]+(/.*)?", re.DOTALL)
+
+
+class S3UriNotS3(Rule):
+    """An input, output or feature-specification location is not an ``s3://bucket/...`` URI."""
+
+    id = "E2008"
+    short_description = "S3 location is not an s3:// URI"
+    description = (
+        "Channel S3Uri, OutputDataConfig.S3OutputPath and FeatureSpecificationS3Uri name Amazon "
+        "S3 locations in the form s3://bucket/key-prefix. The service model's pattern also lets "
+        "https:// URLs through; the documentation only shows s3:// URIs. Whitespace in the bucket "
+        "name is also reported. Values the model already rejects are left to phase 1."
+    )
+    source = (
+        '"The S3Prefix should have the following format: '
+        f's3://DOC-EXAMPLE-BUCKET/DOC-EXAMPLE-FOLDER-OR-FILE" ({SPEC_V1_BOTO3}); '
+        '"Provides information about encryption and the Amazon S3 output path needed to store '
+        f'artifacts from an AutoML job." ({SPEC_V2_API})'
+    )
+    tags = ("s3",)
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Check every S3 location of the request."""
+        for path, value in _locations(ctx):
+            if not model_allows("S3Uri", value) or _S3_URI.fullmatch(value):
+                continue
+            yield (
+                path,
+                f"not an S3 URI (got {value!r}; expected 's3://<bucket>/<key prefix>'); "
+                "give the bucket and prefix as an s3:// URI",
+            )
+
+
+def _locations(ctx: LintContext) -> Iterator[tuple[str, str]]:
+    for path, channel in ctx.channels:
+        uri = get_str(channel, "DataSource", "S3DataSource", "S3Uri")
+        if uri is not None:
+            yield join(path, "DataSource", "S3DataSource", "S3Uri"), uri
+    output = ctx.get_str("OutputDataConfig", "S3OutputPath")
+    if output is not None:
+        yield "OutputDataConfig.S3OutputPath", output
+    feature_keys = (
+        ("CandidateGenerationConfig", "FeatureSpecificationS3Uri")
+        if ctx.is_v1
+        else ("FeatureSpecificationS3Uri",)
+    )
+    feature = get_str(ctx.problem_config, *feature_keys)
+    if feature is not None:
+        yield join(ctx.problem_config_path, *feature_keys), feature

@@ -1,0 +1,100 @@
+"""Shared lookups for the documented (phase-2) rules: where V1 and V2 keep a member, defaults.
+
+The engine's :class:`~automl_sdk.lint.LintContext` already normalises the problem type and the
+problem-type config; these helpers add the few member locations that differ between V1
+(``CreateAutoMLJob``) and V2 (``CreateAutoMLJobV2``) and the documented defaults a rule needs to
+compare values that were left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from automl_sdk.lint._context import LintContext, get_dict, get_str, join
+from automl_sdk.lint._docs_tables import DEFAULT_CHANNEL_TYPE, PROBLEM_TYPE_NAMES
+from automl_sdk.shapes.constraints import SHAPES
+
+
+def one_of(values: Iterable[str]) -> str:
+    """``'a', 'b' or 'c'``: an allowed-values list for a message."""
+    quoted = [repr(value) for value in values]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def problem_type_name(ctx: LintContext) -> str:
+    """``"tabular"``, ``"time-series forecasting"``...; ``"unknown"`` when not determined."""
+    return PROBLEM_TYPE_NAMES.get(ctx.problem_type or "", "unknown")
+
+
+def channel_type(channel: dict[str, Any]) -> str | None:
+    """The channel's ``ChannelType``, the documented default ``training`` when omitted.
+
+    ``None`` when the member holds something other than a string (phase 1 reports that).
+    """
+    value = channel.get("ChannelType")
+    if value is None:
+        return DEFAULT_CHANNEL_TYPE
+    return value if isinstance(value, str) else None
+
+
+def security_config(ctx: LintContext) -> tuple[str, dict[str, Any] | None]:
+    """``(path, SecurityConfig dict or None)``: top level in V2, in ``AutoMLJobConfig`` in V1."""
+    path = "AutoMLJobConfig.SecurityConfig" if ctx.is_v1 else "SecurityConfig"
+    return path, get_dict(ctx.request, *path.split("."))
+
+
+def data_split_path(ctx: LintContext) -> str:
+    """Wire path of ``DataSplitConfig``: top level in V2, in ``AutoMLJobConfig`` in V1."""
+    return "AutoMLJobConfig.DataSplitConfig" if ctx.is_v1 else "DataSplitConfig"
+
+
+def completion_criteria(ctx: LintContext) -> tuple[str, dict[str, Any] | None]:
+    """``(path, CompletionCriteria dict or None)`` of the problem-type config (V1: AutoMLJobConfig)."""
+    if not ctx.problem_config_path:
+        return "", None
+    path = join(ctx.problem_config_path, "CompletionCriteria")
+    return path, get_dict(ctx.problem_config, "CompletionCriteria")
+
+
+def tabular_mode(ctx: LintContext) -> str | None:
+    """The tabular training ``Mode`` (V1 ``AutoMLJobConfig.Mode``), or ``None`` when not a string."""
+    return get_str(ctx.problem_config, "Mode")
+
+
+def problem_type_value(ctx: LintContext) -> tuple[str, Any]:
+    """``(path, value)`` of the tabular ``ProblemType``: top level in V1, in the config in V2."""
+    if ctx.is_v1:
+        return "ProblemType", ctx.request.get("ProblemType")
+    return join(ctx.problem_config_path, "ProblemType"), ctx.problem_config.get("ProblemType")
+
+
+def model_allows(shape_name: str, value: str) -> bool:
+    """True when the string ``value`` passes the service model's own limits for ``shape_name``.
+
+    Documented rules use this to report only what phase 1 (the model's constraints) lets through,
+    so one mistake is not reported twice at the same path. Patterns with Java-only classes
+    (``\\p{L}``) are treated as passing.
+    """
+    shape = SHAPES.get(shape_name, {})
+    if not shape.get("min", 0) <= len(value) <= shape.get("max", len(value)):
+        return False
+    if "enum" in shape and value not in shape["enum"]:
+        return False
+    pattern = shape.get("pattern")
+    if isinstance(pattern, str) and "\\p{" not in pattern:
+        return _compiled(pattern).fullmatch(value) is not None
+    return True
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = re.compile(pattern)
+    return compiled
