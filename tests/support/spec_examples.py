@@ -16,9 +16,8 @@ from typing import Any
 
 from automl_sdk.shapes.constraints import SHAPES
 
+# The repository's clone has ../shared/ beside it (on developer machines and in CI).
 SPEC_DIR = Path(__file__).resolve().parents[3] / "shared" / "spec"
-if not SPEC_DIR.is_dir():  # CI clones main with shared/ beside it
-    SPEC_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "spec"
 
 _ELIDED_PROBLEM_CONFIG = '{"TabularJobConfig": {"TargetAttributeName": "label"}}'
 _END_MARKERS = (
