@@ -1,0 +1,97 @@
+"""Map each wire path of a JSON document to its line and column, for editor-friendly output.
+
+Only called on text that ``json.loads`` already accepted. A member's location is its key; a list
+item's is the item's first character. The locator is best effort: on anything unexpected it
+returns what it found so far.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
+
+from automl_sdk.lint._context import join
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+
+
+def locate(text: str) -> dict[str, tuple[int, int]]:
+    """``{wire_path: (line, column)}`` (both 1-based) for every member and item in ``text``."""
+    locator = _Locator(text)
+    with contextlib.suppress(IndexError, ValueError, RecursionError):
+        locator.value(locator.skip(0), "")
+    return locator.positions
+
+
+def position(positions: dict[str, tuple[int, int]], path: str) -> tuple[int, int] | None:
+    """The location of ``path``, or of its nearest located ancestor (a missing member's parent)."""
+    while True:
+        if path in positions:
+            return positions[path]
+        if not path:
+            return None
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+
+
+class _Locator:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.positions: dict[str, tuple[int, int]] = {}
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, index)
+        return line, index - self.line_starts[line - 1] + 1
+
+    def skip(self, index: int) -> int:
+        match = _WS.match(self.text, index)
+        return match.end() if match else index
+
+    def value(self, index: int, path: str) -> int:
+        self.positions.setdefault(path, self.at(index))
+        char = self.text[index]
+        if char == "{":
+            return self.object(index + 1, path)
+        if char == "[":
+            return self.array(index + 1, path)
+        if char == '"':
+            return self.string(index)[1]
+        match = _SCALAR.match(self.text, index)
+        if match is None:
+            raise ValueError(index)
+        return match.end()
+
+    def string(self, index: int) -> tuple[str, int]:
+        """The string whose opening quote is at ``index``, and the index after its closing quote."""
+        text, end = _scanstring(self.text, index + 1)
+        return str(text), int(end)
+
+    def object(self, index: int, path: str) -> int:
+        index = self.skip(index)
+        if self.text[index] == "}":
+            return index + 1
+        while True:
+            key, end = self.string(index)
+            child = join(path, key)
+            self.positions[child] = self.at(index)  # a repeated key: the last one wins, as in json
+            index = self.skip(self.skip(end) + 1)
+            index = self.skip(self.value(index, child))
+            if self.text[index] == "}":
+                return index + 1
+            index = self.skip(index + 1)
+
+    def array(self, index: int, path: str) -> int:
+        index = self.skip(index)
+        if self.text[index] == "]":
+            return index + 1
+        item = 0
+        while True:
+            index = self.skip(self.value(index, f"{path}[{item}]"))
+            if self.text[index] == "]":
+                return index + 1
+            index = self.skip(index + 1)
+            item += 1

@@ -1,0 +1,49 @@
+"""Human-readable output: one line per finding, then a summary line.
+
+::
+
+    request.json:2:3: E1007 [error] AutoMLJobName: AutoMLJobName does not match ...
+    Found 1 problem in 1 file (1 error, 0 warnings, 0 info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from automl_sdk.lint._locate import position
+from automl_sdk.lint.formatters import FileReport
+
+
+def format_text(reports: Sequence[FileReport]) -> str:
+    """``file[:line:col]: RULE [severity] path: message`` lines and a summary."""
+    lines = []
+    for report in reports:
+        for finding in report.findings:
+            where = report.file
+            located = position(dict(report.locations), finding.path)
+            if located is not None:
+                where += f":{located[0]}:{located[1]}"
+            path = finding.path or "<request>"
+            lines.append(f"{where}: {finding.rule} [{finding.severity}] {path}: {finding.message}")
+    lines.append(summary(reports))
+    return "\n".join(lines) + "\n"
+
+
+def summary(reports: Sequence[FileReport]) -> str:
+    """``Found 3 problems in 2 files (2 errors, 1 warning, 0 info).`` or ``No problems found ...``."""
+    files = _plural(len(reports), "file")
+    findings = [finding for report in reports for finding in report.findings]
+    if not findings:
+        return f"No problems found in {files}."
+    counts = {severity: 0 for severity in ("error", "warning", "info")}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return (
+        f"Found {_plural(len(findings), 'problem')} in {files} "
+        f"({_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info)."
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
