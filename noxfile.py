@@ -11,7 +11,7 @@ nox.options.reuse_existing_virtualenvs = True
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    session.install("-e", ".[test]")
+    session.install("-c", "constraints.txt", "-e", ".[test]")
     session.run("python", "-m", "pytest", *session.posargs)
 
 
@@ -24,20 +24,20 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    session.install("-e", ".[test]", "mypy")
+    session.install("-c", "constraints.txt", "-e", ".[test]", "mypy")
     session.run("mypy")
 
 
 @nox.session
 def codegen(session: nox.Session) -> None:
     """Regenerate automl_sdk/shapes and the reference docs (``-- --check`` only compares)."""
-    session.install("-e", ".", "ruff")
+    session.install("-c", "constraints.txt", "-e", ".", "ruff")
     session.run("python", "tools/generate_shapes.py", *session.posargs)
 
 
 @nox.session
 def codegen_check(session: nox.Session) -> None:
-    session.install("-e", ".", "ruff")
+    session.install("-c", "constraints.txt", "-e", ".", "ruff")
     session.run("python", "tools/generate_shapes.py", "--check")
 
 
@@ -49,6 +49,6 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def benchmarks(session: nox.Session) -> None:
-    session.install("-e", ".[test]")
+    session.install("-c", "constraints.txt", "-e", ".[test]")
     for script in sorted(__import__("pathlib").Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script))
