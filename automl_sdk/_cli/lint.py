@@ -1,10 +1,188 @@
-"""``automl-sdk`` subcommands for lint (filled by the lint work)."""
+"""``automl-sdk lint`` and ``automl-sdk skeleton``.
+
+``lint FILE...`` checks CreateAutoMLJob / CreateAutoMLJobV2 request files and prints every
+finding as text, JSON or SARIF on stdout. Exit 0 when no finding is an error (warnings allowed),
+1 when any is, 2 for usage errors and unreadable or non-JSON files (named with line and column;
+the other files are still linted and printed).
+
+``skeleton --problem-type T`` prints a starting CreateAutoMLJobV2 request that lints clean; the
+notes explaining what to change go to stderr, so ``> request.json`` captures pure JSON.
+
+This path never imports boto3 or botocore: it must start fast in pre-commit hooks.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
+
+from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CLIUsageError
+
+STDIN = "-"
+OPERATIONS = {"create-auto-ml-job": "CreateAutoMLJob", "create-auto-ml-job-v2": "CreateAutoMLJobV2"}
+PROBLEM_TYPES = ("tabular", "time-series", "image", "text", "text-generation")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add this module's subcommands to the CLI."""
+    """Add the ``lint`` and ``skeleton`` subcommands to the CLI."""
+    _register_lint(subparsers, common)
+    _register_skeleton(subparsers, common)
+
+
+def _register_lint(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "lint",
+        parents=[common],
+        help="check AutoML job request files against every documented constraint",
+        description=(
+            "Check CreateAutoMLJob / CreateAutoMLJobV2 request JSON files before sending them. "
+            "Exit 0 when no finding is an error, 1 when one is, 2 when a file cannot be read "
+            "or is not JSON. Rule selection also comes from [tool.automl-sdk.lint] in the "
+            "nearest pyproject.toml."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="request JSON file(s); '-' reads stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--operation",
+        choices=tuple(OPERATIONS),
+        help="the API the files are for (default: detected from each file's keys)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="PREFIXES",
+        help="comma-separated rule id prefixes to run, e.g. E,W8001 (replaces the config's select)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="PREFIXES",
+        help="comma-separated rule id prefixes to skip, e.g. W8,I (added to the config's ignore)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="read [tool.automl-sdk.lint] from this file (default: nearest pyproject.toml)",
+    )
+    parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml settings")
+    parser.set_defaults(handler=run_lint)
+
+
+def _register_skeleton(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "skeleton",
+        parents=[common],
+        help="print a starting CreateAutoMLJobV2 request that lints clean",
+        description=(
+            "Print a valid CreateAutoMLJobV2 request for a problem type on stdout, with notes on "
+            "what to change on stderr (JSON has no comments), e.g. "
+            "'automl-sdk skeleton --problem-type tabular > request.json'."
+        ),
+    )
+    parser.add_argument("--problem-type", required=True, choices=PROBLEM_TYPES)
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="do not print the notes on stderr"
+    )
+    parser.set_defaults(handler=run_skeleton)
+
+
+def run_skeleton(args: argparse.Namespace) -> int:
+    """Print the skeleton request (stdout) and its notes (stderr)."""
+    from automl_sdk.lint._skeletons import skeleton
+
+    request, notes = skeleton(args.problem_type)
+    if not args.quiet:
+        for note in notes:
+            print(f"# {note}", file=sys.stderr)
+    print(json.dumps(request, indent=2))
+    return EXIT_OK
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    """Lint every file, print the report, return the exit code."""
+    from automl_sdk.lint import lint
+    from automl_sdk.lint._locate import locate
+    from automl_sdk.lint.formatters import FileReport, formatter
+
+    select, ignore = _selection(args)
+    operation = OPERATIONS[args.operation] if args.operation else None
+    reports, unreadable = [], False
+    for name in args.files:
+        loaded = _load(name)
+        if isinstance(loaded, str):
+            print(f"automl-sdk: error: {loaded}", file=sys.stderr)
+            unreadable = True
+            continue
+        text, request = loaded
+        findings = tuple(lint(request, operation=operation, select=select, ignore=ignore))
+        locations = locate(text) if findings else {}
+        reports.append(FileReport(file=name, findings=findings, locations=locations))
+    sys.stdout.write(formatter(args.format)(reports))
+    if unreadable:
+        return EXIT_USAGE
+    has_error = any(f.severity == "error" for report in reports for f in report.findings)
+    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """Merge the CLI's --select/--ignore with the pyproject.toml settings."""
+    from automl_sdk.lint._config import (
+        LintConfig,
+        LintConfigError,
+        find_pyproject,
+        load_config,
+        validate_prefixes,
+    )
+
+    try:
+        if args.no_config:
+            config = LintConfig()
+        elif args.config:
+            if not Path(args.config).is_file():
+                raise CLIUsageError(f"--config {args.config}: no such file")
+            config = load_config(Path(args.config))
+        else:
+            config = load_config(find_pyproject(Path.cwd()))
+        select = config.select
+        if args.select:
+            select = validate_prefixes(_split(args.select), "--select")
+        ignore = config.ignore + validate_prefixes(_split(args.ignore or []), "--ignore")
+    except LintConfigError as exc:
+        raise CLIUsageError(str(exc)) from exc
+    return select, ignore
+
+
+def _split(values: list[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _load(name: str) -> tuple[str, Any] | str:
+    """``(text, value)`` of a JSON file, or an error message naming the file (line, column)."""
+    try:
+        text = sys.stdin.read() if name == STDIN else Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"{name}: cannot read file: {reason}"
+    try:
+        return text, json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    except ValueError as exc:
+        return f"{name}: invalid JSON: {exc}"
+    except RecursionError:
+        return f"{name}: invalid JSON: nested too deeply"
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON (use a number or a string)")
