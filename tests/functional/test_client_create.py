@@ -1,0 +1,387 @@
+"""AutoMLClient construction and create paths, driven through botocore's Stubber.
+
+The Stubber fails any call that was not stubbed, so "nothing was sent" is checked by stubbing
+nothing and asserting the error.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import botocore.session
+import pytest
+from botocore.exceptions import ClientError
+from botocore.stub import Stubber
+
+from automl_sdk import AutoMLClient, JobConflictError, RequestLintError, from_wire
+from automl_sdk.client import Job
+from automl_sdk.shapes import CreateAutoMLJobRequest, CreateAutoMLJobV2Request
+
+ARN = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn"
+NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+
+V2_REQUEST: dict[str, Any] = {
+    "AutoMLJobName": "churn",
+    "AutoMLJobInputDataConfig": [
+        {
+            "ChannelType": "training",
+            "ContentType": "text/csv;header=present",
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
+        }
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
+    "AutoMLProblemTypeConfig": {
+        "TabularJobConfig": {
+            "TargetAttributeName": "churned",
+            "ProblemType": "BinaryClassification",
+            "CompletionCriteria": {"MaxCandidates": 10},
+        }
+    },
+    "AutoMLJobObjective": {"MetricName": "F1"},
+    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
+    "Tags": [{"Key": "team", "Value": "ml"}],
+}
+
+V1_REQUEST: dict[str, Any] = {
+    "AutoMLJobName": "churn",
+    "InputDataConfig": [
+        {
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
+            "TargetAttributeName": "churned",
+        }
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
+    "ProblemType": "BinaryClassification",
+    "AutoMLJobObjective": {"MetricName": "F1"},
+    "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": 5}},
+    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
+}
+
+# What the V1 request becomes (the V2 request actually sent).
+V1_AS_V2: dict[str, Any] = {
+    "AutoMLJobName": "churn",
+    "AutoMLJobInputDataConfig": [
+        {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}}}
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
+    "AutoMLProblemTypeConfig": {
+        "TabularJobConfig": {
+            "TargetAttributeName": "churned",
+            "ProblemType": "BinaryClassification",
+            "CompletionCriteria": {"MaxCandidates": 5},
+        }
+    },
+    "AutoMLJobObjective": {"MetricName": "F1"},
+    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
+}
+
+
+def existing_job(request: dict[str, Any]) -> dict[str, Any]:
+    """A DescribeAutoMLJobV2 response for a job created from ``request``, with service defaults."""
+    described = {key: copy.deepcopy(value) for key, value in request.items() if key != "Tags"}
+    described["AutoMLJobArn"] = ARN
+    tabular = described["AutoMLProblemTypeConfig"]["TabularJobConfig"]
+    tabular["CompletionCriteria"]["MaxAutoMLJobRuntimeInSeconds"] = 2592000
+    tabular["Mode"] = "AUTO"
+    described["AutoMLJobInputDataConfig"][0].setdefault("CompressionType", "None")
+    described["OutputDataConfig"]["KmsKeyId"] = "alias/aws/sagemaker"
+    described |= {
+        "CreationTime": NOW,
+        "LastModifiedTime": NOW,
+        "AutoMLJobStatus": "InProgress",
+        "AutoMLJobSecondaryStatus": "AnalyzingData",
+        "AutoMLProblemTypeConfigName": "Tabular",
+    }
+    described.setdefault("DataSplitConfig", {"ValidationFraction": 0.2})
+    return described
+
+
+@pytest.fixture
+def sagemaker() -> Any:
+    return botocore.session.get_session().create_client(
+        "sagemaker",
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+@pytest.fixture
+def stubber(sagemaker: Any) -> Iterator[Stubber]:
+    with Stubber(sagemaker) as stub:
+        yield stub
+        stub.assert_no_pending_responses()
+
+
+@pytest.fixture
+def client(sagemaker: Any) -> AutoMLClient:
+    return AutoMLClient(sagemaker)
+
+
+# -- construction -----------------------------------------------------------------------------
+
+
+def test_injected_client_is_used_as_is(sagemaker: Any) -> None:
+    assert AutoMLClient(sagemaker).sagemaker_client is sagemaker
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param(
+            {"region_name": "us-east-1"},
+            "pass sagemaker_client or region_name, not both",
+            id="client-and-region",
+        ),
+        pytest.param(
+            {"endpoint_url": "http://127.0.0.1:1", "session": object()},
+            "pass sagemaker_client or endpoint_url, session, not both",
+            id="client-and-two-options",
+        ),
+    ],
+)
+def test_client_and_options_conflict(sagemaker: Any, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        AutoMLClient(sagemaker, **kwargs)
+    assert str(caught.value) == message
+
+
+def test_session_and_profile_conflict() -> None:
+    with pytest.raises(TypeError, match=r"^pass session or profile_name, not both$"):
+        AutoMLClient(session=object(), profile_name="dev")
+
+
+def test_client_is_made_lazily_with_standard_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    client = AutoMLClient(region_name="eu-west-1", endpoint_url="http://127.0.0.1:9")
+    assert client._client is None
+    made = client.sagemaker_client
+    assert made.meta.region_name == "eu-west-1"
+    assert made.meta.endpoint_url == "http://127.0.0.1:9"
+    assert made.meta.config.retries == {"mode": "standard"}
+    assert (
+        repr(client) == "AutoMLClient(region_name='eu-west-1', endpoint_url='http://127.0.0.1:9')"
+    )
+
+
+def test_lazy_client_is_made_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = AutoMLClient(region_name="us-east-1")
+    made: list[Any] = []
+    threads = [
+        threading.Thread(target=lambda: made.append(client.sagemaker_client)) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 8
+    assert all(each is made[0] for each in made)
+
+
+def test_session_client_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    session = botocore.session.get_session()
+    client = AutoMLClient(session=session, region_name="ap-southeast-2")
+    assert client.sagemaker_client.meta.region_name == "ap-southeast-2"
+
+
+def test_importing_never_imports_boto3() -> None:
+    code = (
+        "import sys, automl_sdk, automl_sdk.client, automl_sdk.waiters; "
+        "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+# -- create -----------------------------------------------------------------------------------
+
+
+def test_create_v2_dict_sends_it_unchanged(stubber: Stubber, client: AutoMLClient) -> None:
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, V2_REQUEST)
+    job = client.create_job(V2_REQUEST)
+    assert (job.name, job.arn) == ("churn", ARN)
+    assert repr(job) == f"Job(name='churn', arn='{ARN}')"
+
+
+def test_create_v2_shape_is_sent_as_its_wire_dict(stubber: Stubber, client: AutoMLClient) -> None:
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, V2_REQUEST)
+    shape = from_wire(CreateAutoMLJobV2Request, V2_REQUEST, strict=True)
+    assert client.create_job(shape).arn == ARN
+
+
+@pytest.mark.parametrize(
+    "request_form",
+    [pytest.param("dict", id="dict"), pytest.param("shape", id="shape")],
+)
+def test_create_v1_is_translated_and_sent_as_v2(
+    stubber: Stubber, client: AutoMLClient, request_form: str
+) -> None:
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, V1_AS_V2)
+    request: Any = V1_REQUEST
+    if request_form == "shape":
+        request = from_wire(CreateAutoMLJobRequest, V1_REQUEST, strict=True)
+    assert client.create_job(request).arn == ARN
+
+
+def test_drop_in_create_auto_ml_job_runs_v2(stubber: Stubber, client: AutoMLClient) -> None:
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, V1_AS_V2)
+    assert client.create_auto_ml_job(**V1_REQUEST) == {"AutoMLJobArn": ARN}
+
+
+@pytest.mark.parametrize(
+    ("change", "operation", "path"),
+    [
+        pytest.param({"RoleArn": "role"}, "CreateAutoMLJobV2", "RoleArn", id="v2-short-role"),
+        pytest.param(
+            {"AutoMLJobName": "bad_name!"}, "CreateAutoMLJobV2", "AutoMLJobName", id="v2-bad-name"
+        ),
+    ],
+)
+def test_lint_errors_send_nothing(
+    stubber: Stubber, client: AutoMLClient, change: dict[str, Any], operation: str, path: str
+) -> None:
+    with pytest.raises(RequestLintError) as caught:
+        client.create_job(V2_REQUEST | change)
+    errors = [f for f in caught.value.findings if f.severity == "error"]
+    assert [f.path for f in errors] == [path]
+    assert caught.value.operation == operation
+    assert str(caught.value).startswith(f"{operation} request has 1 error(s); nothing was sent:\n")
+
+
+def test_lint_errors_of_a_v1_request_are_reported_in_v1_terms(
+    stubber: Stubber, client: AutoMLClient
+) -> None:
+    with pytest.raises(RequestLintError) as caught:
+        client.create_auto_ml_job(**(V1_REQUEST | {"RoleArn": "role"}))
+    assert caught.value.operation == "CreateAutoMLJob"
+    assert [f.path for f in caught.value.findings if f.severity == "error"] == ["RoleArn"]
+
+
+def test_lint_false_sends_without_linting(stubber: Stubber, sagemaker: Any) -> None:
+    request = V2_REQUEST | {"AutoMLJobName": "bad_name!"}
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, request)
+    assert AutoMLClient(sagemaker, lint=False).create_job(request).name == "bad_name!"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        pytest.param("ResourceInUse", "Job churn already exists", id="resource-in-use"),
+        pytest.param(
+            "ValidationException",
+            "Job name must be unique within an AWS account and region, and a job with this name "
+            "already exists (arn)",
+            id="validation-already-exists",
+        ),
+    ],
+)
+def test_recreate_with_the_same_request_returns_the_existing_job(
+    stubber: Stubber, client: AutoMLClient, code: str, message: str
+) -> None:
+    stubber.add_client_error(
+        "create_auto_ml_job_v2", code, message, 400, expected_params=V2_REQUEST
+    )
+    stubber.add_response(
+        "describe_auto_ml_job_v2", existing_job(V2_REQUEST), {"AutoMLJobName": "churn"}
+    )
+    job = client.create_job(V2_REQUEST)
+    assert job == Job(name="churn", arn=ARN, client=client)
+
+
+def test_recreate_of_a_v1_request_compares_its_translation(
+    stubber: Stubber, client: AutoMLClient
+) -> None:
+    stubber.add_client_error("create_auto_ml_job_v2", "ResourceInUse", "exists", 400)
+    stubber.add_response("describe_auto_ml_job_v2", existing_job(V1_AS_V2))
+    assert client.create_auto_ml_job(**V1_REQUEST) == {"AutoMLJobArn": ARN}
+
+
+def test_recreate_with_a_different_request_names_the_differences(
+    stubber: Stubber, client: AutoMLClient
+) -> None:
+    existing = existing_job(V2_REQUEST)
+    existing["AutoMLJobObjective"] = {"MetricName": "AUC"}
+    existing["AutoMLProblemTypeConfig"]["TabularJobConfig"]["CompletionCriteria"][
+        "MaxCandidates"
+    ] = 3
+    existing["AutoMLJobInputDataConfig"].append(
+        {
+            "ChannelType": "validation",
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/val/"}},
+        }
+    )
+    stubber.add_client_error("create_auto_ml_job_v2", "ResourceInUse", "exists", 400)
+    stubber.add_response("describe_auto_ml_job_v2", existing)
+    with pytest.raises(JobConflictError) as caught:
+        client.create_job(V2_REQUEST)
+    differences = (
+        "AutoMLJobInputDataConfig",
+        "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
+        "AutoMLJobObjective.MetricName",
+    )
+    assert caught.value.differences == differences
+    assert caught.value.job_name == "churn"
+    assert str(caught.value) == (
+        "AutoML job 'churn' already exists with a different request; differing fields: "
+        + ", ".join(differences)
+    )
+
+
+def test_recreate_compares_booleans_and_numbers_exactly(
+    stubber: Stubber, client: AutoMLClient
+) -> None:
+    request = copy.deepcopy(V2_REQUEST)
+    request["DataSplitConfig"] = {"ValidationFraction": 0.25}
+    request["ModelDeployConfig"] = {"AutoGenerateEndpointName": False, "EndpointName": "churn-ep"}
+    existing = existing_job(request)
+    existing["ModelDeployConfig"]["AutoGenerateEndpointName"] = True
+    stubber.add_client_error("create_auto_ml_job_v2", "ResourceInUse", "exists", 400)
+    stubber.add_response("describe_auto_ml_job_v2", existing)
+    with pytest.raises(JobConflictError) as caught:
+        client.create_job(request)
+    assert caught.value.differences == ("ModelDeployConfig.AutoGenerateEndpointName",)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        pytest.param(
+            "ResourceLimitExceeded",
+            "You have reached the maximum number of concurrent AutoML jobs",
+            id="resource-limit",
+        ),
+        pytest.param(
+            "ValidationException", "Unable to assume role", id="validation-other-than-exists"
+        ),
+    ],
+)
+def test_other_create_errors_pass_through(
+    stubber: Stubber, client: AutoMLClient, code: str, message: str
+) -> None:
+    stubber.add_client_error("create_auto_ml_job_v2", code, message, 400)
+    with pytest.raises(ClientError) as caught:
+        client.create_job(V2_REQUEST)
+    assert caught.value.response["Error"] == {"Code": code, "Message": message}
+
+
+@pytest.mark.parametrize(
+    "request_value",
+    [pytest.param(["AutoMLJobName"], id="list"), pytest.param("churn", id="str")],
+)
+def test_create_refuses_what_is_not_a_request(client: AutoMLClient, request_value: Any) -> None:
+    with pytest.raises(TypeError, match=r"^request must be a dict of CreateAutoMLJobV2"):
+        client.create_job(request_value)
