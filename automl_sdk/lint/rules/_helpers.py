@@ -9,10 +9,10 @@ compare values that were left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._context import LintContext, get_dict, get_str, join
+from automl_sdk.lint._context import LintContext, get_dict, get_str, join, show
 from automl_sdk.lint._docs_tables import DEFAULT_CHANNEL_TYPE, PROBLEM_TYPE_NAMES
 from automl_sdk.shapes.constraints import SHAPES
 
@@ -98,3 +98,48 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     if compiled is None:
         compiled = _PATTERNS[pattern] = re.compile(pattern)
     return compiled
+
+
+def unpaired_objective(
+    ctx: LintContext, problem_type: tuple[str, Any]
+) -> Iterator[tuple[str, str]]:
+    """The finding for a tabular ProblemType given without AutoMLJobObjective, or the reverse."""
+    path, value = problem_type
+    objective = ctx.get("AutoMLJobObjective")
+    if (value is None) == (objective is None):
+        return
+    if objective is None:
+        yield (
+            "AutoMLJobObjective",
+            f"ProblemType is set without AutoMLJobObjective (got ProblemType {show(value)} and "
+            "no objective; expected both or neither); add AutoMLJobObjective.MetricName or "
+            "remove ProblemType",
+        )
+    else:
+        yield (
+            path,
+            "AutoMLJobObjective is set without ProblemType (got an objective and no ProblemType; "
+            "expected both or neither); add ProblemType or remove AutoMLJobObjective",
+        )
+
+
+def sample_weights(ctx: LintContext) -> Iterator[tuple[str, str]]:
+    """``(path, column)`` of every SampleWeightAttributeName (V2 config; V1 channels)."""
+    if ctx.is_v1:
+        for path, channel in ctx.channels:
+            value = channel.get("SampleWeightAttributeName")
+            if isinstance(value, str):
+                yield join(path, "SampleWeightAttributeName"), value
+        return
+    value = ctx.problem_config.get("SampleWeightAttributeName")
+    if isinstance(value, str):
+        yield join(ctx.problem_config_path, "SampleWeightAttributeName"), value
+
+
+def filling_entries(ctx: LintContext) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(path, column, methods)`` for each column of a time-series Transformations.Filling map."""
+    filling = get_dict(ctx.problem_config, "Transformations", "Filling")
+    base = join(ctx.problem_config_path, "Transformations", "Filling")
+    for column, methods in (filling or {}).items():
+        if isinstance(column, str) and isinstance(methods, dict):
+            yield f"{base}.{column}", column, methods

@@ -1,0 +1,58 @@
+"""E3006: algorithms belong to the training mode's list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TABULAR, LintContext, get_list, join
+from automl_sdk.lint._docs_tables import (
+    ALGORITHMS_BY_MODE,
+    ALL_TABULAR_ALGORITHMS,
+    SPEC_V1_BOTO3,
+    SPEC_V2_DESCRIBE,
+)
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import model_allows, one_of, tabular_mode
+
+
+class AlgorithmNotInMode(Rule):
+    """An AutoMLAlgorithms entry outside the list of the training mode."""
+
+    id = "E3006"
+    short_description = "Algorithm not available in the training mode"
+    description = (
+        "ENSEMBLING offers catboost, extra-trees, fastai, lightgbm, linear-learner, nn-torch, "
+        "randomforest and xgboost; HYPERPARAMETER_TUNING offers linear-learner, mlp and xgboost. "
+        "Without a usable Mode, an algorithm in neither list (the model's enum also holds the "
+        "time-series algorithms such as deepar) is reported."
+    )
+    source = (
+        '"Selected algorithms must belong to the list corresponding to the training mode set in '
+        'AutoMLJobConfig.Mode (ENSEMBLING or HYPERPARAMETER_TUNING)." "In ENSEMBLING mode: '
+        '"catboost" "extra-trees" "fastai" "lightgbm" "linear-learner" "nn-torch" "randomforest" '
+        f'"xgboost" In HYPERPARAMETER_TUNING mode: "linear-learner" "mlp" "xgboost"" ({SPEC_V1_BOTO3}, '
+        f"{SPEC_V2_DESCRIBE})"
+    )
+    tags = ("tabular", "algorithms")
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Check each listed algorithm against the mode's list."""
+        if ctx.problem_type != TABULAR:
+            return
+        mode = tabular_mode(ctx)
+        if mode in ALGORITHMS_BY_MODE:
+            allowed, what = ALGORITHMS_BY_MODE[mode], f"{mode} mode"
+        else:
+            allowed, what = ALL_TABULAR_ALGORITHMS, "tabular jobs"
+        base = join(ctx.problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig")
+        entries = get_list(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
+        for index, entry in enumerate(entries or []):
+            for position, name in enumerate(get_list(entry, "AutoMLAlgorithms") or []):
+                if not isinstance(name, str) or not model_allows("AutoMLAlgorithm", name):
+                    continue
+                if name not in allowed:
+                    yield (
+                        join(base, index, "AutoMLAlgorithms", position),
+                        f"algorithm not available in {what} (got {name!r}; expected "
+                        f"{one_of(allowed)})",
+                    )

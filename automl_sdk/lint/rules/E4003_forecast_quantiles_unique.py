@@ -1,0 +1,44 @@
+"""E4003: ForecastQuantiles without repeats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, get_list, join
+from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint._registry import Rule
+
+
+class ForecastQuantilesUnique(Rule):
+    """The same quantile listed twice."""
+
+    id = "E4003"
+    short_description = "Repeated forecast quantile"
+    description = (
+        "Up to five distinct quantiles p1-p99 can be given (the count and the p1-p99 form are "
+        "schema checks); a repeated quantile wastes one of the five and is rejected."
+    )
+    source = (
+        '"You can specify quantiles from 0.01 (p1) to 0.99 (p99), by increments of 0.01 or higher. '
+        f'Up to five forecast quantiles can be specified." ({SPEC_V2_DESCRIBE})'
+    )
+    tags = ("time-series",)
+    operations = frozenset({V2})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Report every quantile already listed earlier."""
+        if ctx.problem_type != TIME_SERIES:
+            return
+        base = join(ctx.problem_config_path, "ForecastQuantiles")
+        first: dict[str, int] = {}
+        for index, value in enumerate(get_list(ctx.problem_config, "ForecastQuantiles") or []):
+            if not isinstance(value, str):
+                continue
+            if value in first:
+                yield (
+                    join(base, index),
+                    f"repeated forecast quantile (got {value!r}, already at index {first[value]}; "
+                    "expected distinct quantiles); remove the repeat",
+                )
+            else:
+                first[value] = index

@@ -1,0 +1,53 @@
+"""E4009: grouping columns distinct from each other and from the other time-series columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, get_dict, get_list, join
+from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint._registry import Rule
+
+_OTHER_COLUMNS = ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName")
+
+
+class GroupingColumnsDistinct(Rule):
+    """A grouping column that repeats, or that is the target, timestamp or item id column."""
+
+    id = "E4009"
+    short_description = "Grouping column repeated or reused"
+    description = (
+        "GroupingAttributeNames (1 to 5 columns, a schema check) is a set of columns grouped "
+        "with the item identifier column into a composite key: each column once, and none of "
+        "them the target, timestamp or item identifier column."
+    )
+    source = (
+        '"A set of columns names that can be grouped with the item identifier column to create a '
+        f'composite key for which a target value is predicted." ({SPEC_V2_DESCRIBE})'
+    )
+    tags = ("time-series",)
+    operations = frozenset({V2})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Report repeated grouping columns and grouping columns used elsewhere."""
+        if ctx.problem_type != TIME_SERIES:
+            return
+        config = get_dict(ctx.problem_config, "TimeSeriesConfig") or {}
+        others = {config[key]: key for key in _OTHER_COLUMNS if isinstance(config.get(key), str)}
+        base = join(ctx.problem_config_path, "TimeSeriesConfig", "GroupingAttributeNames")
+        seen: set[str] = set()
+        for index, column in enumerate(get_list(config, "GroupingAttributeNames") or []):
+            if not isinstance(column, str):
+                continue
+            if column in others:
+                yield (
+                    join(base, index),
+                    f"grouping column is also the {others[column]} (got {column!r}; expected a "
+                    "column other than the target, timestamp and item identifier columns)",
+                )
+            elif column in seen:
+                yield (
+                    join(base, index),
+                    f"repeated grouping column (got {column!r} twice; expected distinct columns)",
+                )
+            seen.add(column)

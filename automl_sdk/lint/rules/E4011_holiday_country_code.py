@@ -1,0 +1,46 @@
+"""E4011: holiday calendar country code from the documented list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, get_list, get_str, join
+from automl_sdk.lint._docs_tables import HOLIDAY_COUNTRY_CODES, SPEC_V2_DESCRIBE
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import model_allows
+
+
+class HolidayCountryCode(Rule):
+    """A HolidayConfig CountryCode with no supported holiday calendar."""
+
+    id = "E4011"
+    short_description = "Holiday country code not supported"
+    description = (
+        "CountryCode must be one of the codes on the Autopilot 'Country Codes' page (251 "
+        "two-letter codes, mostly ISO 3166-1 alpha-2, plus XK for Kosovo and UN for the United "
+        "Nations). The model only checks two capital letters; codes it rejects are left to the "
+        "schema check."
+    )
+    source = (
+        '"The country code for the holiday calendar. For the list of public holiday calendars '
+        "supported by AutoML job V2, see Country Codes. Use the country code corresponding to the "
+        f'country of your choice." ({SPEC_V2_DESCRIBE})'
+    )
+    tags = ("time-series", "holidays")
+    operations = frozenset({V2})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Check each HolidayConfig entry's CountryCode."""
+        if ctx.problem_type != TIME_SERIES:
+            return
+        base = join(ctx.problem_config_path, "HolidayConfig")
+        for index, entry in enumerate(get_list(ctx.problem_config, "HolidayConfig") or []):
+            code = get_str(entry, "CountryCode")
+            if code is None or not model_allows("CountryCode", code):
+                continue
+            if code not in HOLIDAY_COUNTRY_CODES:
+                yield (
+                    join(base, index, "CountryCode"),
+                    f"no holiday calendar for this country code (got {code!r}; expected a code "
+                    "from the Autopilot Country Codes list, e.g. 'US', 'GB', 'DE')",
+                )

@@ -1,0 +1,49 @@
+"""E6001: only the four documented text generation hyperparameters."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TEXT_GENERATION, V2, LintContext, get_dict, join
+from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE, TEXT_GENERATION_HYPERPARAMETERS
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import one_of
+
+
+class HyperparameterUnknown(Rule):
+    """A TextGenerationHyperParameters key that is not a documented hyperparameter."""
+
+    id = "E6001"
+    short_description = "Unknown text generation hyperparameter"
+    description = (
+        "TextGenerationHyperParameters accepts epochCount, batchSize, learningRate and "
+        "learningRateWarmupSteps (case sensitive). The model types it as a free string map, so "
+        "botocore accepts any key."
+    )
+    source = (
+        '"You can set any combination of the following hyperparameters for all base models." '
+        '""epochCount"" ""batchSize"" ""learningRate"" ""learningRateWarmupSteps"" '
+        f"({SPEC_V2_DESCRIBE})"
+    )
+    tags = ("text-generation", "hyperparameters")
+    operations = frozenset({V2})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Report every key outside the documented four, naming the closest one."""
+        if ctx.problem_type != TEXT_GENERATION:
+            return
+        params = get_dict(ctx.problem_config, "TextGenerationHyperParameters") or {}
+        base = join(ctx.problem_config_path, "TextGenerationHyperParameters")
+        known = tuple(TEXT_GENERATION_HYPERPARAMETERS)
+        for key in params:
+            if not isinstance(key, str) or key in known:
+                continue
+            lowered = {name.lower(): name for name in known}
+            close = [lowered[key.lower()]] if key.lower() in lowered else []
+            close = close or difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield (
+                f"{base}.{key}",
+                f"unknown hyperparameter (got {key!r}; expected {one_of(known)}){hint}",
+            )

@@ -1,0 +1,42 @@
+"""W8001: storage volumes encrypted with your KMS key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import LintContext, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
+from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import security_config
+
+
+class VolumeKmsKey(Rule):
+    """No SecurityConfig.VolumeKmsKeyId."""
+
+    id = "W8001"
+    short_description = "No KMS key for the training volumes"
+    description = (
+        "Without VolumeKmsKeyId the data Autopilot stores on its processing and training volumes "
+        "is not encrypted with a key you control. Set SecurityConfig.VolumeKmsKeyId (V1: "
+        "AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId), or ignore W8001 if AWS-managed "
+        "encryption is enough."
+    )
+    source = (
+        f'"SecurityConfig: The security configuration for traffic encryption or Amazon VPC '
+        f'settings." ({SPEC_V2_API}); "VolumeKmsKeyId: The key used to encrypt stored data." '
+        f"({SPEC_V1_BOTO3})"
+    )
+    tags = ("security", "encryption")
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Report a missing VolumeKmsKeyId."""
+        path, config = security_config(ctx)
+        if config is not None and config.get("VolumeKmsKeyId") is not None:
+            return
+        if config is None and ctx.get(*path.split(".")) is not None:
+            return
+        yield (
+            join(path, "VolumeKmsKeyId"),
+            "stored data is not encrypted with your KMS key (got no VolumeKmsKeyId; expected a "
+            "KMS key id or ARN); set VolumeKmsKeyId",
+        )
