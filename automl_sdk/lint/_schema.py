@@ -73,9 +73,8 @@ def expected(shape_name: str) -> str:
         return f"an object ({shape_name})"
     if kind in ("list", "map"):
         noun = "an array" if kind == "list" else "an object"
-        size = _bounds(shape)
-        unit = "items" if kind == "list" else "entries"
-        return f"{noun} of {size} {unit}" if size else noun
+        size = _sized(shape, "item" if kind == "list" else "entry")
+        return f"{noun} of {size}" if size else noun
     if "enum" in shape:
         return "one of " + ", ".join(repr(v) for v in shape["enum"])
     words = {
@@ -87,9 +86,8 @@ def expected(shape_name: str) -> str:
         "boolean": "a boolean (true or false)",
         "timestamp": "a timestamp",
     }.get(kind, kind)
-    bounds = _bounds(shape)
-    if kind == "string" and bounds:
-        return f"{words} of {bounds} characters"
+    if kind == "string" and _bounds(shape):
+        return f"{words} of {_sized(shape, 'character')}"
     return f"{words} {_range_words(shape)}".rstrip()
 
 
@@ -102,6 +100,16 @@ def _bounds(shape: dict[str, Any]) -> str:
     if high is not None:
         return f"at most {high}"
     return ""
+
+
+def _sized(shape: dict[str, Any], unit: str) -> str:
+    """``"1 to 2 items"``, ``"at least 1 character"``, ``""`` when unbounded."""
+    bounds = _bounds(shape)
+    if not bounds:
+        return ""
+    single = bounds.split()[-1] == "1" and " to " not in bounds
+    plural = unit if single else ("entries" if unit == "entry" else f"{unit}s")
+    return f"{bounds} {plural}"
 
 
 def _range_words(shape: dict[str, Any]) -> str:
@@ -129,6 +137,14 @@ class _Walker:
     def __init__(self, operation: str) -> None:
         self.operation = operation
         self.findings: list[Finding] = []
+        self.map_entries: set[str] = set()
+
+    def name(self, path: str) -> str:
+        """How messages name the value at ``path``: its member name, ``Map.key`` for map entries."""
+        if path in self.map_entries:
+            parent = path[: -len(path.rsplit(".", 1)[-1]) - 1]
+            return f"{_name(parent)}.{path[len(parent) + 1 :]}"
+        return _name(path)
 
     def report(self, rule: str, path: str, message: str) -> None:
         self.findings.append(Finding(rule, "error", path, message))
@@ -145,7 +161,7 @@ class _Walker:
         if path == "":
             message = f"request is not a JSON object (got {show(value)}; expected an object of request members)"
         else:
-            message = f"{_name(path)} has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
+            message = f"{self.name(path)} has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
         self.report(WRONG_TYPE, path, message)
 
     def structure(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
@@ -181,7 +197,7 @@ class _Walker:
         self.report(
             UNION,
             path,
-            f"{_name(path)} must set exactly one member (got {got}; expected exactly one of {choices})",
+            f"{self.name(path)} must set exactly one member (got {got}; expected exactly one of {choices})",
         )
 
     def unknown(self, key: Any, shape_name: str, members: dict[str, str], path: str) -> None:
@@ -205,7 +221,7 @@ class _Walker:
         if not isinstance(value, list | tuple):
             self.wrong_type(value, shape_name, path)
             return
-        self.size(len(value), shape, "items", path)
+        self.size(len(value), shape, "item", path)
         member = shape["member"]
         for index, item in enumerate(value):
             self.value(item, member, f"{path}[{index}]")
@@ -214,10 +230,11 @@ class _Walker:
         if not isinstance(value, dict):
             self.wrong_type(value, shape_name, path)
             return
-        self.size(len(value), shape, "entries", path)
+        self.size(len(value), shape, "entry", path)
         key_shape, value_shape = shape["key"], shape["value"]
         for key, item in value.items():
             item_path = join(path, str(key))
+            self.map_entries.add(item_path)
             if isinstance(key, str):
                 self.scalar_constraints(key, SHAPES[key_shape], item_path, what="key")
             else:
@@ -231,15 +248,21 @@ class _Walker:
     def size(self, count: int, shape: dict[str, Any], unit: str, path: str) -> None:
         low, high = shape.get("min"), shape.get("max")
         if low is not None and count < low:
-            problem = "is empty" if count == 0 else f"has too few {unit}"
+            problem = (
+                "is empty"
+                if count == 0
+                else "has too few entries"
+                if unit == "entry"
+                else "has too few items"
+            )
         elif high is not None and count > high:
-            problem = f"has too many {unit}"
+            problem = "has too many entries" if unit == "entry" else "has too many items"
         else:
             return
         self.report(
             COLLECTION_SIZE,
             path,
-            f"{_name(path)} {problem} (got {count}; expected {_bounds(shape)} {unit})",
+            f"{self.name(path)} {problem} (got {count}; expected {_sized(shape, unit)})",
         )
 
     def string(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
@@ -252,7 +275,7 @@ class _Walker:
         self, value: str, shape: dict[str, Any], path: str, what: str | None
     ) -> None:
         """Enum, length and pattern checks of a string (a member's value, or a map ``key``)."""
-        subject = f"{_name(path)} key" if what == "key" else _name(path)
+        subject = f"{self.name(path)} key" if what == "key" else self.name(path)
         enum = shape.get("enum")
         if enum is not None:
             if value not in enum:
@@ -272,7 +295,7 @@ class _Walker:
                 STRING_LENGTH,
                 path,
                 f"{subject} {problem} (got {show(value)} with {length} characters; "
-                f"expected {_bounds(shape)} characters)",
+                f"expected {_sized(shape, 'character')})",
             )
             return
         pattern = shape.get("pattern")
@@ -298,7 +321,7 @@ class _Walker:
             self.report(
                 WRONG_TYPE,
                 path,
-                f"{_name(path)} is not a finite number (got {value}; expected {expected(shape_name)})",
+                f"{self.name(path)} is not a finite number (got {value}; expected {expected(shape_name)})",
             )
             return
         self.number_range(value, shape, path)
@@ -309,7 +332,7 @@ class _Walker:
             self.report(
                 NUMBER_RANGE,
                 path,
-                f"{_name(path)} is out of range (got {show(value)}; expected {_bounds(shape)})",
+                f"{self.name(path)} is out of range (got {show(value)}; expected {_bounds(shape)})",
             )
 
     def boolean(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
