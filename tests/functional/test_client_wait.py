@@ -4,7 +4,9 @@ waiter's ``time.sleep`` is replaced, and ``wait_many`` gets a fake clock."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -123,9 +125,8 @@ def test_max_attempts_for(timeout: float | None, delay: float, attempts: int) ->
     ],
 )
 def test_max_attempts_for_refuses_bad_values(timeout: float, delay: float, message: str) -> None:
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         max_attempts_for(timeout, delay)
-    assert str(caught.value) == message
 
 
 # -- wait -------------------------------------------------------------------------------------------
@@ -313,7 +314,7 @@ class ScriptedSageMaker:
         self.endings = endings
         self.calls: list[tuple[float, str]] = []
 
-    def describe_auto_ml_job_v2(self, *, AutoMLJobName: str) -> dict[str, Any]:  # noqa: N803
+    def describe_auto_ml_job_v2(self, *, AutoMLJobName: str) -> dict[str, Any]:
         self.calls.append((self.clock.now, AutoMLJobName))
         if AutoMLJobName not in self.endings:
             raise ClientError(
@@ -360,13 +361,13 @@ def test_wait_many_yields_each_job_as_it_ends() -> None:
     timeout = results[-1][1]
     assert isinstance(timeout, WaitTimeoutError)
     assert timeout.last_status == "InProgress"
-    gaps = [b[0] - a[0] for a, b in zip(fake.calls, fake.calls[1:], strict=False)]
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(fake.calls)]
     assert min(gaps) >= 0.5  # 2 calls per second at most
     per_job: dict[str, list[float]] = {}
     for at, name in fake.calls:
         per_job.setdefault(name, []).append(at)
     for times in per_job.values():
-        assert all(b - a >= 60 for a, b in zip(times, times[1:], strict=False))
+        assert all(b - a >= 60 for a, b in itertools.pairwise(times))
 
 
 def test_wait_many_rate_bound_holds_when_it_is_the_tighter_limit() -> None:
