@@ -92,17 +92,23 @@ def lint(
 
 
 def _lint(request: Any, operation: str | None) -> list[Finding]:
-    request, problem = _to_dict(request)
+    request, shape_operation, problem = _to_dict(request)
     if problem is not None:
         return [problem]
     if operation is None:
-        operation = detect_operation(request)
+        operation = shape_operation or detect_operation(request)
     resolved = OPERATION_ALIASES.get(operation) if isinstance(operation, str) else None
     if resolved is None:
-        message = f"unknown operation (got {show(operation)}; expected 'CreateAutoMLJob' or 'CreateAutoMLJobV2')"
+        message = (
+            f"unknown operation (got {show(operation)}; "
+            "expected 'CreateAutoMLJob' or 'CreateAutoMLJobV2')"
+        )
         return [Finding(INPUT_RULE, "error", "", message)]
     if not isinstance(request, dict):
-        message = f"request is not a JSON object (got {show(request)}; expected an object of request members)"
+        message = (
+            f"request is not a JSON object (got {show(request)}; "
+            "expected an object of request members)"
+        )
         return [Finding(INPUT_RULE, "error", "", message)]
     ctx = LintContext(request, resolved)
     reg = registry()
@@ -121,20 +127,26 @@ def _run(rule: Rule, ctx: LintContext) -> list[Finding]:
         return [Finding(rule.id, "error", "", message)]
 
 
-def _to_dict(request: Any) -> tuple[Any, Finding | None]:
-    """A shape object becomes its wire dict; everything else is returned as is."""
+#: Request shape class name -> the operation it is the input of.
+REQUEST_SHAPES = {"CreateAutoMLJobRequest": V1, "CreateAutoMLJobV2Request": V2}
+
+
+def _to_dict(request: Any) -> tuple[Any, str | None, Finding | None]:
+    """``(wire value, operation of the shape or None, problem)``; a request shape becomes a dict."""
     if request is None or isinstance(request, dict | list | str | int | float | bool):
-        return request, None
-    if not hasattr(type(request), "__attrs_attrs__"):
+        return request, None, None
+    name = type(request).__name__
+    operation = REQUEST_SHAPES.get(name)
+    if operation is None or not hasattr(type(request), "__attrs_attrs__"):
         message = (
-            f"request is not a JSON object or a request shape (got {type(request).__name__}; "
-            "expected a dict of boto3 keyword arguments or a shape such as CreateAutoMLJobV2Request)"
+            f"request is not a JSON object or a request shape (got {name}; expected a dict of "
+            "boto3 keyword arguments, CreateAutoMLJobRequest or CreateAutoMLJobV2Request)"
         )
-        return None, Finding(INPUT_RULE, "error", "", message)
+        return None, None, Finding(INPUT_RULE, "error", "", message)
     try:
         from automl_sdk._serde import to_wire
 
-        return to_wire(request), None
+        return to_wire(request), operation, None
     except Exception as exc:
-        message = f"cannot convert {type(request).__name__} to its wire form ({type(exc).__name__}: {exc})"
-        return None, Finding(INPUT_RULE, "error", "", message)
+        message = f"cannot convert {name} to its wire form ({type(exc).__name__}: {exc})"
+        return None, None, Finding(INPUT_RULE, "error", "", message)

@@ -1,0 +1,339 @@
+"""The lint engine: operation detection, selection, robustness, registry, context helpers."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import automl_sdk.lint._engine as engine
+from automl_sdk import from_wire, shapes
+from automl_sdk.lint import Finding, LintContext, Rule, all_rules, detect_operation, lint
+from automl_sdk.lint._context import (
+    get,
+    get_bool,
+    get_dict,
+    get_int,
+    get_list,
+    get_number,
+    get_str,
+    join,
+    show,
+)
+from automl_sdk.lint._patterns import full_match, translate
+from automl_sdk.lint._registry import RULE_ID, Registry, registry
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
+TABULAR = json.loads((DATA / "v2_tabular.json").read_text())
+V1 = json.loads((DATA / "v1_tabular.json").read_text())
+
+
+@pytest.mark.parametrize(
+    ("request_", "expected"),
+    [
+        pytest.param({"InputDataConfig": []}, "CreateAutoMLJob", id="v1-input"),
+        pytest.param({"AutoMLJobConfig": {}}, "CreateAutoMLJob", id="v1-job-config"),
+        pytest.param(
+            {"ProblemType": "Regression", "AutoMLJobName": "a"},
+            "CreateAutoMLJob",
+            id="v1-problem-type",
+        ),
+        pytest.param({"AutoMLJobInputDataConfig": []}, "CreateAutoMLJobV2", id="v2-input"),
+        pytest.param({"AutoMLProblemTypeConfig": {}}, "CreateAutoMLJobV2", id="v2-problem"),
+        pytest.param(
+            {"InputDataConfig": [], "AutoMLProblemTypeConfig": {}},
+            "CreateAutoMLJobV2",
+            id="mixed-is-v2",
+        ),
+        pytest.param({"AutoMLJobName": "a"}, "CreateAutoMLJobV2", id="neither-is-v2"),
+        pytest.param({}, "CreateAutoMLJobV2", id="empty-is-v2"),
+        pytest.param([], "CreateAutoMLJobV2", id="not-a-dict-is-v2"),
+    ],
+)
+def test_detect_operation(request_: Any, expected: str) -> None:
+    assert detect_operation(request_) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        pytest.param(
+            None,
+            "request is not a JSON object (got null; expected an object of request members)",
+            id="null",
+        ),
+        pytest.param(
+            3,
+            "request is not a JSON object (got 3; expected an object of request members)",
+            id="int",
+        ),
+        pytest.param(
+            "x",
+            "request is not a JSON object (got 'x'; expected an object of request members)",
+            id="str",
+        ),
+        pytest.param(
+            [1],
+            "request is not a JSON object (got [...]; expected an object of request members)",
+            id="list",
+        ),
+        pytest.param(
+            object(),
+            "request is not a JSON object or a request shape (got object; expected a dict of boto3 keyword "
+            "arguments, CreateAutoMLJobRequest or CreateAutoMLJobV2Request)",
+            id="object",
+        ),
+        pytest.param(
+            shapes.AutoMLJobChannel(),
+            "request is not a JSON object or a request shape (got AutoMLJobChannel; expected a dict of boto3 "
+            "keyword arguments, CreateAutoMLJobRequest or CreateAutoMLJobV2Request)",
+            id="wrong-shape",
+        ),
+    ],
+)
+def test_non_request_input_is_one_finding(value: Any, message: str) -> None:
+    assert lint(value) == [Finding("E1002", "error", "", message)]
+
+
+def test_unknown_operation_is_a_finding() -> None:
+    assert lint(TABULAR, operation="CreateTrainingJob") == [
+        Finding(
+            "E1002",
+            "error",
+            "",
+            "unknown operation (got 'CreateTrainingJob'; expected 'CreateAutoMLJob' or 'CreateAutoMLJobV2')",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "operation", ["CreateAutoMLJobV2", "create-auto-ml-job-v2", "create_auto_ml_job_v2"]
+)
+def test_operation_spellings(operation: str) -> None:
+    assert lint(TABULAR, operation=operation) == []
+
+
+def test_v2_request_linted_as_v1_reports_v2_members() -> None:
+    rules = {f.rule for f in lint(TABULAR, operation="CreateAutoMLJob", select=["E1001"])}
+    paths = {f.path for f in lint(TABULAR, operation="CreateAutoMLJob", select=["E1001"])}
+    assert rules == {"E1001"}
+    assert {"AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig", "SecurityConfig"} <= paths
+
+
+def test_shape_object_is_linted_like_its_dict() -> None:
+    shape = from_wire(shapes.CreateAutoMLJobV2Request, TABULAR, strict=True)
+    assert lint(shape) == lint(TABULAR) == []
+    v1 = from_wire(shapes.CreateAutoMLJobRequest, V1, strict=True)
+    assert lint(v1) == []
+
+
+def test_findings_sorted_by_path_then_rule_and_all_reported() -> None:
+    request = copy.deepcopy(TABULAR)
+    request["AutoMLJobName"] = "bad name"
+    request["RoleArn"] = 5
+    del request["OutputDataConfig"]
+    request["Zzz"] = 1
+    findings = lint(request, select=["E1"])
+    assert [(f.path, f.rule) for f in findings] == [
+        ("AutoMLJobName", "E1007"),
+        ("OutputDataConfig", "E1003"),
+        ("RoleArn", "E1002"),
+        ("Zzz", "E1001"),
+    ]
+    assert findings == sorted(findings)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        pytest.param(None, None, {"E1007", "E1002"}, id="all"),
+        pytest.param(["E1007"], None, {"E1007"}, id="select-id"),
+        pytest.param(["E1"], ["E1002"], {"E1007"}, id="select-prefix-ignore-id"),
+        pytest.param(None, ["E"], set(), id="ignore-letter"),
+        pytest.param(["W"], None, set(), id="select-other-letter"),
+    ],
+)
+def test_select_and_ignore_by_prefix(
+    select: list[str] | None, ignore: list[str] | None, expected: set[str]
+) -> None:
+    request = copy.deepcopy(TABULAR)
+    request["AutoMLJobName"] = "bad name"
+    request["RoleArn"] = 5
+    assert {f.rule for f in lint(request, select=select, ignore=ignore)} == expected
+
+
+class _Crashing(Rule):
+    id = "E2999"
+    short_description = "crashes"
+    description = "a rule with a bug"
+    source = "none"
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        yield "AutoMLJobName", "first finding before the crash"
+        raise KeyError("boom")
+
+
+def test_crashing_rule_becomes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = Registry([_Crashing()], [("E2998", "internal error loading rule module E2998_x: bad")])
+    monkeypatch.setattr(engine, "registry", lambda: fake)
+    assert lint(TABULAR) == [
+        Finding("E2998", "error", "", "internal error loading rule module E2998_x: bad"),
+        Finding(
+            "E2999", "error", "", "internal error in rule E2999: KeyError: 'boom'; please report it"
+        ),
+    ]
+
+
+def test_every_rule_is_well_formed() -> None:
+    assert registry().load_errors == ()
+    rules = all_rules()
+    assert [r.id for r in rules] == sorted({r.id for r in rules})
+    for rule in rules:
+        assert RULE_ID.fullmatch(rule.id)
+        assert rule.severity == {"E": "error", "W": "warning", "I": "info"}[rule.id[0]]
+        assert rule.short_description
+        assert rule.description
+        assert rule.source
+        assert rule.operations <= {"CreateAutoMLJob", "CreateAutoMLJobV2"}
+
+
+def test_phase1_rules_are_registered() -> None:
+    ids = [r.id for r in all_rules() if r.id.startswith("E1")]
+    assert ids == [f"E100{i}" for i in range(1, 10)]
+
+
+def test_finding_to_dict_and_order() -> None:
+    a = Finding("E2001", "error", "B", "m")
+    b = Finding("E1001", "error", "C", "m")
+    c = Finding("E1001", "error", "B", "m")
+    assert sorted([b, a, c]) == [c, a, b]
+    assert a.to_dict() == {"rule": "E2001", "severity": "error", "path": "B", "message": "m"}
+
+
+@pytest.mark.parametrize(
+    ("path", "keys", "expected"),
+    [
+        pytest.param("", ("A",), "A", id="root"),
+        pytest.param("A", (1, "B"), "A[1].B", id="index-then-key"),
+        pytest.param("A.B", ("price", "frontfill"), "A.B.price.frontfill", id="map-keys"),
+        pytest.param("", (), "", id="nothing"),
+    ],
+)
+def test_join(path: str, keys: tuple[str | int, ...], expected: str) -> None:
+    assert join(path, *keys) == expected
+
+
+def test_typed_getters_refuse_wrong_types() -> None:
+    doc = {"a": {"b": [1, True, 2.5, "s", {"c": None}]}, "n": True}
+    assert get(doc, "a", "b", 0) == 1
+    assert get(doc, "a", "x", 0) is None
+    assert get(doc, "a", "b", 9) is None
+    assert get(doc, "a", "b", "c") is None
+    assert get_int(doc, "a", "b", 0) == 1
+    assert get_int(doc, "a", "b", 1) is None  # a bool is not an int
+    assert get_number(doc, "a", "b", 2) == 2.5
+    assert get_number(doc, "n") is None
+    assert get_bool(doc, "n") is True
+    assert get_str(doc, "a", "b", 3) == "s"
+    assert get_str(doc, "a", "b", 0) is None
+    assert get_dict(doc, "a", "b", 4) == {"c": None}
+    assert get_list(doc, "a", "b") == [1, True, 2.5, "s", {"c": None}]
+    assert get_list(doc, "a") is None
+
+
+@pytest.mark.parametrize(
+    ("request_", "operation", "problem_type", "config_path"),
+    [
+        pytest.param(
+            TABULAR,
+            "CreateAutoMLJobV2",
+            "TabularJobConfig",
+            "AutoMLProblemTypeConfig.TabularJobConfig",
+            id="v2",
+        ),
+        pytest.param(V1, "CreateAutoMLJob", "TabularJobConfig", "AutoMLJobConfig", id="v1"),
+        pytest.param(
+            {"AutoMLProblemTypeConfig": {}}, "CreateAutoMLJobV2", None, "", id="empty-union"
+        ),
+        pytest.param(
+            {"AutoMLProblemTypeConfig": {"A": {}, "B": {}}}, "CreateAutoMLJobV2", None, "", id="two"
+        ),
+        pytest.param(
+            {"AutoMLProblemTypeConfig": {"Nope": {}}}, "CreateAutoMLJobV2", None, "", id="unknown"
+        ),
+        pytest.param(
+            {"AutoMLProblemTypeConfig": []}, "CreateAutoMLJobV2", None, "", id="not-a-dict"
+        ),
+    ],
+)
+def test_context_problem_type(
+    request_: dict[str, Any], operation: str, problem_type: str | None, config_path: str
+) -> None:
+    ctx = LintContext(request_, operation)
+    assert ctx.problem_type == problem_type
+    assert ctx.problem_config_path == config_path
+    assert isinstance(ctx.problem_config, dict)
+
+
+def test_context_channels_skip_non_dicts() -> None:
+    ctx = LintContext({"AutoMLJobInputDataConfig": [{"a": 1}, "x", {"b": 2}]}, "CreateAutoMLJobV2")
+    assert ctx.channels == [
+        ("AutoMLJobInputDataConfig[0]", {"a": 1}),
+        ("AutoMLJobInputDataConfig[2]", {"b": 2}),
+    ]
+    assert LintContext({"InputDataConfig": 3}, "CreateAutoMLJob").channels == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(True, "true", id="bool"),
+        pytest.param(None, "null", id="null"),
+        pytest.param({}, "{}", id="empty-object"),
+        pytest.param({"a": 1}, "{...}", id="object"),
+        pytest.param("x" * 100, "'" + "x" * 56 + "...", id="long-string"),
+        pytest.param(1.5, "1.5", id="float"),
+    ],
+)
+def test_show(value: Any, expected: str) -> None:
+    assert show(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value", "matches"),
+    [
+        pytest.param(
+            r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)",
+            "équipe données 42 @/",
+            True,
+            id="unicode-letters-spaces",
+        ),
+        pytest.param(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", "a!b", False, id="punctuation"),
+        pytest.param(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", "٣", True, id="arabic-digit-is-a-number"),
+        pytest.param(r"\p{L}+", "abcΩ", True, id="outside-class"),
+        pytest.param(r"\p{L}+", "ab1", False, id="digit-not-letter"),
+        pytest.param(r"[^\p{L}]+", "123", True, id="negated-class"),
+        pytest.param(r"[^\p{L}]+", "12a", False, id="negated-class-rejects"),
+        pytest.param(r"\d{12}", "١٢٣٤٥٦٧٨٩٠١٢", False, id="java-digit-is-ascii"),
+        pytest.param("[a-z]+", "abc\n", False, id="full-match-no-trailing-newline"),
+        pytest.param("1Y|Y|[1-4]W", "4W", True, id="alternation-full-match"),
+    ],
+)
+def test_pattern_translation(pattern: str, value: str, matches: bool) -> None:
+    assert full_match(pattern, value) is matches
+
+
+def test_translate_leaves_plain_patterns_alone() -> None:
+    assert translate("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}") == "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.json")))
+def test_example_requests_lint_clean(name: str) -> None:
+    findings = lint(json.loads((DATA / name).read_text()))
+    assert [f for f in findings if f.severity == "error"] == []
+    if "minimal" not in name:  # the minimal request omits the security settings on purpose
+        assert findings == []
