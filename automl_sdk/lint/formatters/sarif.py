@@ -1,7 +1,7 @@
 """SARIF 2.1.0 output for code-scanning tools (GitHub code scanning, IDE viewers).
 
 Modelled on cfn-lint's SARIF formatter: ``tool.driver.rules`` lists each rule that produced a
-finding (id, name, short and full description, default level, tags); each result has ``ruleId``,
+finding (id, name, short and full description, help, default level, tags); each result has ``ruleId``,
 ``ruleIndex``, ``level``, ``message`` and a location whose ``artifactLocation.uri`` is the file
 and whose ``logicalLocations[0].fullyQualifiedName`` is the wire path. A ``region`` with the
 line and column of the member is added when the file's text could be located.
@@ -21,7 +21,6 @@ from automl_sdk.lint._registry import registry
 from automl_sdk.lint.formatters import FileReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/automl-sdk/automl-sdk/blob/main/docs/rules.md"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -43,7 +42,6 @@ def format_sarif(reports: Sequence[FileReport]) -> str:
                     "driver": {
                         "name": "automl-sdk",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": [_rule(rule_id) for rule_id in rule_ids],
                     }
                 },
@@ -70,7 +68,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
         "name": type(rule).__name__,
         "shortDescription": {"text": rule.short_description},
         "fullDescription": {"text": f"{rule.description} Source: {rule.source}"},
-        "helpUri": f"{INFORMATION_URI}#{rule.id.lower()}",
+        "help": {"text": f"See the automl-sdk rules reference (docs/rules.md), rule {rule.id}."},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": list(rule.tags)},
     }
