@@ -37,7 +37,10 @@ def _steps(path: str) -> list[str | int]:
 
 
 def make(name: str, changes: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The example ``name`` with each ``path: value`` change applied (``DELETE`` removes)."""
+    """The example ``name`` with each ``path: value`` change applied.
+
+    ``DELETE`` removes the member; the index just past the end of a list appends to it.
+    """
     request = example(name)
     for path, value in (changes or {}).items():
         *parents, last = _steps(path)
@@ -48,6 +51,8 @@ def make(name: str, changes: dict[str, Any] | None = None) -> dict[str, Any]:
             node = node[step]
         if value is DELETE:
             del node[last]
+        elif isinstance(node, list) and last == len(node):
+            node.append(copy.deepcopy(value))
         else:
             node[last] = copy.deepcopy(value)
     return request
