@@ -127,6 +127,8 @@ def _create(args: argparse.Namespace) -> int:
         job = client.create_job(request)
     except RequestLintError as exc:
         for finding in exc.findings:
+            if finding.severity == "info":
+                continue
             path = finding.path or "<request>"
             print(
                 f"{args.file}: {finding.severity} {finding.rule} {path}: {finding.message}",
