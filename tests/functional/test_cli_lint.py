@@ -154,7 +154,9 @@ def test_operation_option_forces_v1(capsys: pytest.CaptureFixture[str]) -> None:
     [
         pytest.param(["--select", "E1007"], {"E1007"}, id="select"),
         pytest.param(
-            ["--ignore", "E1003,E1007", "--ignore", "E1002"], set(), id="ignore-repeated-and-comma"
+            ["--ignore", "E1003,E1007,W", "--ignore", "E1002,I"],
+            set(),
+            id="ignore-repeated-and-comma",
         ),
         pytest.param(
             ["--select", "E1", "--ignore", "E1003"], {"E1002", "E1007"}, id="select-and-ignore"
