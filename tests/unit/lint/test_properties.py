@@ -1,0 +1,162 @@
+"""Property tests: lint is at least as strict as botocore, never raises, never crashes a rule.
+
+* On random mutations of the valid example requests, whenever botocore's ``ParamValidator``
+  reports an error, ``lint`` reports an error finding too.
+* ``lint`` never raises on arbitrary JSON (top level, or planted anywhere in a valid request),
+  and no rule crashes on it (a crash would surface as an "internal error" finding).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botocore.session import get_session
+from botocore.validate import ParamValidator
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from automl_sdk.lint import detect_operation, lint
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
+VALID = [json.loads(p.read_text()) for p in sorted(DATA.glob("*.json"))]
+MODEL = get_session().get_service_model("sagemaker")
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=40)
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+# Values near the edges of the model's constraints, which random JSON rarely hits.
+EDGE_VALUES = st.sampled_from(
+    [
+        0,
+        1,
+        -1,
+        750,
+        751,
+        0.0,
+        1.0,
+        0.5,
+        1.5,
+        "",
+        "a",
+        "a" * 33,
+        "s3://b/k",
+        "S3Prefix",
+        "training",
+        "validation",
+        "Gzip",
+        "None",
+        "AUTO",
+        "ENSEMBLING",
+        "1D",
+        "60min",
+        "p50",
+        "p100",
+        [],
+        {},
+        [{}],
+        True,
+        False,
+    ]
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key path inside ``value`` (dict keys and list indexes), the root excluded."""
+    found: list[tuple[Any, ...]] = []
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in items:
+        found.append((*prefix, key))
+        found.extend(_paths(child, (*prefix, key)))
+    return found
+
+
+@st.composite
+def mutated_requests(draw: st.DrawFn) -> dict[str, Any]:
+    request = copy.deepcopy(draw(st.sampled_from(VALID)))
+    for _ in range(draw(st.integers(1, 3))):
+        paths = _paths(request)
+        path = draw(st.sampled_from(paths))
+        parent = request
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["delete", "replace", "edge", "add-key"]))
+        if action == "delete" and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif action == "add-key" and isinstance(parent, dict):
+            parent[draw(st.text(min_size=1, max_size=12))] = draw(JSON)
+        elif action == "edge":
+            parent[path[-1]] = copy.deepcopy(draw(EDGE_VALUES))  # the samples are shared objects
+        else:
+            parent[path[-1]] = draw(JSON)
+    return request
+
+
+def _botocore_errors(request: dict[str, Any]) -> str:
+    operation = detect_operation(request)
+    report = ParamValidator().validate(request, MODEL.operation_model(operation).input_shape)
+    return report.generate_report() if report.has_errors() else ""
+
+
+def _internal_errors(findings: list[Any]) -> list[Any]:
+    return [f for f in findings if "internal error" in f.message]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_requests())
+def test_lint_errors_whenever_botocore_does(request: dict[str, Any]) -> None:
+    findings = lint(request)
+    assert _internal_errors(findings) == []
+    botocore_report = _botocore_errors(request)
+    if botocore_report:
+        assert any(f.severity == "error" for f in findings), botocore_report
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON, st.sampled_from([None, "CreateAutoMLJob", "CreateAutoMLJobV2"]))
+def test_lint_never_raises_on_arbitrary_json(value: Any, operation: str | None) -> None:
+    findings = lint(value, operation=operation)
+    assert isinstance(findings, list)
+    assert _internal_errors(findings) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(VALID), st.data())
+def test_no_rule_crashes_on_json_planted_anywhere(
+    base: dict[str, Any], data: st.DataObject
+) -> None:
+    request = copy.deepcopy(base)
+    path = data.draw(st.sampled_from(_paths(request)))
+    parent = request
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = data.draw(JSON)
+    for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
+        assert _internal_errors(lint(request, operation=operation)) == []
+
+
+@pytest.mark.parametrize("index", range(len(VALID)))
+def test_valid_examples_pass_botocore_and_lint(index: int) -> None:
+    request = VALID[index]
+    assert _botocore_errors(request) == ""
+    assert [f for f in lint(request) if f.severity == "error"] == []
