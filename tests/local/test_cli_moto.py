@@ -1,0 +1,138 @@
+"""``python -m automl_sdk`` job subcommands as subprocesses against moto on 127.0.0.1.
+
+moto 5.2 keeps jobs InProgress until stopped, has no V1 operations and no candidate listing
+(see DESIGN.md), so a wait here ends Stopped (exit 1) or times out (exit 3).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.local
+
+
+V1_REQUEST: dict[str, Any] = {
+    "AutoMLJobName": "cli-v1",
+    "InputDataConfig": [
+        {
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
+            "TargetAttributeName": "churned",
+        }
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
+    "ProblemType": "BinaryClassification",
+    "AutoMLJobObjective": {"MetricName": "F1"},
+    "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": 3}},
+    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
+}
+
+
+@pytest.fixture(scope="module")
+def endpoint_url() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def cli(endpoint_url: str) -> Any:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env |= {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "automl_sdk", *args, "--endpoint-url", endpoint_url],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_v1_file_is_created_as_v2_then_described_stopped_and_waited(
+    cli: Any, tmp_path: Path
+) -> None:
+    request = tmp_path / "v1.json"
+    request.write_text(json.dumps(V1_REQUEST))
+
+    created = cli("create", str(request))
+    assert (created.returncode, created.stderr) == (0, "")
+    arn = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/cli-v1"
+    assert json.loads(created.stdout) == {"AutoMLJobArn": arn}
+
+    again = cli("create", str(request))
+    assert json.loads(again.stdout) == {"AutoMLJobArn": arn}
+
+    described = cli("describe", "cli-v1")
+    assert described.returncode == 0
+    v2 = json.loads(described.stdout)
+    assert (
+        v2["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"] == "BinaryClassification"
+    )
+    assert v2["CreationTime"].startswith("20")
+    assert "T" in v2["CreationTime"]
+
+    as_v1 = json.loads(cli("describe", "cli-v1", "--v1").stdout)
+    assert as_v1["ProblemType"] == "BinaryClassification"
+
+    timed_out = cli("wait", "cli-v1", "--timeout", "0.3", "--delay", "0.1")
+    assert timed_out.returncode == 3
+    assert timed_out.stderr.splitlines()[-1].endswith("and was not stopped")
+
+    stopped = cli("stop", "cli-v1")
+    assert (stopped.returncode, stopped.stderr) == (0, "stop requested for AutoML job cli-v1\n")
+
+    waited = cli("wait", "cli-v1", "--delay", "0.1")
+    assert waited.returncode == 1
+    lines = waited.stderr.splitlines()
+    assert lines[0].startswith("cli-v1  Stopped/Stopped  elapsed ")
+    assert lines[-1] == "automl-sdk: AutoML job 'cli-v1' was stopped (status Stopped)"
+
+    listed = json.loads(cli("list", "--name-contains", "cli-v1").stdout)
+    assert [(s["AutoMLJobName"], s["AutoMLJobStatus"]) for s in listed["AutoMLJobSummaries"]] == [
+        ("cli-v1", "Stopped")
+    ]
+
+
+def test_invalid_request_sends_nothing(cli: Any, tmp_path: Path) -> None:
+    request = tmp_path / "bad.json"
+    request.write_text(json.dumps(V1_REQUEST | {"AutoMLJobName": "cli_bad!"}))
+    result = cli("create", str(request))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{request}: error E" in result.stderr
+    assert " AutoMLJobName: " in result.stderr
+    assert result.stderr.splitlines()[-1] == f"{request}: nothing was sent (CreateAutoMLJob)"
+    listed = json.loads(cli("list", "--name-contains", "cli_bad").stdout)
+    assert listed == {"AutoMLJobSummaries": []}
+
+
+@pytest.mark.parametrize("command", ["describe", "wait", "stop"])
+def test_unknown_job_is_one_clear_line(cli: Any, command: str) -> None:
+    result = cli(command, "no-such-job")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "automl-sdk: ResourceNotFound: Could not find AutoML job with name no-such-job. "
+        "(job no-such-job)\n"
+    )
