@@ -24,10 +24,10 @@ class S3DataTypeNotAllowed(Rule):
         "request never uses it."
     )
     source = (
-        '"The supported formats depend on the problem type: For tabular problem types: S3Prefix, '
-        "ManifestFile. For image classification: S3Prefix, ManifestFile, AugmentedManifestFile. For "
-        "text classification: S3Prefix. For time-series forecasting: S3Prefix. For text generation "
-        f'(LLMs fine-tuning): S3Prefix." ({SPEC_V2_API}); "AugmentedManifestFile is available for '
+        '"The supported formats depend on the problem type:" "For tabular problem types: S3Prefix, '
+        'ManifestFile." "For image classification: S3Prefix, ManifestFile, AugmentedManifestFile." '
+        '"For text classification: S3Prefix." "For time-series forecasting: S3Prefix." "For text '
+        f'generation (LLMs fine-tuning): S3Prefix." ({SPEC_V2_API}); "AugmentedManifestFile is available for '
         f'V2 API jobs only (for example, for jobs created by calling CreateAutoMLJobV2)." ({SPEC_V1_BOTO3})'
     )
     tags = ("channels", "s3")

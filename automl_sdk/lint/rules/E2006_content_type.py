@@ -23,11 +23,11 @@ class ContentTypeNotAllowed(Rule):
         "not accepted."
     )
     source = (
-        '"The following are the allowed content types for different problems: For tabular problem '
-        "types: text/csv;header=present or x-application/vnd.amazon+parquet. [...] For image "
-        "classification: image/png, image/jpeg, or image/*. For text classification: "
-        "text/csv;header=present or x-application/vnd.amazon+parquet. For time-series "
-        "forecasting: text/csv;header=present or x-application/vnd.amazon+parquet. For text "
+        '"The following are the allowed content types for different problems:" "For tabular '
+        'problem types: text/csv;header=present or x-application/vnd.amazon+parquet." "For image '
+        'classification: image/png, image/jpeg, or image/*." "For text classification: '
+        'text/csv;header=present or x-application/vnd.amazon+parquet." "For time-series '
+        'forecasting: text/csv;header=present or x-application/vnd.amazon+parquet." "For text '
         "generation (LLMs fine-tuning): text/csv;header=present or "
         f'x-application/vnd.amazon+parquet." ({SPEC_V2_DESCRIBE}); "You can use '
         f'text/csv;header=present or x-application/vnd.amazon+parquet." ({SPEC_V1_BOTO3})'

@@ -8,7 +8,7 @@ from automl_sdk.lint._context import TABULAR, LintContext
 from automl_sdk.lint._docs_tables import (
     ALL_TABULAR_METRICS,
     METRICS_BY_PROBLEM_TYPE,
-    SPEC_V1_BOTO3_NEW,
+    SPEC_V1_BOTO3,
     SPEC_V1_CLI,
     SPEC_V2_DESCRIBE,
     TABULAR_METRICS,
@@ -42,10 +42,10 @@ class ObjectiveMetricNotAllowed(Rule):
         '"Regression: InferenceLatency, MAE, MSE, R2, RMSE" "Binary classification: Accuracy, AUC, '
         'BalancedAccuracy, F1, InferenceLatency, LogLoss, Precision, Recall" "Multiclass '
         "classification: Accuracy, BalancedAccuracy, F1macro, InferenceLatency, LogLoss, "
-        f'PrecisionMacro, RecallMacro" ({SPEC_V2_DESCRIBE}, {SPEC_V1_BOTO3_NEW}); "For image or text '
-        'classification problem types: List of available metrics: Accuracy" "For time-series '
-        "forecasting problem types: List of available metrics: RMSE, wQL, Average wQL, MASE, MAPE, "
-        f'WAPE" ({SPEC_V1_CLI})'
+        f'PrecisionMacro, RecallMacro" ({SPEC_V2_DESCRIBE}); "For image or text classification '
+        'problem types:" "List of available metrics: Accuracy" "For time-series forecasting problem '
+        'types:" "List of available metrics: RMSE , wQL , Average wQL , MASE , MAPE , WAPE" '
+        f'({SPEC_V1_CLI}); "For CreateAutoMLJobV2, only Accuracy is supported." ({SPEC_V1_BOTO3})'
     )
     tags = ("objective",)
 

@@ -28,10 +28,10 @@ class AlgorithmNotInMode(Rule):
     )
     source = (
         '"Selected algorithms must belong to the list corresponding to the training mode set in '
-        'AutoMLJobConfig.Mode (ENSEMBLING or HYPERPARAMETER_TUNING)." "In ENSEMBLING mode: '
-        '"catboost" "extra-trees" "fastai" "lightgbm" "linear-learner" "nn-torch" "randomforest" '
-        f'"xgboost" In HYPERPARAMETER_TUNING mode: "linear-learner" "mlp" "xgboost"" ({SPEC_V1_BOTO3}, '
-        f"{SPEC_V2_DESCRIBE})"
+        "AutoMLJobConfig.Mode ( ENSEMBLING or HYPERPARAMETER_TUNING). Choose a minimum of 1 "
+        'algorithm." "In ENSEMBLING mode:" catboost, extra-trees, fastai, lightgbm, '
+        'linear-learner, nn-torch, randomforest, xgboost; "In HYPERPARAMETER_TUNING mode:" '
+        f"linear-learner, mlp, xgboost ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})"
     )
     tags = ("tabular", "algorithms")
 

@@ -20,9 +20,9 @@ class FillingValue(Rule):
         "median, mean, min or max. (The method names themselves are a schema enum.)"
     )
     source = (
-        '"The supported filling methods and their corresponding options are: frontfill: none '
-        "(Supported only for target column) middlefill: zero, value, median, mean, min, max "
-        "backfill: zero, value, median, mean, min, max futurefill: zero, value, median, mean, "
+        '"The supported filling methods and their corresponding options are:" "frontfill: none '
+        '(Supported only for target column)" "middlefill: zero, value, median, mean, min, max" '
+        '"backfill: zero, value, median, mean, min, max" "futurefill: zero, value, median, mean, '
         f'min, max" ({SPEC_V2_DESCRIBE})'
     )
     tags = ("time-series", "transformations")

@@ -21,11 +21,11 @@ class TimeSeriesColumnsDistinct(Rule):
         "three different roles and must be three different columns."
     )
     source = (
-        '"TargetAttributeName: The name of the column representing the target variable that you '
+        'TargetAttributeName: "The name of the column representing the target variable that you '
         "want to predict for each item in your dataset. The data type of the target variable must "
-        'be numerical." "TimestampAttributeName: The name of the column indicating a point in '
+        'be numerical." TimestampAttributeName: "The name of the column indicating a point in '
         'time at which the target value of a given item is recorded." '
-        '"ItemIdentifierAttributeName: The name of the column that represents the set of item '
+        'ItemIdentifierAttributeName: "The name of the column that represents the set of item '
         f'identifiers for which you want to predict the target value." ({SPEC_V2_DESCRIBE})'
     )
     tags = ("time-series",)

@@ -19,8 +19,8 @@ class TextColumnsDistinct(Rule):
         "the dataset."
     )
     source = (
-        '"ContentColumn: The name of the column used to provide the sentences to be classified. '
-        'It should not be the same as the target column." "TargetLabelColumn: The name of the '
+        'ContentColumn: "The name of the column used to provide the sentences to be classified. '
+        'It should not be the same as the target column." TargetLabelColumn: "The name of the '
         'column used to provide the class labels. It should not be same as the content column." '
         f"({SPEC_V2_DESCRIBE})"
     )

@@ -20,8 +20,8 @@ class NoVpc(Rule):
         "(security groups, VPC endpoints to S3) do not apply to them."
     )
     source = (
-        '"SecurityConfig: The security configuration for traffic encryption or Amazon VPC '
-        f'settings." ({SPEC_V2_API}); "VpcConfig: The VPC configuration." "Subnets: The ID of the '
+        'SecurityConfig: "The security configuration for traffic encryption or Amazon VPC '
+        f'settings." ({SPEC_V2_API}); VpcConfig: "The VPC configuration." Subnets: "The ID of the '
         'subnets in the VPC to which you want to connect your training job or model." '
         f"({SPEC_V1_BOTO3})"
     )

@@ -19,7 +19,7 @@ class OutputKmsKey(Rule):
         "S3OutputPath are encrypted with the bucket's default encryption only."
     )
     source = (
-        '"OutputDataConfig: Provides information about encryption and the Amazon S3 output path '
+        'OutputDataConfig: "Provides information about encryption and the Amazon S3 output path '
         f'needed to store artifacts from an AutoML job." ({SPEC_V2_API})'
     )
     tags = ("security", "encryption")

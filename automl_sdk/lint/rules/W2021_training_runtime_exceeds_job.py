@@ -21,8 +21,8 @@ class TrainingRuntimeExceedsJob(Rule):
         "two values has a typo."
     )
     source = (
-        '"MaxAutoMLJobRuntimeInSeconds: The maximum runtime, in seconds, an AutoML job has to '
-        "complete. If an AutoML job exceeds the maximum runtime, the job is stopped "
+        'MaxAutoMLJobRuntimeInSeconds: "The maximum runtime, in seconds, an AutoML job has to '
+        'complete." "If an AutoML job exceeds the maximum runtime, the job is stopped '
         f'automatically and its processing is ended gracefully." ({SPEC_V2_DESCRIBE})'
     )
     tags = ("completion-criteria",)

@@ -25,8 +25,8 @@ class ForecastFrequencyBareUnit(Rule):
         "(Hour), and min (Minute). For example, 1D indicates every day and 15min indicates every "
         "15 minutes. The value of a frequency must not overlap with the next larger frequency. "
         'For example, you must use a frequency of 1H instead of 60min." "The valid values for '
-        "each frequency are the following: Minute - 1-59 Hour - 1-23 Day - 1-6 Week - 1-4 Month "
-        f'- 1-11 Year - 1" ({SPEC_V2_DESCRIBE})'
+        'each frequency are the following:" "Minute - 1-59" "Hour - 1-23" "Day - 1-6" "Week - '
+        f'1-4" "Month - 1-11" "Year - 1" ({SPEC_V2_DESCRIBE})'
     )
     tags = ("time-series",)
     operations = frozenset({V2})

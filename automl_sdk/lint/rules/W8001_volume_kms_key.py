@@ -22,8 +22,8 @@ class VolumeKmsKey(Rule):
         "encryption is enough."
     )
     source = (
-        f'"SecurityConfig: The security configuration for traffic encryption or Amazon VPC '
-        f'settings." ({SPEC_V2_API}); "VolumeKmsKeyId: The key used to encrypt stored data." '
+        'SecurityConfig: "The security configuration for traffic encryption or Amazon VPC '
+        f'settings." ({SPEC_V2_API}); VolumeKmsKeyId: "The key used to encrypt stored data." '
         f"({SPEC_V1_BOTO3})"
     )
     tags = ("security", "encryption")

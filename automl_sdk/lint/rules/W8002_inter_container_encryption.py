@@ -21,8 +21,8 @@ class InterContainerEncryption(Rule):
         "some training time, so ignore W8002 where that matters more."
     )
     source = (
-        '"SecurityConfig: The security configuration for traffic encryption or Amazon VPC '
-        f'settings." ({SPEC_V2_API}); "EnableInterContainerTrafficEncryption: Whether to use '
+        'SecurityConfig: "The security configuration for traffic encryption or Amazon VPC '
+        f'settings." ({SPEC_V2_API}); EnableInterContainerTrafficEncryption: "Whether to use '
         f'traffic encryption between the container layers." ({SPEC_V1_BOTO3})'
     )
     tags = ("security", "encryption")

@@ -21,7 +21,7 @@ class MaxCandidatesUnbounded(Rule):
         "runtime limit so the job stops and keeps the best model trained so far."
     )
     source = (
-        '"MaxCandidates: The maximum number of times a training job is allowed to run." '
+        'MaxCandidates: "The maximum number of times a training job is allowed to run." '
         '"If an AutoML job exceeds the maximum runtime, the job is stopped automatically and its '
         "processing is ended gracefully. The AutoML job identifies the best model whose training "
         f'was completed and marks it as the best-performing model." ({SPEC_V2_DESCRIBE})'
