@@ -7,6 +7,7 @@ from typing import Any
 
 from automl_sdk.lint._context import LintContext, join
 from automl_sdk.lint._docs_tables import (
+    CONTENT_TYPES,
     DEFAULT_CONTENT_TYPE,
     SPEC_V1_BOTO3,
     SPEC_V2_DESCRIBE,
@@ -26,7 +27,8 @@ class ChannelContentTypeMismatch(Rule):
         "Both channels must hold data of the same content type. An omitted ContentType is the "
         "documented default of the problem type (text/csv;header=present, image/* for image "
         "classification), so an explicit Parquet validation channel next to a training channel "
-        "without ContentType is a mismatch."
+        "without ContentType is a mismatch. A value the problem type does not allow is left to "
+        "E2006."
     )
     source = (
         '"Channels for training and validation must share the same ContentType" '
@@ -46,6 +48,9 @@ class ChannelContentTypeMismatch(Rule):
         got = _content_type(validation, default)
         if expected is None or got is None or expected == got:
             return
+        allowed = CONTENT_TYPES.get(ctx.problem_type or "")
+        if allowed is not None and not {expected, got} <= set(allowed):
+            return  # E2006 reports the value that is not allowed
         yield (
             join(validation_path, "ContentType"),
             f"validation channel ContentType differs from the training channel's (got {got!r}; "

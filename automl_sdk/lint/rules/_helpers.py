@@ -13,7 +13,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from automl_sdk.lint._context import LintContext, get_dict, get_str, join, show
-from automl_sdk.lint._docs_tables import DEFAULT_CHANNEL_TYPE, PROBLEM_TYPE_NAMES
+from automl_sdk.lint._docs_tables import (
+    DEFAULT_CHANNEL_TYPE,
+    PROBLEM_TYPE_NAMES,
+    TRAINING,
+    VALIDATION,
+)
 from automl_sdk.shapes.constraints import SHAPES
 
 
@@ -33,12 +38,13 @@ def problem_type_name(ctx: LintContext) -> str:
 def channel_type(channel: dict[str, Any]) -> str | None:
     """The channel's ``ChannelType``, the documented default ``training`` when omitted.
 
-    ``None`` when the member holds something other than a string (phase 1 reports that).
+    ``None`` when the member holds anything but ``training`` or ``validation`` (phase 1 reports
+    that), so rules about channel types skip the request.
     """
     value = channel.get("ChannelType")
     if value is None:
         return DEFAULT_CHANNEL_TYPE
-    return value if isinstance(value, str) else None
+    return value if value in (TRAINING, VALIDATION) else None
 
 
 def security_config(ctx: LintContext) -> tuple[str, dict[str, Any] | None]:

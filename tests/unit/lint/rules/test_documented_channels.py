@@ -99,6 +99,9 @@ E2002 = [
         id="v1-single-validation",
     ),
     pytest.param("v2_tabular", {f"{CH}[0]": "oops"}, [], id="malformed-channel-skipped"),
+    pytest.param(
+        "v2_tabular", {f"{CH}[0].ChannelType": "train"}, [], id="not-in-enum-left-to-schema"
+    ),
     pytest.param("v2_tabular", {CH: []}, [], id="empty-list-left-to-schema"),
 ]
 
@@ -150,6 +153,7 @@ E2003 = [
         id="image-star-vs-png",
     ),
     pytest.param("v2_tabular", {f"{CH}[1].ContentType": 3}, [], id="wrong-type-skipped"),
+    pytest.param("v2_tabular", {f"{CH}[1].ContentType": "text/csv"}, [], id="not-allowed-is-E2006"),
 ]
 
 
