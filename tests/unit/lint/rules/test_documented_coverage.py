@@ -136,7 +136,7 @@ COVERED_BY_SCHEMA = [
         "v2_time_series",
         {f"{TS}.ForecastQuantiles[0]": "p100"},
         f"{TS}.ForecastQuantiles[0]",
-        "E1004",
+        "E1007",
         id="quantile-p100",
     ),
     pytest.param(
