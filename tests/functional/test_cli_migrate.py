@@ -304,3 +304,48 @@ def test_the_console_script_never_imports_boto3(tmp_path: Path) -> None:
     )
 
     assert result.stdout == "0 False\n"
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "migrating.md"
+
+
+def _fenced(text: str, language: str) -> list[str]:
+    import re
+
+    return re.findall(rf"```{language}\n(.*?)```", text, re.S)
+
+
+def test_the_docs_worked_example_is_what_the_command_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    v1_block, v2_block = _fenced(text, "json")[:2]
+    (console,) = _fenced(text, "console")
+    source = tmp_path / "churn-v1.json"
+    source.write_text(v1_block, encoding="utf-8")
+
+    monkeypatch.chdir(tmp_path)
+    command, *shown = console.splitlines()
+    assert command == "$ automl-sdk migrate churn-v1.json -o churn-v2.json"
+
+    code = main(command.split()[2:])
+
+    err = capsys.readouterr().err.splitlines()
+    assert code == 0
+    assert load(tmp_path / "churn-v2.json") == json.loads(v2_block)
+    for line in shown:
+        if line.strip() != "...":
+            assert line in err, line
+
+
+def test_the_example_script_runs() -> None:
+    script = Path(__file__).resolve().parents[2] / "examples" / "migrate_v1_request.py"
+
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode == 0, result.stderr
+    v2 = json.loads(result.stdout)
+    assert v2["AutoMLProblemTypeConfig"]["TabularJobConfig"]["TargetAttributeName"] == "churned"
+    assert "V1 view: target 'churned', problem type 'BinaryClassification'" in result.stderr
