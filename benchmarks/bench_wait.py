@@ -1,0 +1,167 @@
+"""How many DescribeAutoMLJobV2 calls waiting costs, and how late the end is noticed.
+
+Runs on a fake clock, no network and no real sleeping:
+
+* ``wait``: a simulated 2-hour job through the real code path (AutoMLClient.wait -> botocore
+  waiter -> botocore client -> after-call event). A ``before-call`` hook answers each describe
+  from the fake clock (InProgress until the job ends, then Completed) and the waiter's sleep
+  advances the clock. The job's end is swept across one delay so the worst notice delay is seen.
+  Compared with sagemaker-core's fixed 5 s polling: 7200 / 5 = 1,440 calls.
+* ``wait_many``: 50 jobs ending at random times within 2 hours, one loop, with a
+  calls-per-second bound; reports calls, the observed maximum rate in any 1-second window and
+  the worst notice delay.
+
+Run: ``python benchmarks/bench_wait.py``. Targets (issue 5): at most 1,440 / 6 = 240 calls for
+the 2-hour job with the end noticed within the configured delay; wait_many under its bound.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+import random
+import sys
+from typing import Any
+from unittest import mock
+
+import botocore.session
+import botocore.waiter
+from botocore.awsrequest import AWSResponse
+
+from automl_sdk import AutoMLClient
+from automl_sdk.waiters import DEFAULT_DELAY
+
+JOB_SECONDS = 2 * 3600
+SAGEMAKER_CORE_POLL = 5
+TARGET_CALLS = JOB_SECONDS // SAGEMAKER_CORE_POLL // 6
+START = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+class FakeTime:
+    """Stands in for the ``time`` module inside botocore.waiter: sleeping advances the clock."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def time(self) -> float:
+        return self.now
+
+
+def describe_response(name: str, status: str) -> dict[str, Any]:
+    return {
+        "AutoMLJobName": name,
+        "AutoMLJobArn": f"arn:aws:sagemaker:us-east-1:123456789012:automl-job/{name}",
+        "AutoMLJobInputDataConfig": [
+            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
+        ],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
+        "RoleArn": "arn:aws:iam::123456789012:role/r",
+        "CreationTime": START,
+        "LastModifiedTime": START,
+        "AutoMLJobStatus": status,
+        "AutoMLJobSecondaryStatus": "Completed" if status == "Completed" else "TrainingModels",
+    }
+
+
+def simulated_client(clock: FakeTime, ends_at: dict[str, float], calls: list[float]) -> Any:
+    """A real botocore SageMaker client whose describes are answered from the fake clock."""
+    sagemaker = botocore.session.get_session().create_client(
+        "sagemaker", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+
+    def answer(params: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]]:
+        name = json.loads(params["body"])["AutoMLJobName"]  # the serialized request
+        calls.append(clock.now)
+        status = "Completed" if clock.now >= ends_at[name] else "InProgress"
+        return AWSResponse(None, 200, {}, None), describe_response(name, status)  # type: ignore[arg-type]
+
+    sagemaker.meta.events.register("before-call.sagemaker.DescribeAutoMLJobV2", answer)
+    return sagemaker
+
+
+def bench_wait(delay: float, sweep: int = 24) -> tuple[int, float]:
+    """(most describe calls, worst notice delay) over ``sweep`` job ends spread across one delay."""
+    most_calls, worst = 0, 0.0
+    for step in range(sweep):
+        end = JOB_SECONDS - delay + delay * (step + 0.5) / sweep
+        clock, calls = FakeTime(), []
+        client = AutoMLClient(simulated_client(clock, {"job": end}, calls))
+        with mock.patch.object(botocore.waiter, "time", clock):
+            client.wait("job", delay=delay)
+        most_calls = max(most_calls, len(calls))
+        worst = max(worst, clock.now - end)
+    return most_calls, worst
+
+
+def bench_wait_many(jobs: int, rate: float, delay: float) -> dict[str, float]:
+    """One wait_many over ``jobs`` jobs ending at random times within 2 hours."""
+    rng = random.Random(5)
+    ends = {f"job-{i:02d}": rng.uniform(600, JOB_SECONDS) for i in range(jobs)}
+    clock, calls = FakeTime(), []
+    client = AutoMLClient(simulated_client(clock, ends, calls))
+    noticed: dict[str, float] = {}
+    for name, _ in client.wait_many(
+        ends, delay=delay, max_calls_per_second=rate, clock=clock.monotonic, sleep=clock.sleep
+    ):
+        noticed[name] = clock.now
+    window_max = max_in_window(calls, 1.0)
+    gaps = [b - a for a, b in itertools.pairwise(calls)]
+    return {
+        "calls": len(calls),
+        "max_per_1s_window": window_max,
+        "min_gap_s": min(gaps),
+        "worst_notice_s": max(noticed[name] - ends[name] for name in ends),
+        "all_ended": float(len(noticed) == jobs),
+    }
+
+
+def max_in_window(times: list[float], width: float) -> int:
+    """The most calls in any half-open window ``[t, t + width)`` (times are sorted)."""
+    most, first = 0, 0
+    for last, at in enumerate(times):
+        while times[first] <= at - width:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+def main() -> int:
+    baseline_calls = JOB_SECONDS // SAGEMAKER_CORE_POLL
+    print(f"wait: one simulated {JOB_SECONDS // 3600}-hour job (fake clock)")
+    print(f"  {'poller':<38} {'describe calls':>14} {'worst notice delay':>19}")
+    print(f"  {'sagemaker-core fixed 5 s polling':<38} {baseline_calls:>14} {'<= 5 s':>19}")
+    ok = True
+    for delay in sorted({30.0, DEFAULT_DELAY, 120.0}):
+        calls, worst = bench_wait(delay)
+        default = delay == DEFAULT_DELAY
+        label = f"automl-sdk wait, delay {delay:g} s" + (" (default)" if default else "")
+        print(f"  {label:<38} {calls:>14} {worst:>17.1f} s")
+        if default:
+            ok &= calls <= TARGET_CALLS and worst <= delay
+    print(
+        f"  target (default delay): <= {TARGET_CALLS} calls (1/6 of {baseline_calls}), "
+        "end noticed within the delay; calls = 1 immediate describe + 1 per delay"
+    )
+
+    print("\nwait_many: 50 jobs ending at random times within 2 hours (fake clock)")
+    for rate, delay in ((1.0, DEFAULT_DELAY), (0.5, DEFAULT_DELAY), (2.0, 30.0)):
+        figures = bench_wait_many(50, rate, delay)
+        print(
+            f"  bound {rate:g}/s, delay {delay:g} s: {figures['calls']:.0f} calls, "
+            f"max {figures['max_per_1s_window']:.0f} call(s) in any 1 s window, "
+            f"min gap {figures['min_gap_s']:.2f} s, worst notice {figures['worst_notice_s']:.1f} s"
+        )
+        ok &= figures["all_ended"] == 1.0 and figures["min_gap_s"] >= 1 / rate - 1e-9
+    print("\nresult:", "targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
