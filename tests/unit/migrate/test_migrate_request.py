@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from automl_sdk import MigrationError, MigrationReport, migrate_request
-from automl_sdk.lint import Finding
+from automl_sdk.lint import Finding, lint
 from automl_sdk.shapes.constraints import SHAPES
 
 TAB = "AutoMLProblemTypeConfig.TabularJobConfig"
@@ -348,7 +348,9 @@ def test_mapping(
     assert [m for m in report.moves if m not in BASE_MOVES] == moves
     assert set(BASE_MOVES) <= set(report.moves)
     assert list(report.notes) == notes
-    assert report.findings == ()
+    # Lint advice (security warnings and infos) rides along; no case has an error.
+    assert report.findings == tuple(lint(request_v1, operation="CreateAutoMLJob"))
+    assert [f for f in report.findings if f.severity == "error"] == []
 
 
 def test_output_keys_come_in_the_documented_order() -> None:
@@ -561,7 +563,9 @@ def test_lint_errors_refuse_the_translation() -> None:
         "the CreateAutoMLJob request has 1 lint error(s); fix them, "
         "or translate anyway with force=True (--force)"
     )
-    assert [(f.severity, f.path) for f in caught.value.findings] == [("error", "RoleArn")]
+    assert [(f.rule, f.path) for f in caught.value.findings if f.severity == "error"] == [
+        ("E1003", "RoleArn")
+    ]
 
 
 def test_force_translates_past_lint_errors_and_says_so() -> None:
@@ -574,7 +578,9 @@ def test_force_translates_past_lint_errors_and_says_so() -> None:
         "translated despite 1 lint error(s) of the V1 request (forced); "
         "the V2 request is likely to be rejected too",
     )
-    assert [(f.severity, f.path) for f in report.findings] == [("error", "AutoMLJobName")]
+    assert [(f.rule, f.path) for f in report.findings if f.severity == "error"] == [
+        ("E1007", "AutoMLJobName")
+    ]
 
 
 def test_non_error_findings_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
