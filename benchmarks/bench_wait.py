@@ -80,7 +80,7 @@ def simulated_client(clock: FakeTime, ends_at: dict[str, float], calls: list[flo
         name = json.loads(params["body"])["AutoMLJobName"]  # the serialized request
         calls.append(clock.now)
         status = "Completed" if clock.now >= ends_at[name] else "InProgress"
-        return AWSResponse(None, 200, {}, None), describe_response(name, status)  # type: ignore[arg-type]
+        return AWSResponse(None, 200, {}, None), describe_response(name, status)
 
     sagemaker.meta.events.register("before-call.sagemaker.DescribeAutoMLJobV2", answer)
     return sagemaker
@@ -91,7 +91,7 @@ def bench_wait(delay: float, sweep: int = 24) -> tuple[int, float]:
     most_calls, worst = 0, 0.0
     for step in range(sweep):
         end = JOB_SECONDS - delay + delay * (step + 0.5) / sweep
-        clock, calls = FakeTime(), []
+        clock, calls = FakeTime(), list[float]()
         client = AutoMLClient(simulated_client(clock, {"job": end}, calls))
         with mock.patch.object(botocore.waiter, "time", clock):
             client.wait("job", delay=delay)
@@ -104,7 +104,7 @@ def bench_wait_many(jobs: int, rate: float, delay: float) -> dict[str, float]:
     """One wait_many over ``jobs`` jobs ending at random times within 2 hours."""
     rng = random.Random(5)
     ends = {f"job-{i:02d}": rng.uniform(600, JOB_SECONDS) for i in range(jobs)}
-    clock, calls = FakeTime(), []
+    clock, calls = FakeTime(), list[float]()
     client = AutoMLClient(simulated_client(clock, ends, calls))
     noticed: dict[str, float] = {}
     for name, _ in client.wait_many(

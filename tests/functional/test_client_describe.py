@@ -155,7 +155,7 @@ def respond_unvalidated(sagemaker: Any, parsed: dict[str, Any]) -> None:
     know, which is exactly what a newer service (or newer botocore) sends."""
 
     def answer(**_: Any) -> tuple[AWSResponse, dict[str, Any]]:
-        return AWSResponse(None, 200, {}, None), parsed  # type: ignore[arg-type]
+        return AWSResponse(None, 200, {}, None), parsed
 
     sagemaker.meta.events.register_first("before-call.sagemaker.DescribeAutoMLJobV2", answer)
 
