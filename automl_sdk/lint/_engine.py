@@ -6,12 +6,13 @@ unknown, a shape that will not convert and a rule that crashes all become findin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
 from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding
-from automl_sdk.lint._registry import Rule, matches, registry
+from automl_sdk.lint._registry import Registry, Rule, matches, registry
 
 #: Top-level members only a V1 ``CreateAutoMLJob`` request has.
 V1_KEYS = frozenset(
@@ -80,9 +81,9 @@ def lint(
     Returns:
         The findings sorted by path, then rule id. Empty when the request is clean.
     """
-    findings = _lint(request, operation)
     select = None if select is None else tuple(select)
     ignore = tuple(ignore or ())
+    findings = _lint(request, operation, select, ignore)
     kept = [
         finding
         for finding in findings
@@ -91,7 +92,9 @@ def lint(
     return sorted(set(kept))
 
 
-def _lint(request: Any, operation: str | None) -> list[Finding]:
+def _lint(
+    request: Any, operation: str | None, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> list[Finding]:
     request, shape_operation, problem = _to_dict(request)
     if problem is not None:
         return [problem]
@@ -113,18 +116,34 @@ def _lint(request: Any, operation: str | None) -> list[Finding]:
     ctx = LintContext(request, resolved)
     reg = registry()
     findings = [Finding(rule_id, "error", "", message) for rule_id, message in reg.load_errors]
-    for rule in reg.rules:
-        if resolved in rule.operations:
-            findings.extend(_run(rule, ctx))
+    for rule in _selected(reg, resolved, select, ignore):
+        _run(rule, ctx, findings)
     return findings
 
 
-def _run(rule: Rule, ctx: LintContext) -> list[Finding]:
+@functools.lru_cache(maxsize=64)
+def _selected(
+    reg: Registry, operation: str, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> tuple[Rule, ...]:
+    """The rules to run for ``operation`` under this selection (worked out once per selection)."""
+    return tuple(
+        rule
+        for rule in reg.rules
+        if operation in rule.operations
+        and (select is None or matches(rule.id, select))
+        and not matches(rule.id, ignore)
+    )
+
+
+def _run(rule: Rule, ctx: LintContext, findings: list[Finding]) -> None:
+    """Append ``rule``'s findings; a crash becomes one more finding, never an exception."""
+    rule_id, severity = rule.id, rule.severity
     try:
-        return [Finding(rule.id, rule.severity, path, message) for path, message in rule.check(ctx)]
+        for path, message in rule.check(ctx):
+            findings.append(Finding(rule_id, severity, path, message))
     except Exception as exc:  # a bug in one rule must not hide the others' findings
-        message = f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}; please report it"
-        return [Finding(rule.id, "error", "", message)]
+        message = f"internal error in rule {rule_id}: {type(exc).__name__}: {exc}; please report it"
+        findings.append(Finding(rule_id, "error", "", message))
 
 
 #: Request shape class name -> the operation it is the input of.

@@ -144,4 +144,4 @@ def all_rules() -> tuple[Rule, ...]:
 
 def matches(rule_id: str, prefixes: Iterable[str]) -> bool:
     """True when ``rule_id`` starts with one of ``prefixes`` (``"E3"`` matches ``"E3002"``)."""
-    return any(rule_id.startswith(prefix) for prefix in prefixes)
+    return rule_id.startswith(tuple(prefixes))

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from automl_sdk.lint._context import join, show
+from automl_sdk.lint._fastcheck import predicate
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
@@ -55,8 +56,11 @@ _JSON_TYPE = {
 
 def check_schema(request: Any, operation: str) -> Iterator[Finding]:
     """Yield a finding for every schema problem of ``request`` as an ``operation`` input."""
+    shape_name = OPERATIONS[operation][0]
+    if predicate(shape_name)(request):  # the common case: valid, nothing to explain
+        return iter(())
     walker = _Walker(operation)
-    walker.value(request, OPERATIONS[operation][0], "")
+    walker.value(request, shape_name, "")
     return iter(walker.findings)
 
 

@@ -185,6 +185,7 @@ def test_crashing_rule_becomes_a_finding(monkeypatch: pytest.MonkeyPatch) -> Non
         Finding(
             "E2999", "error", "", "internal error in rule E2999: KeyError: 'boom'; please report it"
         ),
+        Finding("E2999", "error", "AutoMLJobName", "first finding before the crash"),
     ]
 
 
