@@ -254,3 +254,16 @@ def test_w3009_weights_without_ensembling(
     base: str, changes: dict[str, Any], expected: list[Any]
 ) -> None:
     assert found("W3009", make(base, changes)) == expected
+
+
+E3010 = [
+    pytest.param("v2_tabular", {}, [], id="distinct"),
+    pytest.param("v2_tabular", {WEIGHT: "churned"}, [("E3010", WEIGHT)], id="v2-same"),
+    pytest.param("v1_tabular", {V1_WEIGHT: "churned"}, [("E3010", V1_WEIGHT)], id="v1-same"),
+    pytest.param("v1_tabular", {V1_WEIGHT: "weight"}, [], id="v1-distinct"),
+]
+
+
+@pytest.mark.parametrize(("base", "changes", "expected"), E3010)
+def test_e3010_weight_not_target(base: str, changes: dict[str, Any], expected: list[Any]) -> None:
+    assert found("E3010", make(base, changes)) == expected
