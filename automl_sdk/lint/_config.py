@@ -14,7 +14,6 @@ fancier in that table raises :class:`LintConfigError` with the line to fix.
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from collections.abc import Sequence
@@ -90,6 +89,8 @@ def _read_table(text: str, path: Path) -> dict[str, Any] | None:
 
 def parse_lint_table(text: str, path: Path) -> dict[str, Any] | None:
     """The Python 3.10 reader: ``[tool.automl-sdk.lint]`` with ``key = ["..."]`` arrays only."""
+    import ast
+
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if _HEADER.match(line)), None)
     if start is None:

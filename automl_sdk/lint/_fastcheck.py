@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from automl_sdk.lint._patterns import compiled
-from automl_sdk.shapes.constraints import SHAPES
+from automl_sdk.lint._tables import SHAPES
 
 Predicate = Callable[[Any], bool]
 _CACHE: dict[str, Predicate] = {}

@@ -21,8 +21,7 @@ A value of the wrong type is not looked into further, so one mistake gives one f
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from automl_sdk.lint._context import join, show
@@ -30,7 +29,7 @@ from automl_sdk.lint._fastcheck import predicate
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
-from automl_sdk.shapes.constraints import OPERATIONS, SHAPES
+from automl_sdk.lint._tables import OPERATIONS, SHAPES
 
 UNKNOWN_MEMBER = "E1001"
 WRONG_TYPE = "E1002"
@@ -213,7 +212,7 @@ class _Walker:
             return
         hint = moved_member_hint(shape_name, key, self.operation)
         if hint is None:
-            close = difflib.get_close_matches(key, members, n=1, cutoff=0.6)
+            close = _closest(key, members)
             if not close:
                 lowered = {m.lower(): m for m in members}
                 close = [lowered[key.lower()]] if key.lower() in lowered else []
@@ -354,8 +353,15 @@ def _enum_message(subject: str, value: str, enum: tuple[str, ...]) -> str:
     message = f"{subject} is not an allowed value (got {show(value)}; expected one of {', '.join(map(repr, enum))})"
     lowered = {item.lower(): item for item in enum}
     close = [lowered[value.lower()]] if value.lower() in lowered else []
-    close = close or difflib.get_close_matches(value, enum, n=1, cutoff=0.6)
+    close = close or _closest(value, enum)
     return f"{message}; did you mean {close[0]!r}?" if close else message
+
+
+def _closest(word: str, choices: Iterable[str]) -> list[str]:
+    """The closest choice to ``word`` (at most one), for "did you mean" hints."""
+    import difflib  # only needed when something is wrong; keeps lint's import quick
+
+    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
 
 
 _CHECKERS = {
