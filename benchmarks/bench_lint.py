@@ -1,0 +1,141 @@
+"""Lint speed: throughput beside botocore's validator, and the CLI's cold start.
+
+Run: ``python benchmarks/bench_lint.py [--quick]``. Prints figures; asserts nothing.
+
+1. Per-request time of ``automl_sdk.lint.lint`` (every rule, and phase 1 alone) on a full
+   CreateAutoMLJobV2 request, beside botocore's ``validate_parameters`` on the same request in the
+   same process (botocore checks types, required members and minimums only).
+2. Whole-process time of ``automl-sdk lint FILE`` beside ``python -c pass`` and
+   ``python -c "import attrs, cattrs"``. Target: under 1.5x the latter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUEST_FILE = ROOT / "tests" / "data" / "requests" / "v2_tabular.json"
+
+
+def per_call(func: Any, repeat: int, number: int) -> float:
+    """Best-of-``repeat`` seconds per call over ``number`` calls."""
+    return min(timeit.repeat(func, repeat=repeat, number=number)) / number
+
+
+def throughput(quick: bool) -> None:
+    from botocore.session import get_session
+    from botocore.validate import validate_parameters
+
+    from automl_sdk.lint import all_rules, lint
+
+    request = json.loads(REQUEST_FILE.read_text())
+    shape = (
+        get_session()
+        .get_service_model("sagemaker")
+        .operation_model("CreateAutoMLJobV2")
+        .input_shape
+    )
+    assert lint(request) == []
+    validate_parameters(request, shape)  # raises on an invalid request
+    number, repeat = (200, 3) if quick else (2000, 7)
+    timings = {
+        f"automl_sdk.lint.lint, all {len(all_rules())} rules": per_call(
+            lambda: lint(request), repeat, number
+        ),
+        "automl_sdk.lint.lint, phase 1 only (select E1)": per_call(
+            lambda: lint(request, select=["E1"]), repeat, number
+        ),
+        "botocore validate_parameters": per_call(
+            lambda: validate_parameters(request, shape), repeat, number
+        ),
+    }
+    print(
+        f"Full CreateAutoMLJobV2 request ({REQUEST_FILE.name}), best of {repeat} x {number} calls:"
+    )
+    for name, seconds in timings.items():
+        print(f"  {name:50s} {seconds * 1e6:9.1f} us/request  {1 / seconds:10.0f} requests/s")
+    ratio = timings[next(iter(timings))] / timings["botocore validate_parameters"]
+    print(f"  lint (all rules) / botocore: {ratio:.2f}x  (target <= 1.00x)")
+
+
+def wall(command: list[str]) -> float:
+    """Wall-clock seconds of running ``command`` to completion."""
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def cold_start(quick: bool) -> None:
+    runs = 5 if quick else 21
+    # The console script beside this interpreter (a version manager's shim on PATH would add
+    # its own start-up time); ``python -m automl_sdk`` when it is not installed.
+    script = Path(sys.executable).with_name("automl-sdk")
+    lint_command = [str(script)] if script.is_file() else [sys.executable, "-m", "automl_sdk"]
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'python -c "import attrs, cattrs"': [sys.executable, "-c", "import attrs, cattrs"],
+        f"automl-sdk lint {REQUEST_FILE.name}": [*lint_command, "lint", str(REQUEST_FILE)],
+        f"automl-sdk lint --format sarif {REQUEST_FILE.name}": [
+            *lint_command,
+            "lint",
+            "--format",
+            "sarif",
+            str(REQUEST_FILE),
+        ],
+    }
+    for command in commands.values():  # warm the OS file cache and the bytecode cache
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # round-robin, so load changes hit every command alike
+        for name, command in commands.items():
+            samples[name].append(wall(command))
+    results = {name: statistics.median(times) for name, times in samples.items()}
+    print(f"Whole-process wall time, median of {runs} runs:")
+    for name, seconds in results.items():
+        print(f"  {name:50s} {seconds * 1000:8.1f} ms")
+    baseline = results['python -c "import attrs, cattrs"']
+    cli = results[f"automl-sdk lint {REQUEST_FILE.name}"]
+    print(
+        f"  automl-sdk lint / (python + import attrs, cattrs): {cli / baseline:.2f}x  (target < 1.50x)"
+    )
+    print(f"  imported by the lint path: {imported_modules()}")
+
+
+def imported_modules() -> str:
+    """Whether ``automl-sdk lint`` loads boto3/botocore or the shape classes (it should not)."""
+    probe = (
+        "import sys\n"
+        "from automl_sdk.cli import main\n"
+        "main(['lint', '--format', 'json', sys.argv[1]])\n"
+        "heavy = ('boto3', 'botocore', 'automl_sdk.shapes.structures')\n"
+        "print('PROBE', ','.join(m for m in heavy if m in sys.modules) or 'none of them')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(REQUEST_FILE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
+    return "boto3/botocore/shape classes: " + (lines[-1][6:] if lines else "probe failed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
+    args = parser.parse_args()
+    throughput(args.quick)
+    print()
+    cold_start(args.quick)
+
+
+if __name__ == "__main__":
+    main()
