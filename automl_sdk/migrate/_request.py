@@ -27,6 +27,7 @@ _CONFIG_TO_TABULAR = ("CompletionCriteria", "Mode")
 _CONFIG_TO_TOP = ("DataSplitConfig", "SecurityConfig")
 # V2-only members: their presence means the request is V2 already.
 _V2_ONLY = ("AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig", "AutoMLComputeConfig")
+_V1_ONLY = ("InputDataConfig", "ProblemType", "AutoMLJobConfig", "GenerateCandidateDefinitionsOnly")
 
 _V2_ORDER = (
     "AutoMLJobName",
@@ -107,14 +108,20 @@ def _lint_v1(request: dict[str, Any]) -> list[Finding]:
 
 def _refuse_v2_request(request: dict[str, Any]) -> None:
     present = [key for key in _V2_ONLY if key in request]
-    if present:
-        raise MigrationError(
-            path=present[0],
-            reason=(
-                f"this is already a CreateAutoMLJobV2 request (it has {', '.join(present)}); "
-                "there is nothing to migrate"
-            ),
+    if not present:
+        return
+    v1_members = [key for key in _V1_ONLY if key in request]
+    if v1_members:
+        reason = (
+            f"the request mixes CreateAutoMLJobV2 members ({', '.join(present)}) with "
+            f"CreateAutoMLJob ones ({', '.join(v1_members)}); keep the members of one API"
         )
+    else:
+        reason = (
+            f"this is already a CreateAutoMLJobV2 request (it has {', '.join(present)}); "
+            "there is nothing to migrate"
+        )
+    raise MigrationError(path=present[0], reason=reason)
 
 
 def _no_v2_form(path: str, container: str) -> MigrationError:

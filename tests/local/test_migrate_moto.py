@@ -109,6 +109,12 @@ def test_moto_describe_reads_back_as_the_v1_request(path: Path, sagemaker: Any) 
             assert described[key] == value, key
     assert described["AutoMLJobStatus"] == "InProgress"
     assert "ResponseMetadata" in described
+    # moto resolves the problem type under "TabularProblemType" (AWS: "ProblemType"), so the V1
+    # ResolvedAttributes.ProblemType stays absent here; the rest is resolved as requested.
+    assert described["ResolvedAttributes"] == {
+        "AutoMLJobObjective": v1["AutoMLJobObjective"],
+        "CompletionCriteria": v1["AutoMLJobConfig"]["CompletionCriteria"],
+    }
 
 
 @pytest.mark.parametrize(

@@ -486,10 +486,17 @@ REFUSED = [
     ),
     (
         "already-v2-compute-config",
-        v1(AutoMLComputeConfig={}),
+        {**V2_BASE, "AutoMLComputeConfig": {}},
+        "AutoMLJobInputDataConfig",
+        "this is already a CreateAutoMLJobV2 request (it has AutoMLJobInputDataConfig, "
+        "AutoMLProblemTypeConfig, AutoMLComputeConfig); there is nothing to migrate",
+    ),
+    (
+        "v1-and-v2-mixed",
+        v1(AutoMLComputeConfig={}, ProblemType="Regression"),
         "AutoMLComputeConfig",
-        "this is already a CreateAutoMLJobV2 request (it has AutoMLComputeConfig); "
-        "there is nothing to migrate",
+        "the request mixes CreateAutoMLJobV2 members (AutoMLComputeConfig) with CreateAutoMLJob "
+        "ones (InputDataConfig, ProblemType); keep the members of one API",
     ),
     (
         "channels-not-a-list",
