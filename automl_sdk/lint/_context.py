@@ -51,14 +51,12 @@ def join(path: str, *keys: Key) -> str:
 def get(obj: Any, *keys: Key) -> Any:
     """``obj[k1][k2]...`` following dict keys (str) and list indexes (int); ``None`` on any mismatch."""
     for key in keys:
-        if isinstance(key, int):
-            if not isinstance(obj, list) or not -len(obj) <= key < len(obj):
-                return None
+        if isinstance(obj, dict):
+            obj = obj.get(key)
+        elif isinstance(obj, list) and isinstance(key, int) and -len(obj) <= key < len(obj):
             obj = obj[key]
         else:
-            if not isinstance(obj, dict):
-                return None
-            obj = obj.get(key)
+            return None
     return obj
 
 
