@@ -25,7 +25,7 @@ from automl_sdk.errors import (
 if TYPE_CHECKING:
     from automl_sdk._serde import from_wire, to_wire
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
-    from automl_sdk.lint import Finding, lint
+    from automl_sdk.lint import Finding, detect_operation, lint
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
 
 # public name -> module that defines it; imported on first access (PEP 562).
@@ -35,6 +35,7 @@ _LAZY = {
     "Job": "automl_sdk.client",
     "Leaderboard": "automl_sdk.client",
     "MigrationReport": "automl_sdk.migrate",
+    "detect_operation": "automl_sdk.lint",
     "from_wire": "automl_sdk._serde",
     "lint": "automl_sdk.lint",
     "migrate_describe_response": "automl_sdk.migrate",
@@ -58,6 +59,7 @@ __all__ = [
     "ShapeError",
     "WaitTimeoutError",
     "__version__",
+    "detect_operation",
     "from_wire",
     "lint",
     "migrate_describe_response",
