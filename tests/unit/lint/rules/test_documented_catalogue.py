@@ -102,3 +102,11 @@ def test_documented_rules_never_crash(data: st.DataObject, name: str, new: Any) 
     mutated = _replace(request, path, new)
     findings = lint(mutated, select=["E2", "E3", "E4", "E5", "E6", "W", "I"])
     assert [f for f in findings if "internal error" in f.message] == []
+
+
+def test_every_rule_has_a_failing_named_case() -> None:
+    tables = " ".join(
+        path.read_text() for path in Path(__file__).parent.glob("test_documented_*.py")
+    )
+    missing = [rule.id for rule in DOCUMENTED if f'("{rule.id}", ' not in tables]
+    assert missing == []

@@ -267,3 +267,33 @@ E3010 = [
 @pytest.mark.parametrize(("base", "changes", "expected"), E3010)
 def test_e3010_weight_not_target(base: str, changes: dict[str, Any], expected: list[Any]) -> None:
     assert found("E3010", make(base, changes)) == expected
+
+
+W3011 = [
+    pytest.param("v2_tabular", {}, [], id="trains"),
+    pytest.param(
+        "v2_tabular",
+        {f"{TAB}.GenerateCandidateDefinitionsOnly": True},
+        [("W3011", "ModelDeployConfig")],
+        id="v2-definitions-only",
+    ),
+    pytest.param(
+        "v2_tabular",
+        {f"{TAB}.GenerateCandidateDefinitionsOnly": True, "ModelDeployConfig": DELETE},
+        [],
+        id="v2-definitions-only-no-deploy",
+    ),
+    pytest.param(
+        "v1_tabular",
+        {"GenerateCandidateDefinitionsOnly": True},
+        [("W3011", "ModelDeployConfig")],
+        id="v1-definitions-only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "changes", "expected"), W3011)
+def test_w3011_no_deploy_without_training(
+    base: str, changes: dict[str, Any], expected: list[Any]
+) -> None:
+    assert found("W3011", make(base, changes)) == expected
