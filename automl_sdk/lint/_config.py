@@ -113,7 +113,7 @@ def parse_lint_table(text: str, path: Path) -> dict[str, Any] | None:
             parsed = ast.literal_eval(value.strip()) if sep else None
         except (ValueError, SyntaxError):
             parsed = None
-        if not isinstance(parsed, list):
+        if parsed is None:
             raise LintConfigError(
                 f'{path}:{first + 1}: expected key = ["...", ...] in [tool.automl-sdk.lint] '
                 f"(got {lines[first].strip()!r})"
