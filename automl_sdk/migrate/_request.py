@@ -72,8 +72,9 @@ def migrate_request(
     Raises:
         MigrationError: the request has lint errors (``findings`` holds them all, ``path`` is
             ``""``) and ``force`` is false; or a value has no faithful V2 form (``path`` is its
-            V1 wire path): channels with different target or sample-weight columns, a member
-            CreateAutoMLJob does not define, a request that is already V2.
+            V1 wire path, ``findings`` the lint findings): channels with different target or
+            sample-weight columns, a member CreateAutoMLJob does not define, a request that is
+            already V2.
     """
     wire = as_wire_dict(request, shape="CreateAutoMLJobRequest", what="a CreateAutoMLJob request")
     _refuse_v2_request(wire)
@@ -94,7 +95,11 @@ def migrate_request(
             f"translated despite {len(errors)} lint error(s) of the V1 request (forced); "
             "the V2 request is likely to be rejected too"
         )
-    v2 = translation.request(wire)
+    try:
+        v2 = translation.request(wire)
+    except MigrationError as exc:
+        # A forced translation can still meet a value with no V2 form; keep the lint findings.
+        raise MigrationError(path=exc.path, reason=exc.reason, findings=findings) from None
     report = MigrationReport(moves=translation.moves, notes=translation.notes, findings=findings)
     return v2, report
 

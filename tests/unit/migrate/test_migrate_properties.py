@@ -70,7 +70,8 @@ def channels(draw: st.DrawFn, *, mode: str | None) -> list[dict[str, Any]]:
     """One channel, or a training and a validation channel sharing their columns."""
     shared: dict[str, Any] = {"TargetAttributeName": draw(WORDS)}
     if mode == "ENSEMBLING" and draw(st.booleans()):
-        shared["SampleWeightAttributeName"] = draw(WORDS)
+        target = shared["TargetAttributeName"]
+        shared["SampleWeightAttributeName"] = draw(WORDS.filter(lambda w: w != target))
     if draw(st.booleans()):
         shared["ContentType"] = draw(st.sampled_from(CONTENT_TYPES))
     count = draw(st.integers(1, 2))

@@ -710,3 +710,14 @@ def test_report_text() -> None:
             "  warning W1 <request>: whole request",
         ]
     )
+
+
+def test_a_forced_refusal_keeps_the_lint_findings() -> None:
+    request = v1(Foo=1)
+
+    with pytest.raises(MigrationError) as caught:
+        migrate_request(request, force=True)
+
+    assert caught.value.path == "Foo"
+    assert caught.value.findings == tuple(lint(request, operation="CreateAutoMLJob"))
+    assert ("E1001", "Foo") in [(f.rule, f.path) for f in caught.value.findings]
