@@ -69,12 +69,15 @@ def max_attempts_for(timeout: float | None, delay: float) -> int:
     """How many describes fit in ``timeout`` seconds with ``delay`` seconds between them.
 
     The first describe is immediate, so ``timeout=120, delay=60`` gives 3 (at 0, 60 and 120 s).
-    ``timeout=None`` gives the config's default (30 days at the default delay).
+    ``timeout=None`` means the config's limit, 30 days (43200 attempts at the default 60 s);
+    with ``delay=0`` it is the config's attempt count.
     """
     if delay < 0:
         raise ValueError(f"delay must be >= 0 seconds (got {delay!r})")
     if timeout is None:
-        return _DEFAULT_MAX_ATTEMPTS
+        if delay == 0:
+            return _DEFAULT_MAX_ATTEMPTS
+        return max_attempts_for(_DEFAULT_MAX_ATTEMPTS * DEFAULT_DELAY, delay)
     if timeout < 0:
         raise ValueError(f"timeout must be >= 0 seconds (got {timeout!r})")
     if delay == 0:

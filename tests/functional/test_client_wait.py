@@ -105,7 +105,9 @@ def test_waiter_config_describes_with_v2_and_ends_on_terminal_statuses() -> None
 @pytest.mark.parametrize(
     ("timeout", "delay", "attempts"),
     [
-        pytest.param(None, 60, 43200, id="no-timeout-uses-config"),
+        pytest.param(None, 60, 43201, id="no-timeout-is-30-days"),
+        pytest.param(None, 30, 86401, id="no-timeout-is-30-days-at-any-delay"),
+        pytest.param(None, 0, 43200, id="no-timeout-no-delay-uses-config-attempts"),
         pytest.param(0, 60, 1, id="zero-timeout-one-look"),
         pytest.param(59, 60, 1, id="shorter-than-delay"),
         pytest.param(120, 60, 3, id="two-delays"),

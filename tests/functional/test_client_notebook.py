@@ -1,0 +1,108 @@
+"""Notebook niceties: the status text, and the Jupyter progress display (IPython faked)."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import types
+from typing import Any
+
+import pytest
+
+from automl_sdk import AutoMLClient, from_wire
+from automl_sdk._notebook import progress_display, status_text
+from automl_sdk.client import Job
+from automl_sdk.shapes import DescribeAutoMLJobV2Response
+
+CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=datetime.timezone.utc)
+
+
+def description(status: str = "InProgress", secondary: str = "TrainingModels") -> Any:
+    return from_wire(
+        DescribeAutoMLJobV2Response,
+        {
+            "AutoMLJobName": "churn",
+            "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn",
+            "AutoMLJobInputDataConfig": [],
+            "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
+            "RoleArn": "arn:aws:iam::123456789012:role/r",
+            "CreationTime": CREATED,
+            "LastModifiedTime": CREATED,
+            "AutoMLJobStatus": status,
+            "AutoMLJobSecondaryStatus": secondary,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "text"),
+    [
+        pytest.param(0, "churn  InProgress/TrainingModels  elapsed 0:00:00", id="zero"),
+        pytest.param(3723, "churn  InProgress/TrainingModels  elapsed 1:02:03", id="hours"),
+        pytest.param(-5, "churn  InProgress/TrainingModels  elapsed 0:00:00", id="clock-skew"),
+    ],
+)
+def test_status_text(elapsed: int, text: str) -> None:
+    now = CREATED + datetime.timedelta(seconds=elapsed)
+    assert status_text(description(), now=now) == text
+
+
+class FakeHandle:
+    def __init__(self, shown: Any) -> None:
+        self.shown = [shown]
+
+    def update(self, shown: Any) -> None:
+        self.shown.append(shown)
+
+
+@pytest.fixture
+def kernel(monkeypatch: pytest.MonkeyPatch) -> list[FakeHandle]:
+    """A fake IPython with a running kernel; collects the display handles made."""
+    handles: list[FakeHandle] = []
+    ipython = types.ModuleType("IPython")
+    ipython.get_ipython = lambda: object()  # type: ignore[attr-defined]
+    display = types.ModuleType("IPython.display")
+
+    def show(obj: Any, display_id: bool = False) -> FakeHandle:
+        assert display_id
+        handles.append(FakeHandle(obj))
+        return handles[-1]
+
+    display.display = show  # type: ignore[attr-defined]
+    display.HTML = lambda markup: ("HTML", markup)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", ipython)
+    monkeypatch.setitem(sys.modules, "IPython.display", display)
+    return handles
+
+
+def test_progress_display_updates_one_output_in_a_kernel(kernel: list[FakeHandle]) -> None:
+    update = progress_display("churn")
+    update(description("InProgress", "Starting"))
+    update(description("Completed", "Completed"))
+    assert len(kernel) == 1
+    shown = kernel[0].shown
+    assert shown[0] == ("HTML", "<code>churn  waiting...</code>")
+    assert shown[1][1].startswith("<code>churn  InProgress/Starting  elapsed ")
+    assert shown[2][1].startswith("<code>churn  Completed/Completed  elapsed ")
+
+
+def test_progress_display_does_nothing_without_a_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "IPython", None)  # import fails
+    assert progress_display("churn")(description()) is None
+
+
+def test_job_wait_with_progress_shows_and_calls_on_update(
+    kernel: list[FakeHandle], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    final = description("Completed", "Completed")
+
+    def fake_wait(self: AutoMLClient, name: str, **kwargs: Any) -> Any:
+        kwargs["on_update"](final)
+        return final
+
+    monkeypatch.setattr(AutoMLClient, "wait", fake_wait)
+    seen: list[str] = []
+    job = Job(name="churn", arn="arn", client=AutoMLClient(object()))
+    assert job.wait(progress=True, on_update=lambda d: seen.append(d.auto_ml_job_status)) is final
+    assert seen == ["Completed"]
+    assert kernel[0].shown[-1][1].startswith("<code>churn  Completed/Completed")
