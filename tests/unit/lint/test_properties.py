@@ -22,7 +22,12 @@ from hypothesis import strategies as st
 from automl_sdk.lint import detect_operation, lint
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
-VALID = [json.loads(p.read_text()) for p in sorted(DATA.glob("*.json"))]
+# The valid requests built from the documentation's examples: ours, and the V1 ones of the
+# migration tests (tests/data/v1).
+VALID = [
+    json.loads(p.read_text())
+    for p in sorted(DATA.glob("*.json")) + sorted((DATA.parent / "v1").glob("*.json"))
+]
 MODEL = get_session().get_service_model("sagemaker")
 
 SCALARS = (
