@@ -7,6 +7,7 @@ import datetime
 import itertools
 import json
 import re
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -390,3 +391,37 @@ def test_wait_many_rate_bound_holds_when_it_is_the_tighter_limit() -> None:
 def test_wait_many_refuses_a_non_positive_rate(client: AutoMLClient) -> None:
     with pytest.raises(ValueError, match=r"^max_calls_per_second must be > 0 \(got 0\)$"):
         list(client.wait_many(["churn"], max_calls_per_second=0))
+
+
+def test_concurrent_waits_on_one_client_each_see_only_their_job(sagemaker: Any) -> None:
+    # A before-call hook answers like the service: each job is described InProgress three
+    # times, then Completed. Two threads wait on the same client at once.
+    looks: dict[str, int] = {"job-a": 0, "job-b": 0}
+    lock = threading.Lock()
+
+    def answer(params: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]]:
+        name = json.loads(params["body"])["AutoMLJobName"]
+        with lock:
+            looks[name] += 1
+            status = "Completed" if looks[name] > 3 else "InProgress"
+        secondary = "Completed" if status == "Completed" else f"Look{looks[name]}"
+        return AWSResponse(None, 200, {}, None), described(status, secondary, name=name)
+
+    sagemaker.meta.events.register("before-call.sagemaker.DescribeAutoMLJobV2", answer)
+    client = AutoMLClient(sagemaker)
+    seen: dict[str, list[str]] = {"job-a": [], "job-b": []}
+    finals: dict[str, str] = {}
+
+    def wait_for(name: str) -> None:
+        final = client.wait(
+            name, delay=0.01, on_update=lambda d: seen[name].append(d.auto_ml_job_name)
+        )
+        finals[name] = final.auto_ml_job_name
+
+    threads = [threading.Thread(target=wait_for, args=(name,)) for name in seen]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert finals == {"job-a": "job-a", "job-b": "job-b"}
+    assert seen == {"job-a": ["job-a"] * 4, "job-b": ["job-b"] * 4}
