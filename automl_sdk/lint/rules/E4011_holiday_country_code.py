@@ -42,5 +42,6 @@ class HolidayCountryCode(Rule):
                 yield (
                     join(base, index, "CountryCode"),
                     f"no holiday calendar for this country code (got {code!r}; expected a code "
-                    "from the Autopilot Country Codes list, e.g. 'US', 'GB', 'DE')",
+                    "from the Autopilot Country Codes list, e.g. 'US', 'GB', 'DE')"
+                    + ("; the United Kingdom is 'GB'" if code == "UK" else ""),
                 )

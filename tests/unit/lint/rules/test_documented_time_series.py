@@ -258,3 +258,11 @@ E4011 = [
 @pytest.mark.parametrize(("base", "changes", "expected"), E4011)
 def test_e4011_holiday_country(base: str, changes: dict[str, Any], expected: list[Any]) -> None:
     assert found("E4011", make(base, changes)) == expected
+
+
+def test_e4011_message_for_uk() -> None:
+    [finding] = run("E4011", make("v2_time_series", {HOLIDAY: "UK"}))
+    assert finding.message == (
+        "no holiday calendar for this country code (got 'UK'; expected a code from the Autopilot "
+        "Country Codes list, e.g. 'US', 'GB', 'DE'); the United Kingdom is 'GB'"
+    )
