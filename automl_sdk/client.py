@@ -111,12 +111,11 @@ class AutoMLClient:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        if self._client is not None:
-            meta = self._client.meta
-            return f"AutoMLClient(region_name={meta.region_name!r}, endpoint_url={meta.endpoint_url!r})"
-        return (
-            f"AutoMLClient(region_name={self._region_name!r}, endpoint_url={self._endpoint_url!r})"
-        )
+        region, endpoint = self._region_name, self._endpoint_url
+        meta = getattr(self._client, "meta", None)
+        if meta is not None:
+            region, endpoint = meta.region_name, meta.endpoint_url
+        return f"AutoMLClient(region_name={region!r}, endpoint_url={endpoint!r})"
 
     @property
     def sagemaker_client(self) -> Any:
@@ -238,7 +237,7 @@ class AutoMLClient:
             botocore.exceptions.ClientError: describing failed (unknown job, access denied, ...).
                 Throttling is retried by the client's retry configuration first.
         """
-        from botocore.exceptions import ClientError, WaiterError
+        from botocore.exceptions import WaiterError
 
         delay = waiters.DEFAULT_DELAY if delay is None else delay
         max_attempts = waiters.max_attempts_for(timeout, delay)
@@ -255,13 +254,24 @@ class AutoMLClient:
         except WaiterError as exc:
             last = exc.last_response
             if "Error" in last:
-                raise ClientError(last, "DescribeAutoMLJobV2") from None
+                raise self._client_error(last, "DescribeAutoMLJobV2") from None
         if last is None:
             last = self._describe_raw(name)
         outcome = _outcome(name, last, waited_seconds=time.monotonic() - started)
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
+
+    def _client_error(self, response: dict[str, Any], operation: str) -> Exception:
+        """The error boto3 itself would have raised for ``response`` (its modeled class, such as
+        ``client.exceptions.ResourceNotFound``, when there is one)."""
+        from botocore.exceptions import ClientError
+
+        code = response["Error"].get("Code", "")
+        factory = getattr(self.sagemaker_client, "exceptions", None)
+        error_class = factory.from_code(code) if factory is not None else ClientError
+        error: Exception = error_class(response, operation)
+        return error
 
     def wait_many(
         self,

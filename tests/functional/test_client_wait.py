@@ -249,13 +249,20 @@ def test_timeout_raises_and_never_stops_the_job(
     ],
 )
 def test_describe_errors_raise_clienterror_not_waitererror(
-    stubber: Stubber, client: AutoMLClient, sleeps: list[float], code: str, message: str
+    stubber: Stubber,
+    sagemaker: Any,
+    client: AutoMLClient,
+    sleeps: list[float],
+    code: str,
+    message: str,
 ) -> None:
     stubber.add_client_error("describe_auto_ml_job_v2", code, message, 400)
     with pytest.raises(ClientError) as caught:
         client.wait("churn")
     assert caught.value.response["Error"] == {"Code": code, "Message": message}
     assert caught.value.operation_name == "DescribeAutoMLJobV2"
+    # the class boto3 raises, so `except sagemaker.exceptions.ResourceNotFound` works
+    assert type(caught.value) is sagemaker.exceptions.from_code(code)
 
 
 def _http_json(status: int, body: dict[str, Any]) -> AWSResponse:
