@@ -139,7 +139,8 @@ def _create(args: argparse.Namespace) -> int:
     _print_json({"AutoMLJobArn": job.arn})
     if not args.wait:
         return EXIT_OK
-    return _follow(client, job.name, timeout=args.timeout, delay=args.delay)
+    # stdout stays the ARN JSON; the outcome line joins the progress on stderr.
+    return _follow(client, job.name, timeout=args.timeout, delay=args.delay, out=sys.stderr)
 
 
 def _describe(args: argparse.Namespace) -> int:
@@ -234,8 +235,16 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _follow(client: AutoMLClient, name: str, *, timeout: float | None, delay: float | None) -> int:
-    """Wait for ``name`` with a status display; the exit code says how it ended."""
+def _follow(
+    client: AutoMLClient,
+    name: str,
+    *,
+    timeout: float | None,
+    delay: float | None,
+    out: IO[str] | None = None,
+) -> int:
+    """Wait for ``name`` with a status display on stderr; the exit code says how it ended and
+    a completed job's summary line goes to ``out`` (default stdout)."""
     from automl_sdk.errors import WaitTimeoutError
 
     display = _StatusDisplay(sys.stderr)
@@ -254,7 +263,7 @@ def _follow(client: AutoMLClient, name: str, *, timeout: float | None, delay: fl
         summary += f"; best candidate {best.candidate_name}"
     if metric is not None:
         summary += f" ({metric.metric_name} {metric.value:g})"
-    print(summary)
+    print(summary, file=out or sys.stdout)
     return EXIT_OK
 
 

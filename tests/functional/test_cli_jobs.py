@@ -136,8 +136,9 @@ def test_create_and_wait(
     stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN})
     stubber.add_response("describe_auto_ml_job_v2", described("Completed", "Completed"))
     assert main(["create", str(request_file), "--wait", "--delay", "1"]) == 0
-    out, _ = capsys.readouterr()
-    assert out.splitlines()[-1] == "churn: Completed"
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"AutoMLJobArn": ARN}  # stdout stays JSON
+    assert err.splitlines()[-1] == "churn: Completed"
 
 
 @pytest.mark.parametrize("v1", [pytest.param(False, id="v2"), pytest.param(True, id="v1")])
