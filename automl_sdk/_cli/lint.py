@@ -112,7 +112,7 @@ def run_skeleton(args: argparse.Namespace) -> int:
 def run_lint(args: argparse.Namespace) -> int:
     """Lint every file, print the report, return the exit code."""
     from automl_sdk.lint import lint
-    from automl_sdk.lint._locate import locate
+    from automl_sdk.lint._locate import scan
     from automl_sdk.lint.formatters import FileReport, formatter
 
     select, ignore = _selection(args)
@@ -125,14 +125,32 @@ def run_lint(args: argparse.Namespace) -> int:
             unreadable = True
             continue
         text, request = loaded
-        findings = tuple(lint(request, operation=operation, select=select, ignore=ignore))
-        locations = locate(text) if findings else {}
-        reports.append(FileReport(file=name, findings=findings, locations=locations))
+        locations, repeated = scan(text)
+        findings = lint(request, operation=operation, select=select, ignore=ignore)
+        findings += _repeated_members(repeated, select, ignore)
+        reports.append(FileReport(file=name, findings=tuple(sorted(findings)), locations=locations))
     sys.stdout.write(formatter(args.format)(reports))
     if unreadable:
         return EXIT_USAGE
     has_error = any(f.severity == "error" for report in reports for f in report.findings)
     return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _repeated_members(
+    repeated: dict[str, int], select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> list[Any]:
+    """W1010 findings for keys written twice in one object (only the file text shows them)."""
+    from automl_sdk.lint import Finding
+    from automl_sdk.lint._registry import matches
+    from automl_sdk.lint.rules.W1010_duplicate_member import DuplicateMember, message
+
+    rule = DuplicateMember.id
+    if (select is not None and not matches(rule, select)) or matches(rule, ignore):
+        return []
+    return [
+        Finding(rule, "warning", path, message(path.rsplit(".", 1)[-1], count))
+        for path, count in repeated.items()
+    ]
 
 
 def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
