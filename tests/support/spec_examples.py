@@ -26,6 +26,7 @@ _END_MARKERS = (
     "Response Elements",
     "Response Structure",
     "Returns:",
+    "Return type:",
 )
 
 
