@@ -139,16 +139,16 @@ def run_lint(args: argparse.Namespace) -> int:
 def _repeated_members(
     repeated: dict[str, int], select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> list[Any]:
-    """W1010 findings for keys written twice in one object (only the file text shows them)."""
+    """E1010 findings for keys written twice in one object (only the file text shows them)."""
     from automl_sdk.lint import Finding
     from automl_sdk.lint._registry import matches
-    from automl_sdk.lint.rules.W1010_duplicate_member import DuplicateMember, message
+    from automl_sdk.lint.rules.E1010_duplicate_member import DuplicateMember, message
 
     rule = DuplicateMember.id
     if (select is not None and not matches(rule, select)) or matches(rule, ignore):
         return []
     return [
-        Finding(rule, "warning", path, message(path.rsplit(".", 1)[-1], count))
+        Finding(rule, "error", path, message(path.rsplit(".", 1)[-1], count))
         for path, count in repeated.items()
     ]
 

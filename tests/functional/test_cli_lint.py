@@ -269,16 +269,16 @@ def test_subprocess_console_entry_point(bad: Path) -> None:
     assert [i["rule"] for i in json.loads(result.stdout)] == ["E1007"]
 
 
-def test_repeated_member_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_repeated_member_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "dup.json"
     path.write_text('{"AutoMLJobName": "a",\n "AutoMLJobName": "b"}\n')
-    code, out, _ = run(["lint", "--select", "W1010", str(path)], capsys)
-    assert code == 0
+    code, out, _ = run(["lint", "--select", "E1010", str(path)], capsys)
+    assert code == 1
     assert out.splitlines() == [
-        f"{path}:2:2: W1010 [warning] AutoMLJobName: member AutoMLJobName appears more than once in "
+        f"{path}:2:2: E1010 [error] AutoMLJobName: member AutoMLJobName appears more than once in "
         "this object (got 2 occurrences; expected one); JSON readers keep only the last one, so "
         "remove the others",
-        "Found 1 problem in 1 file (0 errors, 1 warning, 0 info).",
+        "Found 1 problem in 1 file (1 error, 0 warnings, 0 info).",
     ]
-    _, out, _ = run(["lint", "--select", "W1", "--ignore", "W1010", str(path)], capsys)
+    _, out, _ = run(["lint", "--select", "E1010,W1", "--ignore", "E10", str(path)], capsys)
     assert out == "No problems found in 1 file.\n"

@@ -1,4 +1,4 @@
-"""W1010: A member appears more than once in the same JSON object."""
+"""E1010: A member appears more than once in the same JSON object."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from automl_sdk.lint._registry import Rule
 class DuplicateMember(Rule):
     """A JSON object in a request file repeats a member name."""
 
-    id = "W1010"
+    id = "E1010"
     short_description = "Member appears more than once in a JSON object"
     description = (
         "A request file repeats a member name inside one JSON object. JSON parsers (and so boto3 "
-        "and the AWS CLI) silently keep only the last value, which is rarely what was meant. "
+        "and the AWS CLI) silently keep only the last value, which is rarely what was meant, so "
+        "the request is ambiguous: an error. "
         "Only `automl-sdk lint` reports this, because it reads the file's text: a Python dict "
         "passed to `lint()` cannot hold a key twice."
     )
