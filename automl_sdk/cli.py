@@ -22,6 +22,7 @@ from automl_sdk.errors import AutoMLSDKError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+_MAX_ERROR_CHARS = 300
 
 
 class CLIUsageError(Exception):
@@ -111,4 +112,7 @@ def describe_aws_error(exc: BaseException, job_name: str | None = None) -> str:
         text = f"{code}: {message}"
     else:
         text = f"{type(exc).__name__}: {exc}"
+    text = " ".join(text.split())  # an HTML error page must still print as one line
+    if len(text) > _MAX_ERROR_CHARS:
+        text = text[: _MAX_ERROR_CHARS - 3] + "..."
     return f"{text} (job {job_name})" if job_name else text
