@@ -30,6 +30,7 @@ from automl_sdk.errors import (
     JobConflictError,
     JobFailedError,
     JobStoppedError,
+    MigrationError,
     RequestLintError,
     WaitTimeoutError,
 )
@@ -168,12 +169,12 @@ class AutoMLClient:
         return {"AutoMLJobArn": self._create(dict(kwargs), V1).arn}
 
     def _create(self, wire: dict[str, Any], operation: str) -> Job:
-        if self._lint:
-            _refuse_lint_errors(wire, operation)
         if operation == V1:
-            from automl_sdk.migrate import migrate_request
+            wire = self._translate_v1(wire)
+        elif self._lint:
+            from automl_sdk.lint import lint
 
-            wire, _ = migrate_request(wire)
+            self._refuse_lint_errors(lint(wire, operation=V2), V2)
         from botocore.exceptions import ClientError
 
         try:
@@ -183,6 +184,24 @@ class AutoMLClient:
                 raise
             return self._existing_job(wire)
         return Job(name=wire["AutoMLJobName"], arn=response["AutoMLJobArn"], client=self)
+
+    def _translate_v1(self, wire: dict[str, Any]) -> dict[str, Any]:
+        """The V2 form of a V1 request, linted once (by the migration) as a V1 request."""
+        from automl_sdk.migrate import migrate_request
+
+        try:
+            v2, report = migrate_request(wire, force=True)
+        except MigrationError as exc:
+            # Lint errors explain more than a refusal they caused; report them first.
+            self._refuse_lint_errors(exc.findings, V1)
+            raise
+        self._refuse_lint_errors(report.findings, V1)
+        return v2
+
+    def _refuse_lint_errors(self, findings: Iterable[Finding], operation: str) -> None:
+        findings = list(findings)
+        if self._lint and any(finding.severity == "error" for finding in findings):
+            raise RequestLintError(findings=findings, operation=operation)
 
     def _existing_job(self, wire: dict[str, Any]) -> Job:
         name = wire["AutoMLJobName"]
@@ -507,14 +526,6 @@ def _operation_of(request: Mapping[str, Any]) -> str:
     if any(key in request for key in _V2_ONLY):
         return V2
     return V1 if any(key in request for key in _V1_ONLY) else V2
-
-
-def _refuse_lint_errors(wire: dict[str, Any], operation: str) -> None:
-    from automl_sdk.lint import lint
-
-    findings: list[Finding] = list(lint(wire, operation=operation))
-    if any(finding.severity == "error" for finding in findings):
-        raise RequestLintError(findings=findings, operation=operation)
 
 
 def _already_exists(exc: Any) -> bool:

@@ -277,6 +277,37 @@ def test_lint_false_sends_without_linting(stubber: Stubber, sagemaker: Any) -> N
     assert AutoMLClient(sagemaker, lint=False).create_job(request).name == "bad_name!"
 
 
+def test_lint_false_sends_a_v1_request_with_lint_errors_translated(
+    stubber: Stubber, sagemaker: Any
+) -> None:
+    from automl_sdk import migrate_request
+
+    request = V1_REQUEST | {"AutoMLJobName": "bad_name!"}
+    expected, _ = migrate_request(request, force=True)
+    stubber.add_response("create_auto_ml_job_v2", {"AutoMLJobArn": ARN}, expected)
+    assert AutoMLClient(sagemaker, lint=False).create_auto_ml_job(**request) == {
+        "AutoMLJobArn": ARN
+    }
+    stubber.assert_no_pending_responses()
+
+
+def test_a_v1_create_lints_the_request_once(
+    stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lint_module = sys.modules["automl_sdk.lint"]
+    calls: list[str | None] = []
+    real_lint = lint_module.lint
+
+    def counting_lint(request: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("operation"))
+        return real_lint(request, **kwargs)
+
+    monkeypatch.setattr(lint_module, "lint", counting_lint)
+    with pytest.raises(RequestLintError):
+        client.create_auto_ml_job(**(V1_REQUEST | {"RoleArn": "role"}))
+    assert calls == ["CreateAutoMLJob"]
+
+
 @pytest.mark.parametrize(
     ("code", "message"),
     [
