@@ -21,6 +21,7 @@ A value of the wrong type is not looked into further, so one mistake gives one f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -126,6 +127,30 @@ def _range_words(shape: dict[str, Any]) -> str:
     return ""
 
 
+def _type_fix(value: Any, kind: str) -> str:
+    """The fix for the commonest type mistakes: quoted numbers and booleans, null, 1.0 for 1."""
+    if value is None:
+        return "omit the member instead of setting it to null"
+    if kind == "string" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'write it as a string: "{value}"'
+    if kind in ("integer", "long") and isinstance(value, float) and value.is_integer():
+        return f"write {int(value)} without the decimal point"
+    if isinstance(value, str):
+        text = value.strip()
+        if kind == "boolean" and text.lower() in ("true", "false"):
+            return f"write {text.lower()} without quotes"
+        if kind in ("integer", "long") and text.lstrip("-").isdigit():
+            return f"write {int(text)} without quotes"
+        if kind in ("float", "double"):
+            try:
+                number = float(text)
+            except ValueError:
+                return ""
+            if math.isfinite(number):
+                return f"write {text} without quotes"
+    return ""
+
+
 def _got(value: Any) -> str:
     """``'10', a string`` -- the value and its JSON type (just ``null`` for null)."""
     return "null" if value is None else f"{show(value)}, {json_type(value)}"
@@ -165,6 +190,9 @@ class _Walker:
             message = f"request is not a JSON object (got {show(value)}; expected an object of request members)"
         else:
             message = f"{self.name(path)} has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
+            fix = _type_fix(value, SHAPES[shape_name]["type"])
+            if fix:
+                message = f"{message}; {fix}"
         self.report(WRONG_TYPE, path, message)
 
     def structure(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:

@@ -133,7 +133,7 @@ CASES = [
             (
                 "E1002",
                 "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
-                "MaxCandidates has the wrong type (got '10', a string; expected an integer from 1 to 750)",
+                "MaxCandidates has the wrong type (got '10', a string; expected an integer from 1 to 750); write 10 without quotes",
             )
         ],
         id="type-string-for-int",
@@ -150,6 +150,32 @@ CASES = [
             )
         ],
         id="type-float-for-int",
+    ),
+    pytest.param(
+        TABULAR,
+        [((*TAB, "CompletionCriteria", "MaxCandidates"), 10.0)],
+        None,
+        [
+            (
+                "E1002",
+                "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
+                "MaxCandidates has the wrong type (got 10.0, a number; expected an integer from 1 to 750); write 10 without the decimal point",
+            )
+        ],
+        id="type-integral-float-for-int",
+    ),
+    pytest.param(
+        TABULAR,
+        [(("DataSplitConfig",), {"ValidationFraction": "0.2"})],
+        None,
+        [
+            (
+                "E1002",
+                "DataSplitConfig.ValidationFraction",
+                "ValidationFraction has the wrong type (got '0.2', a string; expected a number from 0 to 1); write 0.2 without quotes",
+            )
+        ],
+        id="type-string-for-float",
     ),
     pytest.param(
         TABULAR,
@@ -172,7 +198,7 @@ CASES = [
             (
                 "E1002",
                 "AutoMLProblemTypeConfig.TabularJobConfig.GenerateCandidateDefinitionsOnly",
-                "GenerateCandidateDefinitionsOnly has the wrong type (got 'false', a string; expected a boolean (true or false))",
+                "GenerateCandidateDefinitionsOnly has the wrong type (got 'false', a string; expected a boolean (true or false)); write false without quotes",
             )
         ],
         id="type-string-for-bool",
@@ -185,7 +211,7 @@ CASES = [
             (
                 "E1002",
                 "AutoMLJobName",
-                "AutoMLJobName has the wrong type (got 5, an integer; expected a string of 1 to 32 characters)",
+                'AutoMLJobName has the wrong type (got 5, an integer; expected a string of 1 to 32 characters); write it as a string: "5"',
             )
         ],
         id="type-int-for-string",
@@ -198,7 +224,7 @@ CASES = [
             (
                 "E1002",
                 "ModelDeployConfig",
-                "ModelDeployConfig has the wrong type (got null; expected an object (ModelDeployConfig))",
+                "ModelDeployConfig has the wrong type (got null; expected an object (ModelDeployConfig)); omit the member instead of setting it to null",
             )
         ],
         id="type-null",
@@ -250,7 +276,7 @@ CASES = [
             (
                 "E1002",
                 "SecurityConfig.VpcConfig.Subnets[0]",
-                "Subnets[0] has the wrong type (got 7, an integer; expected a string of 0 to 32 characters)",
+                'Subnets[0] has the wrong type (got 7, an integer; expected a string of 0 to 32 characters); write it as a string: "7"',
             )
         ],
         id="type-string-list-item",
