@@ -72,7 +72,7 @@ def test_text_output_has_locations(bad: Path, capsys: pytest.CaptureFixture[str]
         f"{bad}:2:3: E1007 [error] AutoMLJobName: AutoMLJobName does not match the required pattern "
         "(got 'bad name'; expected a whole match of [a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})",
         f"{bad}:3:3: E1002 [error] RoleArn: RoleArn has the wrong type (got 5, an integer; "
-        "expected a string of 20 to 2048 characters); write it as a string: \"5\"",
+        'expected a string of 20 to 2048 characters); write it as a string: "5"',
         "Found 2 problems in 1 file (2 errors, 0 warnings, 0 info).",
     ]
 
