@@ -20,6 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_sdk.lint import detect_operation, lint
+from automl_sdk.lint._fastcheck import predicate
+from automl_sdk.lint._schema import _Walker
+from automl_sdk.lint._tables import OPERATIONS
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
 # The valid requests built from the documentation's examples: ours, and the V1 ones of the
@@ -165,3 +168,13 @@ def test_valid_examples_pass_botocore_and_lint(index: int) -> None:
     request = VALID[index]
     assert _botocore_errors(request) == ""
     assert [f for f in lint(request) if f.severity == "error"] == []
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_requests())
+def test_fast_schema_check_agrees_with_the_explaining_walk(request: dict[str, Any]) -> None:
+    # Phase 1 trusts the compiled predicate to skip the walk; it must never hide a problem.
+    for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
+        walker = _Walker(operation)
+        walker.value(request, OPERATIONS[operation][0], "")
+        assert predicate(OPERATIONS[operation][0])(request) == (walker.findings == [])
