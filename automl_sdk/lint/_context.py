@@ -16,6 +16,7 @@ V1's ``ProblemType`` stays at the top level).
 
 from __future__ import annotations
 
+import decimal
 import functools
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +74,18 @@ def get_int(obj: Any, *keys: Key) -> int | None:
 
 
 def get_number(obj: Any, *keys: Key) -> float | None:
-    """The value at ``keys`` if it is an ``int`` or ``float`` (never a ``bool``), else ``None``."""
+    """The value at ``keys`` if it is an ``int`` or ``float`` (never a ``bool``), else ``None``.
+
+    A finite ``Decimal`` (boto3 accepts one for float members) is returned as a ``float``.
+    """
     value = get(obj, *keys)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool):
         return None
-    return value
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, decimal.Decimal) and value.is_finite():
+        return float(value)
+    return None
 
 
 def get_bool(obj: Any, *keys: Key) -> bool | None:
@@ -113,6 +121,8 @@ def show(value: Any, limit: int = 60) -> str:
         text = "{...}" if value else "{}"
     elif isinstance(value, list):
         text = "[...]" if value else "[]"
+    elif isinstance(value, decimal.Decimal):
+        text = str(value)
     else:
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -7,6 +7,7 @@ path-tracking walker of :mod:`automl_sdk.lint._schema` run to explain every prob
 
 from __future__ import annotations
 
+import decimal
 import math
 from collections.abc import Callable
 from typing import Any
@@ -122,13 +123,22 @@ def _string(shape: dict[str, Any]) -> Predicate:
     )
 
 
+def finite(value: float | decimal.Decimal) -> bool:
+    """True for a finite number (a Decimal NaN would raise on comparison, so ask it directly)."""
+    if isinstance(value, decimal.Decimal):
+        return value.is_finite()
+    return math.isfinite(value)
+
+
 def _number(shape: dict[str, Any], *, integer: bool) -> Predicate:
     low, high = shape.get("min", -math.inf), shape.get("max", math.inf)
-    types = int if integer else (int, float)
+    types = int if integer else (int, float, decimal.Decimal)
 
     def check(value: Any) -> bool:
         if isinstance(value, bool) or not isinstance(value, types):
             return False
-        return bool(low <= value <= high)  # NaN fails both comparisons
+        if not integer and not finite(value):
+            return False
+        return bool(low <= value <= high)
 
     return check

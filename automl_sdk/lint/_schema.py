@@ -21,12 +21,13 @@ A value of the wrong type is not looked into further, so one mistake gives one f
 
 from __future__ import annotations
 
+import decimal
 import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from automl_sdk.lint._context import join, show
-from automl_sdk.lint._fastcheck import predicate
+from automl_sdk.lint._fastcheck import finite, predicate
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
@@ -345,10 +346,11 @@ class _Walker:
         self.number_range(value, shape, path)
 
     def number(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        # Decimal too: boto3 accepts it for float members (and DynamoDB users pass it).
+        if isinstance(value, bool) or not isinstance(value, int | float | decimal.Decimal):
             self.wrong_type(value, shape_name, path)
             return
-        if value != value or value in (float("inf"), float("-inf")):
+        if not finite(value):
             self.report(
                 WRONG_TYPE,
                 path,
@@ -357,7 +359,9 @@ class _Walker:
             return
         self.number_range(value, shape, path)
 
-    def number_range(self, value: float, shape: dict[str, Any], path: str) -> None:
+    def number_range(
+        self, value: float | decimal.Decimal, shape: dict[str, Any], path: str
+    ) -> None:
         low, high = shape.get("min"), shape.get("max")
         if (low is not None and value < low) or (high is not None and value > high):
             self.report(

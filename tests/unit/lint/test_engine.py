@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import decimal
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -338,3 +339,43 @@ def test_example_requests_lint_clean(name: str) -> None:
     assert [f for f in findings if f.severity == "error"] == []
     if "minimal" not in name:  # the minimal request omits the security settings on purpose
         assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(decimal.Decimal("0.2"), [], id="decimal-accepted-like-boto3"),
+        pytest.param(
+            decimal.Decimal("1.5"),
+            [("E1005", "ValidationFraction is out of range (got 1.5; expected 0 to 1)")],
+            id="decimal-range",
+        ),
+        pytest.param(
+            decimal.Decimal("NaN"),
+            [
+                (
+                    "E1002",
+                    "ValidationFraction is not a finite number (got NaN; expected a number from 0 to 1)",
+                )
+            ],
+            id="decimal-nan",
+        ),
+        pytest.param(
+            float("inf"),
+            [
+                (
+                    "E1002",
+                    "ValidationFraction is not a finite number (got inf; expected a number from 0 to 1)",
+                )
+            ],
+            id="float-infinity",
+        ),
+    ],
+)
+def test_float_members_accept_decimal_and_reject_non_finite(
+    value: Any, expected: list[tuple[str, str]]
+) -> None:
+    request = copy.deepcopy(TABULAR)
+    request["DataSplitConfig"] = {"ValidationFraction": value}
+    findings = lint(request, select=["E1"])
+    assert [(f.rule, f.message) for f in findings] == expected
