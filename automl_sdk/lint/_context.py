@@ -54,7 +54,7 @@ def get(obj: Any, *keys: Key) -> Any:
     for key in keys:
         if isinstance(obj, dict):
             obj = obj.get(key)
-        elif isinstance(obj, list) and isinstance(key, int) and -len(obj) <= key < len(obj):
+        elif isinstance(obj, list | tuple) and isinstance(key, int) and -len(obj) <= key < len(obj):
             obj = obj[key]
         else:
             return None
@@ -101,8 +101,10 @@ def get_dict(obj: Any, *keys: Key) -> dict[str, Any] | None:
 
 
 def get_list(obj: Any, *keys: Key) -> list[Any] | None:
-    """The value at ``keys`` if it is a ``list``, else ``None``."""
+    """The value at ``keys`` if it is a ``list`` (a tuple, which boto3 also takes, as a list)."""
     value = get(obj, *keys)
+    if isinstance(value, tuple):
+        return list(value)
     return value if isinstance(value, list) else None
 
 

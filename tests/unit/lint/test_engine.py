@@ -245,6 +245,8 @@ def test_typed_getters_refuse_wrong_types() -> None:
     assert get_dict(doc, "a", "b", 4) == {"c": None}
     assert get_list(doc, "a", "b") == [1, True, 2.5, "s", {"c": None}]
     assert get_list(doc, "a") is None
+    assert get_list({"t": (1, 2)}, "t") == [1, 2]  # boto3 takes tuples for lists
+    assert get({"t": (1, 2)}, "t", 1) == 2
 
 
 @pytest.mark.parametrize(
