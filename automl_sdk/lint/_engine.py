@@ -40,8 +40,6 @@ OPERATION_ALIASES = {
 
 #: Rule id used for problems with the input as a whole (not a dict, unknown operation).
 INPUT_RULE = "E1002"
-#: Rule id used when a rule module cannot be loaded and no better id is known.
-INTERNAL_RULE = "E1000"
 
 
 def detect_operation(request: Any) -> str:

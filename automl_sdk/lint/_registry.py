@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 RULE_ID = re.compile(r"[EWI][0-9]{4}")
 RULES_PACKAGE = "automl_sdk.lint.rules"
+#: Rule id of a rule module that fails to load and whose file name gives no id.
+INTERNAL_RULE = "E1000"
 
 
 class Rule:
@@ -99,7 +101,7 @@ def registry() -> Registry:
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
-        module_id = info.name[:5]
+        module_id = info.name[:5] if RULE_ID.fullmatch(info.name[:5]) else INTERNAL_RULE
         try:
             rule = _load(f"{RULES_PACKAGE}.{info.name}")
         except Exception as exc:

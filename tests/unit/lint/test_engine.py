@@ -381,3 +381,59 @@ def test_float_members_accept_decimal_and_reject_non_finite(
     request["DataSplitConfig"] = {"ValidationFraction": value}
     findings = lint(request, select=["E1"])
     assert [(f.rule, f.message) for f in findings] == expected
+
+
+RULE_TEMPLATE = """
+from automl_sdk.lint import Rule
+
+
+class {name}(Rule):
+    id = "{rule_id}"
+    short_description = "s"
+    description = "d"
+    source = "q"
+
+    def check(self, ctx):
+        return iter(())
+"""
+
+
+def test_registry_reports_broken_rule_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "fake_rules"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "_helpers.py").write_text("raise RuntimeError('never imported')\n")
+    (package / "E2990_ok.py").write_text(RULE_TEMPLATE.format(name="Ok", rule_id="E2990"))
+    (package / "E2991_broken.py").write_text("raise RuntimeError('boom')\n")
+    (package / "E2992_two.py").write_text(
+        RULE_TEMPLATE.format(name="A", rule_id="E2992")
+        + RULE_TEMPLATE.format(name="B", rule_id="E2992")
+    )
+    (package / "E2993_mismatch.py").write_text(RULE_TEMPLATE.format(name="M", rule_id="E2994"))
+    (package / "E2995_bad_id.py").write_text(RULE_TEMPLATE.format(name="Bad", rule_id="X1"))
+    (package / "oops.py").write_text("x = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("automl_sdk.lint._registry.RULES_PACKAGE", "fake_rules")
+    found = registry.__wrapped__()
+    assert [rule.id for rule in found.rules] == ["E2990"]
+    assert found.load_errors == (
+        ("E2991", "internal error loading rule module E2991_broken: boom"),
+        (
+            "E2992",
+            "internal error loading rule module E2992_two: expected exactly one Rule subclass, found 2",
+        ),
+        (
+            "E2993",
+            "internal error loading rule module E2993_mismatch: module name 'E2993_mismatch' must start with the rule id E2994",
+        ),
+        (
+            "E2995",
+            "internal error loading rule module E2995_bad_id: Bad.id 'X1' is not a letter E/W/I and four digits",
+        ),
+        (
+            "E1000",
+            "internal error loading rule module oops: expected exactly one Rule subclass, found 0",
+        ),
+    )
