@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from automl_sdk.lint._patterns import compiled
-from automl_sdk.lint._tables import SHAPES
+from automl_sdk.shapes.constraints import SHAPES
 
 Predicate = Callable[[Any], bool]
 _CACHE: dict[str, Predicate] = {}

@@ -31,7 +31,7 @@ from automl_sdk.lint._fastcheck import finite, predicate
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
-from automl_sdk.lint._tables import OPERATIONS, SHAPES
+from automl_sdk.shapes.constraints import OPERATIONS, SHAPES
 
 UNKNOWN_MEMBER = "E1001"
 WRONG_TYPE = "E1002"

@@ -19,7 +19,7 @@ from automl_sdk.lint._docs_tables import (
     TRAINING,
     VALIDATION,
 )
-from automl_sdk.lint._tables import SHAPES
+from automl_sdk.shapes.constraints import SHAPES
 
 
 def one_of(values: Iterable[str]) -> str:

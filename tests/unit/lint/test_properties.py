@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from automl_sdk.lint import detect_operation, lint
 from automl_sdk.lint._fastcheck import predicate
 from automl_sdk.lint._schema import _Walker
-from automl_sdk.lint._tables import OPERATIONS
+from automl_sdk.shapes.constraints import OPERATIONS
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
 # The valid requests built from the documentation's examples: ours, and the V1 ones of the
