@@ -39,3 +39,19 @@ def test_importing_the_package_does_not_import_boto3_or_botocore() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_lint_is_callable_whichever_was_imported_first() -> None:
+    # Importing the automl_sdk.lint package binds it as the package attribute `lint`.
+    code = (
+        "import automl_sdk.lint, automl_sdk\n"
+        "from automl_sdk import lint\n"
+        "from automl_sdk.lint import Finding\n"
+        "findings = lint({'AutoMLJobName': 'x'}) + automl_sdk.lint({'AutoMLJobName': 'x'})\n"
+        "assert findings and all(isinstance(f, Finding) for f in findings)\n"
+        "print(sorted({f.path for f in findings})[:2])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['AutoMLJobInputDataConfig', 'AutoMLProblemTypeConfig']"
