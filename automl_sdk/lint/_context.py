@@ -240,3 +240,15 @@ class LintContext:
         from automl_sdk.lint._schema import check_schema
 
         return tuple(check_schema(self.request, self.operation))
+
+    @functools.cached_property
+    def _schema_paths(self) -> frozenset[str]:
+        return frozenset(finding.path for finding in self.schema_findings)
+
+    def reported_by_schema(self, path: str) -> bool:
+        """True when phase 1 (the service model's constraints) has a finding at ``path``.
+
+        Documented rules check this before reporting a value, so that one mistake (say, a
+        metric name that is no metric at all) is reported once, by the rule that says most.
+        """
+        return path in self._schema_paths

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_str, join
 from automl_sdk.lint._docs_tables import S3_DATA_TYPES, SPEC_V1_BOTO3, SPEC_V2_API, V1_S3_DATA_TYPES
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows, one_of, problem_type_name
+from automl_sdk.lint.rules._helpers import one_of, problem_type_name
 
 _PATH = ("DataSource", "S3DataSource", "S3DataType")
 
@@ -43,10 +43,13 @@ class S3DataTypeNotAllowed(Rule):
             return
         for path, channel in ctx.channels:
             value = get_str(channel, *_PATH)
-            if value is None or not model_allows("AutoMLS3DataType", value) or value in allowed:
+            if value is None or value in allowed:
+                continue
+            value_path = join(path, *_PATH)
+            if ctx.reported_by_schema(value_path):
                 continue
             fix = "; use CreateAutoMLJobV2 for it" if ctx.is_v1 else ""
             yield (
-                join(path, *_PATH),
+                value_path,
                 f"S3DataType not supported for {what} (got {value!r}; expected {one_of(allowed)}){fix}",
             )

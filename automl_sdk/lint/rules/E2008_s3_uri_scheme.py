@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_str, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows
 
 _S3_URI = re.compile(r"s3://[^/\s]+(/.*)?", re.DOTALL)
 
@@ -35,7 +34,7 @@ class S3UriNotS3(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check every S3 location of the request."""
         for path, value in _locations(ctx):
-            if not model_allows("S3Uri", value) or _S3_URI.fullmatch(value):
+            if _S3_URI.fullmatch(value) or ctx.reported_by_schema(path):
                 continue
             yield (
                 path,

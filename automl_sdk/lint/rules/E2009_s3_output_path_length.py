@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import S3_OUTPUT_PATH_MAX, SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows
 
 
 class S3OutputPathTooLong(Rule):
@@ -26,7 +25,9 @@ class S3OutputPathTooLong(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report an output path between 129 and 1024 characters."""
         value = ctx.get_str("OutputDataConfig", "S3OutputPath")
-        if value is None or len(value) <= S3_OUTPUT_PATH_MAX or not model_allows("S3Uri", value):
+        if value is None or len(value) <= S3_OUTPUT_PATH_MAX:
+            return
+        if ctx.reported_by_schema("OutputDataConfig.S3OutputPath"):
             return
         yield (
             "OutputDataConfig.S3OutputPath",

@@ -15,7 +15,6 @@ from automl_sdk.lint._docs_tables import (
 )
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import (
-    model_allows,
     one_of,
     problem_type_name,
     problem_type_value,
@@ -52,10 +51,10 @@ class ObjectiveMetricNotAllowed(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check the metric against the list of the problem type (and tabular ProblemType)."""
         metric = ctx.get_str("AutoMLJobObjective", "MetricName")
-        if metric is None or not model_allows("AutoMLMetricEnum", metric):
+        if metric is None:
             return
         allowed, what = _allowed(ctx)
-        if allowed is None or metric in allowed:
+        if allowed is None or metric in allowed or ctx.reported_by_schema(_PATH):
             return
         yield (
             _PATH,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_list, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows, security_config
+from automl_sdk.lint.rules._helpers import security_config
 
 
 class SecurityGroupIdForm(Rule):
@@ -30,11 +30,12 @@ class SecurityGroupIdForm(Rule):
         """Report each model-valid security group id without the ``sg-`` prefix."""
         path, config = security_config(ctx)
         for index, value in enumerate(get_list(config, "VpcConfig", "SecurityGroupIds") or []):
-            if not isinstance(value, str) or not model_allows("SecurityGroupId", value):
+            if not isinstance(value, str) or value.startswith("sg-"):
                 continue
-            if not value.startswith("sg-"):
+            value_path = join(path, "VpcConfig", "SecurityGroupIds", index)
+            if not ctx.reported_by_schema(value_path):
                 yield (
-                    join(path, "VpcConfig", "SecurityGroupIds", index),
+                    value_path,
                     f"not a security group id (got {value!r}; expected 'sg-' followed by the id, "
                     "e.g. 'sg-0123456789abcdef0'); give the id, not the group name",
                 )

@@ -12,7 +12,7 @@ from automl_sdk.lint._docs_tables import (
     SPEC_V2_DESCRIBE,
 )
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows, one_of, tabular_mode
+from automl_sdk.lint.rules._helpers import one_of, tabular_mode
 
 
 class AlgorithmNotInMode(Rule):
@@ -48,11 +48,12 @@ class AlgorithmNotInMode(Rule):
         entries = get_list(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
         for index, entry in enumerate(entries or []):
             for position, name in enumerate(get_list(entry, "AutoMLAlgorithms") or []):
-                if not isinstance(name, str) or not model_allows("AutoMLAlgorithm", name):
+                if not isinstance(name, str) or name in allowed:
                     continue
-                if name not in allowed:
+                name_path = join(base, index, "AutoMLAlgorithms", position)
+                if not ctx.reported_by_schema(name_path):
                     yield (
-                        join(base, index, "AutoMLAlgorithms", position),
+                        name_path,
                         f"algorithm not available in {what} (got {name!r}; expected "
                         f"{one_of(allowed)})",
                     )

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, get_list, get_str, join
 from automl_sdk.lint._docs_tables import HOLIDAY_COUNTRY_CODES, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import model_allows
 
 
 class HolidayCountryCode(Rule):
@@ -36,11 +35,12 @@ class HolidayCountryCode(Rule):
         base = join(ctx.problem_config_path, "HolidayConfig")
         for index, entry in enumerate(get_list(ctx.problem_config, "HolidayConfig") or []):
             code = get_str(entry, "CountryCode")
-            if code is None or not model_allows("CountryCode", code):
+            if code is None or code in HOLIDAY_COUNTRY_CODES:
                 continue
-            if code not in HOLIDAY_COUNTRY_CODES:
+            code_path = join(base, index, "CountryCode")
+            if not ctx.reported_by_schema(code_path):
                 yield (
-                    join(base, index, "CountryCode"),
+                    code_path,
                     f"no holiday calendar for this country code (got {code!r}; expected a code "
                     "from the Autopilot Country Codes list, e.g. 'US', 'GB', 'DE')"
                     + ("; the United Kingdom is 'GB'" if code == "UK" else ""),

@@ -8,7 +8,6 @@ compare values that were left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,7 +18,6 @@ from automl_sdk.lint._docs_tables import (
     TRAINING,
     VALIDATION,
 )
-from automl_sdk.shapes.constraints import SHAPES
 
 
 def one_of(values: Iterable[str]) -> str:
@@ -76,34 +74,6 @@ def problem_type_value(ctx: LintContext) -> tuple[str, Any]:
     if ctx.is_v1:
         return "ProblemType", ctx.request.get("ProblemType")
     return join(ctx.problem_config_path, "ProblemType"), ctx.problem_config.get("ProblemType")
-
-
-def model_allows(shape_name: str, value: str) -> bool:
-    """True when the string ``value`` passes the service model's own limits for ``shape_name``.
-
-    Documented rules use this to report only what phase 1 (the model's constraints) lets through,
-    so one mistake is not reported twice at the same path. Patterns with Java-only classes
-    (``\\p{L}``) are treated as passing.
-    """
-    shape = SHAPES.get(shape_name, {})
-    if not shape.get("min", 0) <= len(value) <= shape.get("max", len(value)):
-        return False
-    if "enum" in shape and value not in shape["enum"]:
-        return False
-    pattern = shape.get("pattern")
-    if isinstance(pattern, str) and "\\p{" not in pattern:
-        return _compiled(pattern).fullmatch(value) is not None
-    return True
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    compiled = _PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern)
-    return compiled
 
 
 def unpaired_objective(
