@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -111,6 +112,19 @@ def get_list(obj: Any, *keys: Key) -> list[Any] | None:
 def has(obj: Any, *keys: Key) -> bool:
     """True when the member at ``keys`` is present and not ``None`` (boto3 treats ``None`` as absent)."""
     return get(obj, *keys) is not None
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely meant, for "did you mean" hints: a case-insensitive
+    match first, then the closest spelling; ``None`` when nothing is close."""
+    choices = list(choices)
+    lowered = {choice.lower(): choice for choice in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    import difflib  # only needed when something is wrong; keeps lint's import quick
+
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def show(value: Any, limit: int = 60) -> str:

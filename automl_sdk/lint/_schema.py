@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import decimal
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import join, show
+from automl_sdk.lint._context import closest, join, show
 from automl_sdk.lint._fastcheck import finite, predicate
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
@@ -241,11 +241,8 @@ class _Walker:
             return
         hint = moved_member_hint(shape_name, key, self.operation)
         if hint is None:
-            close = _closest(key, members)
-            if not close:
-                lowered = {m.lower(): m for m in members}
-                close = [lowered[key.lower()]] if key.lower() in lowered else []
-            hint = f"did you mean {close[0]!r}?" if close else ""
+            close = closest(key, members)
+            hint = f"did you mean {close!r}?" if close else ""
         message = f"unknown member {key!r} (got {key!r}; expected one of {shape_name}'s members: {', '.join(members)})"
         self.report(UNKNOWN_MEMBER, join(path, key), f"{message}; {hint}" if hint else message)
 
@@ -383,17 +380,8 @@ class _Walker:
 
 def _enum_message(subject: str, value: str, enum: tuple[str, ...]) -> str:
     message = f"{subject} is not an allowed value (got {show(value)}; expected one of {', '.join(map(repr, enum))})"
-    lowered = {item.lower(): item for item in enum}
-    close = [lowered[value.lower()]] if value.lower() in lowered else []
-    close = close or _closest(value, enum)
-    return f"{message}; did you mean {close[0]!r}?" if close else message
-
-
-def _closest(word: str, choices: Iterable[str]) -> list[str]:
-    """The closest choice to ``word`` (at most one), for "did you mean" hints."""
-    import difflib  # only needed when something is wrong; keeps lint's import quick
-
-    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = closest(value, enum)
+    return f"{message}; did you mean {close!r}?" if close else message
 
 
 _CHECKERS = {

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TEXT_GENERATION, V2, LintContext, get_dict, join
+from automl_sdk.lint._context import TEXT_GENERATION, V2, LintContext, closest, get_dict, join
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE, TEXT_GENERATION_HYPERPARAMETERS
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import one_of
@@ -39,10 +38,8 @@ class HyperparameterUnknown(Rule):
         for key in params:
             if not isinstance(key, str) or key in known:
                 continue
-            lowered = {name.lower(): name for name in known}
-            close = [lowered[key.lower()]] if key.lower() in lowered else []
-            close = close or difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = closest(key, known)
+            hint = f"; did you mean {close!r}?" if close else ""
             yield (
                 f"{base}.{key}",
                 f"unknown hyperparameter (got {key!r}; expected {one_of(known)}){hint}",
