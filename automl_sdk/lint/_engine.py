@@ -116,7 +116,20 @@ def _lint(
     findings = [Finding(rule_id, "error", "", message) for rule_id, message in reg.load_errors]
     for rule in _selected(reg, resolved, select, ignore):
         _run(rule, ctx, findings)
-    return findings
+    return _without_superseded(findings, reg)
+
+
+def _without_superseded(findings: list[Finding], reg: Registry) -> list[Finding]:
+    """Drop each phase-1 finding that a documented rule's finding at the same path replaces."""
+    replaced = {
+        (superseded, finding.path)
+        for finding in findings
+        if finding.rule in reg.by_id
+        for superseded in reg.by_id[finding.rule].supersedes
+    }
+    if not replaced:
+        return findings
+    return [finding for finding in findings if (finding.rule, finding.path) not in replaced]
 
 
 @functools.lru_cache(maxsize=64)

@@ -50,6 +50,9 @@ class Rule:
             e.g. ``'"The maximum value is 750." (000_f82959e03b5b0d50.txt)'``.
         tags: free-form keywords, e.g. ``("tabular", "completion-criteria")``.
         operations: the operations the rule applies to (default: both V1 and V2).
+        supersedes: phase-1 rule ids whose finding at the same path this rule's finding
+            replaces, because it says the same thing in the documentation's terms (E4012's
+            "use 1H" instead of E1007's regex). Without this rule selected, they stand.
     """
 
     id: ClassVar[str]
@@ -58,6 +61,7 @@ class Rule:
     source: ClassVar[str]
     tags: ClassVar[tuple[str, ...]] = ()
     operations: ClassVar[frozenset[str]] = frozenset(OPERATIONS)
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     @property
     def severity(self) -> Severity:

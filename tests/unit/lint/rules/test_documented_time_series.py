@@ -1,4 +1,4 @@
-"""Named cases for the documented time-series forecasting rules (W4001-E4011)."""
+"""Named cases for the documented time-series forecasting rules (W4001-E4012)."""
 
 from __future__ import annotations
 
@@ -266,3 +266,62 @@ def test_e4011_message_for_uk() -> None:
         "no holiday calendar for this country code (got 'UK'; expected a code from the Autopilot "
         "Country Codes list, e.g. 'US', 'GB', 'DE'); the United Kingdom is 'GB'"
     )
+
+
+E4012 = [
+    pytest.param("v2_time_series", _ts(ForecastFrequency="59min"), [], id="59min"),
+    pytest.param("v2_time_series", _ts(ForecastFrequency="11M"), [], id="11M"),
+    pytest.param(
+        "v2_time_series", _ts(ForecastFrequency="daily"), [], id="not-counted-left-to-schema"
+    ),
+    pytest.param("v2_time_series", _ts(ForecastFrequency=60), [], id="wrong-type-skipped"),
+    *[
+        pytest.param(
+            "v2_time_series",
+            _ts(ForecastFrequency=value),
+            [("E4012", f"{TS}.ForecastFrequency")],
+            id=value,
+        )
+        for value in ("60min", "24H", "7D", "5W", "12M", "2Y", "0D", "01D")
+    ],
+]
+
+
+@pytest.mark.parametrize(("base", "changes", "expected"), E4012)
+def test_e4012_frequency_overlap(base: str, changes: dict[str, Any], expected: list[Any]) -> None:
+    assert found("E4012", make(base, changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "fix"),
+    [
+        pytest.param("60min", "; use '1H'", id="60min"),
+        pytest.param("1440min", "; use '1D'", id="1440min-two-units-up"),
+        pytest.param("14D", "; use '2W'", id="14D"),
+        pytest.param("12M", "; use '1Y'", id="12M"),
+        pytest.param("90min", "", id="90min-no-whole-hour"),
+        pytest.param("8W", "", id="weeks-have-no-exact-month"),
+    ],
+)
+def test_e4012_message_names_the_equivalent(value: str, fix: str) -> None:
+    [finding] = run("E4012", make("v2_time_series", _ts(ForecastFrequency=value)))
+    assert finding.message == (
+        f"ForecastFrequency is outside its unit's range (got {value!r}; expected 1-59min, 1-23H, "
+        f"1-6D, 1-4W, 1-11M or 1Y){fix}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "schema_rule"),
+    [pytest.param("60min", "E1007", id="pattern"), pytest.param("120min", "E1004", id="length")],
+)
+def test_e4012_replaces_the_schema_finding_at_its_path(value: str, schema_rule: str) -> None:
+    from automl_sdk.lint import lint
+
+    request = make("v2_time_series", _ts(ForecastFrequency=value))
+    at_frequency = [f.rule for f in lint(request) if f.path == f"{TS}.ForecastFrequency"]
+    assert at_frequency == ["E4012"]
+    without = [
+        f.rule for f in lint(request, ignore=["E4012"]) if f.path == f"{TS}.ForecastFrequency"
+    ]
+    assert without == [schema_rule]

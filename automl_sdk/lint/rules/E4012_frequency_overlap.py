@@ -1,0 +1,68 @@
+"""E4012: a ForecastFrequency count overlaps the next larger unit (60min, 24H, 7D...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, join
+from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
+from automl_sdk.lint._registry import Rule
+
+_COUNTED = re.compile(r"([0-9]+)(min|H|D|W|M|Y)")
+#: unit -> (next larger unit, how many of this unit make one of it), where that is exact.
+_NEXT_UNIT = {"min": ("H", 60), "H": ("D", 24), "D": ("W", 7), "M": ("Y", 12)}
+_VALID = (
+    ", ".join(f"1-{top}{unit}" for unit, (_, top) in FREQUENCY_UNITS.items() if top > 1) + " or 1Y"
+)
+
+
+class ForecastFrequencyOverlap(Rule):
+    """A count outside its unit's documented range, e.g. ``60min`` (use ``1H``) or ``0D``."""
+
+    id = "E4012"
+    short_description = "ForecastFrequency count outside its unit's range"
+    description = (
+        "Each unit has its own range of counts (minute 1-59, hour 1-23, day 1-6, week 1-4, month "
+        "1-11, year 1) and a frequency must not overlap with the next larger unit. The service "
+        "model's length and pattern limits reject such values too (E1004, E1007), but only by its "
+        "character count and regular expression; "
+        "this rule replaces that finding with the documented range and, where one exists, the "
+        "equivalent frequency to write instead."
+    )
+    source = (
+        '"The value of a frequency must not overlap with the next larger frequency. For example, '
+        'you must use a frequency of 1H instead of 60min." "The valid values for each frequency '
+        'are the following:" "Minute - 1-59" "Hour - 1-23" "Day - 1-6" "Week - 1-4" "Month - '
+        f'1-11" "Year - 1" ({SPEC_V2_DESCRIBE})'
+    )
+    tags = ("time-series",)
+    operations = frozenset({V2})
+    supersedes = ("E1004", "E1007")
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Report a counted frequency whose count is outside its unit's range."""
+        if ctx.problem_type != TIME_SERIES:
+            return
+        value = ctx.problem_config.get("ForecastFrequency")
+        match = _COUNTED.fullmatch(value) if isinstance(value, str) else None
+        if match is None:
+            return
+        count, unit = int(match.group(1)), match.group(2)
+        top = FREQUENCY_UNITS[unit][1]
+        if 1 <= count <= top and not match.group(1).startswith("0"):
+            return
+        yield (
+            join(ctx.problem_config_path, "ForecastFrequency"),
+            f"ForecastFrequency is outside its unit's range (got {value!r}; expected {_VALID})"
+            + _instead(count, unit),
+        )
+
+
+def _instead(count: int, unit: str) -> str:
+    """``"; use '1H'"`` when the value is a whole number of a larger unit within its range."""
+    while count and unit in _NEXT_UNIT and count % _NEXT_UNIT[unit][1] == 0:
+        unit, count = _NEXT_UNIT[unit][0], count // _NEXT_UNIT[unit][1]
+        if count <= FREQUENCY_UNITS[unit][1]:
+            return f"; use '{count}{unit}'"
+    return ""
