@@ -11,7 +11,6 @@ import datetime
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import botocore.session
@@ -100,28 +99,6 @@ def existing_job(request: dict[str, Any]) -> dict[str, Any]:
     }
     described.setdefault("DataSplitConfig", {"ValidationFraction": 0.2})
     return described
-
-
-@pytest.fixture
-def sagemaker() -> Any:
-    return botocore.session.get_session().create_client(
-        "sagemaker",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-
-@pytest.fixture
-def stubber(sagemaker: Any) -> Iterator[Stubber]:
-    with Stubber(sagemaker) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
-
-
-@pytest.fixture
-def client(sagemaker: Any) -> AutoMLClient:
-    return AutoMLClient(sagemaker)
 
 
 # -- construction -----------------------------------------------------------------------------

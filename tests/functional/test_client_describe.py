@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from typing import Any
 
-import botocore.session
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
@@ -64,28 +62,6 @@ def described(name: str = "churn", status: str = "Completed", **extra: Any) -> d
         "AutoMLJobSecondaryStatus": status,
         **extra,
     }
-
-
-@pytest.fixture
-def sagemaker() -> Any:
-    return botocore.session.get_session().create_client(
-        "sagemaker",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-
-@pytest.fixture
-def stubber(sagemaker: Any) -> Iterator[Stubber]:
-    with Stubber(sagemaker) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
-
-
-@pytest.fixture
-def client(sagemaker: Any) -> AutoMLClient:
-    return AutoMLClient(sagemaker)
 
 
 def test_describe_returns_the_typed_v2_response(stubber: Stubber, client: AutoMLClient) -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from typing import Any
 
-import botocore.session
 import pytest
 from botocore.stub import Stubber
 
@@ -43,28 +41,6 @@ def candidate(
         if kind is not None:
             result["FinalAutoMLJobObjectiveMetric"]["Type"] = kind
     return result
-
-
-@pytest.fixture
-def sagemaker() -> Any:
-    return botocore.session.get_session().create_client(
-        "sagemaker",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-
-@pytest.fixture
-def stubber(sagemaker: Any) -> Iterator[Stubber]:
-    with Stubber(sagemaker) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
-
-
-@pytest.fixture
-def client(sagemaker: Any) -> AutoMLClient:
-    return AutoMLClient(sagemaker)
 
 
 def test_stop_job(stubber: Stubber, client: AutoMLClient) -> None:

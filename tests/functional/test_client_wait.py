@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import botocore.session
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
@@ -45,28 +44,6 @@ def described(status: str, secondary: str, name: str = "churn", **extra: Any) ->
         "AutoMLJobSecondaryStatus": secondary,
         **extra,
     }
-
-
-@pytest.fixture
-def sagemaker() -> Any:
-    return botocore.session.get_session().create_client(
-        "sagemaker",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-
-@pytest.fixture
-def stubber(sagemaker: Any) -> Iterator[Stubber]:
-    with Stubber(sagemaker) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
-
-
-@pytest.fixture
-def client(sagemaker: Any) -> AutoMLClient:
-    return AutoMLClient(sagemaker)
 
 
 @pytest.fixture

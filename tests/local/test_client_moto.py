@@ -9,7 +9,6 @@ waits end Stopped or time out).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -72,29 +71,8 @@ def v1_request(name: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture(scope="module")
-def endpoint_url() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture
-def client(endpoint_url: str, monkeypatch: pytest.MonkeyPatch) -> AutoMLClient:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+def client(endpoint_url: str, fake_aws_credentials: None) -> AutoMLClient:
     return AutoMLClient(region_name="us-east-1", endpoint_url=endpoint_url)
 
 

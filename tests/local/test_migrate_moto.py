@@ -17,7 +17,6 @@ when absent, reports the resolved problem type as ``TabularProblemType`` instead
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,31 +30,10 @@ V1_DIR = Path(__file__).resolve().parents[1] / "data" / "v1"
 V1_FILES = sorted(V1_DIR.glob("*.json"))
 
 
-@pytest.fixture(scope="module")
-def endpoint_url() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture
-def sagemaker(endpoint_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+def sagemaker(endpoint_url: str, fake_aws_credentials: None) -> Any:
     import boto3
 
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
     return boto3.client("sagemaker", region_name="us-east-1", endpoint_url=endpoint_url)
 
 
