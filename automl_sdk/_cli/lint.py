@@ -129,7 +129,8 @@ def run_lint(args: argparse.Namespace) -> int:
         findings = lint(request, operation=operation, select=select, ignore=ignore)
         findings += _repeated_members(repeated, select, ignore)
         reports.append(FileReport(file=name, findings=tuple(sorted(findings)), locations=locations))
-    sys.stdout.write(formatter(args.format)(reports))
+    if reports or args.format != "text":  # no "No problems found in 0 files" beside the errors
+        sys.stdout.write(formatter(args.format)(reports))
     if unreadable:
         return EXIT_USAGE
     has_error = any(f.severity == "error" for report in reports for f in report.findings)

@@ -117,9 +117,16 @@ def test_invalid_json_exits_2_naming_file_line_column(
 
 
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["lint", "nope.json"], capsys)
+    code, out, err = run(["lint", "nope.json"], capsys)
     assert code == 2
     assert err == "automl-sdk: error: nope.json: cannot read file: No such file or directory\n"
+    assert out == ""  # no "No problems found in 0 files"
+
+
+def test_missing_file_still_gives_a_json_array(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["lint", "--format", "json", "nope.json"], capsys)
+    assert code == 2
+    assert json.loads(out) == []
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
