@@ -48,7 +48,7 @@ def parse_block(block: str) -> dict[str, Any]:
     block = re.sub(r"('[^']*')(\|'[^']*')+", r"\1", block)
     block = block.replace("True|False", "True").replace(": ...", ": 0.5")
     utc = datetime.timezone.utc
-    namespace = {"dict": dict, "datetime": lambda *a: datetime.datetime(*a, tzinfo=utc)}
+    namespace = {"dict": dict, "datetime": lambda y, m, d: datetime.datetime(y, m, d, tzinfo=utc)}
     result: dict[str, Any] = eval(block, {"__builtins__": {}}, namespace)
     return result
 

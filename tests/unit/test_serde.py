@@ -64,10 +64,9 @@ def test_request_round_trip_uses_wire_names() -> None:
     request = from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
     assert request.auto_ml_job_name == "churn-1"
     assert isinstance(request.auto_ml_problem_type_config, TabularJobConfig)
-    assert (
-        request.auto_ml_job_input_data_config[0].data_source.s3_data_source.s3_uri
-        == "s3://bucket/train/"
-    )
+    data_source = request.auto_ml_job_input_data_config[0].data_source
+    assert data_source is not None
+    assert data_source.s3_data_source.s3_uri == "s3://bucket/train/"
     assert to_wire(request) == REQUEST
 
 

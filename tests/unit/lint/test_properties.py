@@ -101,7 +101,7 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 @st.composite
 def mutated_requests(draw: st.DrawFn) -> dict[str, Any]:
-    request = copy.deepcopy(draw(st.sampled_from(VALID)))
+    request: dict[str, Any] = copy.deepcopy(draw(st.sampled_from(VALID)))
     for _ in range(draw(st.integers(1, 3))):
         paths = _paths(request)
         path = draw(st.sampled_from(paths))

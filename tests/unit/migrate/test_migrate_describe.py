@@ -69,7 +69,7 @@ def v1(**changes: Any) -> dict[str, Any]:
     return {**copy.deepcopy(V1_BASE), **changes}
 
 
-FINISHED = {
+FINISHED: dict[str, Any] = {
     "EndTime": ENDED,
     "FailureReason": "",
     "PartialFailureReasons": [{"PartialFailureMessage": "one candidate failed"}],

@@ -75,6 +75,7 @@ def channels(draw: st.DrawFn, *, mode: str | None) -> list[dict[str, Any]]:
     if draw(st.booleans()):
         shared["ContentType"] = draw(st.sampled_from(CONTENT_TYPES))
     count = draw(st.integers(1, 2))
+    types: list[str | None]
     if count == 1:
         types = draw(st.sampled_from([[None], ["training"]]))
     else:

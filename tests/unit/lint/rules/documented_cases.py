@@ -29,7 +29,8 @@ def _load(name: str) -> str:
 
 def example(name: str) -> dict[str, Any]:
     """A fresh copy of the valid example request ``name``."""
-    return json.loads(_load(name))
+    request: dict[str, Any] = json.loads(_load(name))
+    return request
 
 
 def _steps(path: str) -> list[str | int]:

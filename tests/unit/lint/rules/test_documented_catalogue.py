@@ -42,10 +42,11 @@ def test_rule_metadata_is_complete(rule: Rule) -> None:
     assert type(rule).check.__doc__
 
 
+_CURLY_QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+
+
 def _normalise(text: str) -> str:
-    text = text.translate(
-        str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-    )
+    text = text.translate(_CURLY_QUOTES)
     return re.sub(r"\s+", " ", text)
 
 
