@@ -510,22 +510,14 @@ def _request_dict(request: Mapping[str, Any] | Any) -> tuple[dict[str, Any], str
 
         return to_wire(request), V1 if isinstance(request, CreateAutoMLJobRequest) else V2
     if isinstance(request, Mapping):
-        return dict(request), _operation_of(request)
+        from automl_sdk.lint import detect_operation
+
+        wire = dict(request)
+        return wire, detect_operation(wire)
     raise TypeError(
         "request must be a dict of CreateAutoMLJobV2 (or CreateAutoMLJob) parameters or a "
         f"CreateAutoMLJobV2Request/CreateAutoMLJobRequest (got {type(request).__name__})"
     )
-
-
-_V2_ONLY = ("AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig", "AutoMLComputeConfig")
-_V1_ONLY = ("InputDataConfig", "ProblemType", "AutoMLJobConfig", "GenerateCandidateDefinitionsOnly")
-
-
-def _operation_of(request: Mapping[str, Any]) -> str:
-    """``CreateAutoMLJob`` when the dict uses V1-only members and no V2-only ones."""
-    if any(key in request for key in _V2_ONLY):
-        return V2
-    return V1 if any(key in request for key in _V1_ONLY) else V2
 
 
 def _already_exists(exc: Any) -> bool:

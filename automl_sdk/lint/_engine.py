@@ -14,19 +14,21 @@ from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._registry import Registry, Rule, matches, registry
 
-#: Top-level members only a V1 ``CreateAutoMLJob`` request has.
-V1_KEYS = frozenset(
-    {"InputDataConfig", "AutoMLJobConfig", "ProblemType", "GenerateCandidateDefinitionsOnly"}
+#: Top-level members only a V1 ``CreateAutoMLJob`` request has, in the model's order (the
+#: migration names them in this order). A contract test holds both tuples to the model.
+V1_ONLY_MEMBERS = (
+    "InputDataConfig",
+    "ProblemType",
+    "AutoMLJobConfig",
+    "GenerateCandidateDefinitionsOnly",
 )
-#: Top-level members only a ``CreateAutoMLJobV2`` request has.
-V2_KEYS = frozenset(
-    {
-        "AutoMLJobInputDataConfig",
-        "AutoMLProblemTypeConfig",
-        "DataSplitConfig",
-        "SecurityConfig",
-        "AutoMLComputeConfig",
-    }
+#: Top-level members only a ``CreateAutoMLJobV2`` request has, in the model's order.
+V2_ONLY_MEMBERS = (
+    "AutoMLJobInputDataConfig",
+    "AutoMLProblemTypeConfig",
+    "SecurityConfig",
+    "DataSplitConfig",
+    "AutoMLComputeConfig",
 )
 #: Accepted spellings of each operation (API name and AWS CLI name).
 OPERATION_ALIASES = {
@@ -53,10 +55,9 @@ def detect_operation(request: Any) -> str:
     """
     if not isinstance(request, dict):
         return V2
-    keys = set(request)
-    if keys & V1_KEYS and not keys & V2_KEYS:
-        return V1
-    return V2
+    if any(key in request for key in V2_ONLY_MEMBERS):
+        return V2
+    return V1 if any(key in request for key in V1_ONLY_MEMBERS) else V2
 
 
 def lint(

@@ -25,9 +25,6 @@ _CHANNEL_COLUMNS = ("TargetAttributeName", "SampleWeightAttributeName")
 # AutoMLJobConfig members: where each one goes.
 _CONFIG_TO_TABULAR = ("CompletionCriteria", "Mode")
 _CONFIG_TO_TOP = ("DataSplitConfig", "SecurityConfig")
-# V2-only members: their presence means the request is V2 already.
-_V2_ONLY = ("AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig", "AutoMLComputeConfig")
-_V1_ONLY = ("InputDataConfig", "ProblemType", "AutoMLJobConfig", "GenerateCandidateDefinitionsOnly")
 
 _V2_ORDER = (
     "AutoMLJobName",
@@ -112,10 +109,13 @@ def _lint_v1(request: dict[str, Any]) -> list[Finding]:
 
 
 def _refuse_v2_request(request: dict[str, Any]) -> None:
-    present = [key for key in _V2_ONLY if key in request]
+    # The linter owns which members tell the two APIs apart (lazy: see _lint_v1).
+    from automl_sdk.lint._engine import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
+
+    present = [key for key in V2_ONLY_MEMBERS if key in request]
     if not present:
         return
-    v1_members = [key for key in _V1_ONLY if key in request]
+    v1_members = [key for key in V1_ONLY_MEMBERS if key in request]
     if v1_members:
         reason = (
             f"the request mixes CreateAutoMLJobV2 members ({', '.join(present)}) with "

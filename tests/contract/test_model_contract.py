@@ -111,3 +111,12 @@ def test_help_shows_documented_constraints() -> None:
     assert "One of (:class:`AutoMLMetricEnum`): ``Accuracy``" in (
         structures.AutoMLJobObjective.__doc__ or ""
     )
+
+
+def test_members_that_tell_v1_from_v2_match_the_model() -> None:
+    from automl_sdk.lint._engine import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
+
+    v1 = list(MODEL.shape_for("CreateAutoMLJobRequest").members)
+    v2 = list(MODEL.shape_for("CreateAutoMLJobV2Request").members)
+    assert tuple(m for m in v1 if m not in v2) == V1_ONLY_MEMBERS
+    assert tuple(m for m in v2 if m not in v1) == V2_ONLY_MEMBERS

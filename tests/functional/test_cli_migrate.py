@@ -272,8 +272,8 @@ def test_a_v2_request_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["migrate", str(source)]) == 1
     assert capsys.readouterr().err == (
         f"automl-sdk: {source}: cannot migrate: AutoMLJobInputDataConfig: this is already a "
-        "CreateAutoMLJobV2 request (it has AutoMLJobInputDataConfig, AutoMLProblemTypeConfig); "
-        "there is nothing to migrate\n"
+        "CreateAutoMLJobV2 request (it has AutoMLJobInputDataConfig, AutoMLProblemTypeConfig, "
+        "SecurityConfig, DataSplitConfig); there is nothing to migrate\n"
     )
 
 

@@ -393,3 +393,19 @@ def test_other_create_errors_pass_through(
 def test_create_refuses_what_is_not_a_request(client: AutoMLClient, request_value: Any) -> None:
     with pytest.raises(TypeError, match=r"^request must be a dict of CreateAutoMLJobV2"):
         client.create_job(request_value)
+
+
+def test_client_lint_and_migration_agree_on_a_mixed_request(client: AutoMLClient) -> None:
+    from automl_sdk import MigrationError, detect_operation, migrate_request
+
+    mixed = V1_REQUEST | {"SecurityConfig": {"EnableInterContainerTrafficEncryption": True}}
+    assert detect_operation(mixed) == "CreateAutoMLJobV2"
+    with pytest.raises(RequestLintError) as caught:
+        client.create_job(mixed)  # linted as V2: the V1 members are unknown there; nothing sent
+    assert caught.value.operation == "CreateAutoMLJobV2"
+    with pytest.raises(MigrationError) as refused:
+        migrate_request(mixed)
+    assert refused.value.path == "SecurityConfig"
+    assert refused.value.reason.startswith(
+        "the request mixes CreateAutoMLJobV2 members (SecurityConfig)"
+    )
