@@ -35,6 +35,11 @@ TEXT_CLASSIFICATION = "TextClassificationJobConfig"
 TEXT_GENERATION = "TextGenerationJobConfig"
 PROBLEM_TYPES = (TABULAR, TIME_SERIES, IMAGE_CLASSIFICATION, TEXT_CLASSIFICATION, TEXT_GENERATION)
 
+TRAINING = "training"
+VALIDATION = "validation"
+#: "The default value is training." (``ChannelType``, 002_bf218cb17cc15f75.txt)
+DEFAULT_CHANNEL_TYPE = TRAINING
+
 Key = str | int
 
 
@@ -114,6 +119,13 @@ def has(obj: Any, *keys: Key) -> bool:
     return get(obj, *keys) is not None
 
 
+def _object_or_none(value: Any) -> dict[str, Any] | None:
+    """``value`` if it is a dict, ``{}`` if it is ``None``, else ``None``."""
+    if value is None:
+        return {}
+    return value if isinstance(value, dict) else None
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely meant, for "did you mean" hints: a case-insensitive
     match first, then the closest spelling; ``None`` when nothing is close."""
@@ -147,24 +159,22 @@ def show(value: Any, limit: int = 60) -> str:
 class LintContext:
     """The request under lint, with the facts most rules need already worked out.
 
+    Each fact is worked out once, on first use, and shared by every rule that reads it.
+
     Attributes:
         request: the raw request dict (never mutate it).
         operation: ``"CreateAutoMLJob"`` (V1) or ``"CreateAutoMLJobV2"``.
+        is_v1: True for a ``CreateAutoMLJob`` request.
+        is_v2: True for a ``CreateAutoMLJobV2`` request.
+        channels_path: ``"InputDataConfig"`` (V1) or ``"AutoMLJobInputDataConfig"`` (V2).
     """
 
     def __init__(self, request: dict[str, Any], operation: str) -> None:
         self.request = request
         self.operation = operation
-
-    @property
-    def is_v1(self) -> bool:
-        """True for a ``CreateAutoMLJob`` request."""
-        return self.operation == V1
-
-    @property
-    def is_v2(self) -> bool:
-        """True for a ``CreateAutoMLJobV2`` request."""
-        return self.operation == V2
+        self.is_v1 = operation == V1
+        self.is_v2 = operation == V2
+        self.channels_path = "InputDataConfig" if self.is_v1 else "AutoMLJobInputDataConfig"
 
     @functools.cached_property
     def problem_type(self) -> str | None:
@@ -204,11 +214,6 @@ class LintContext:
             return {}
         return get_dict(self.request, "AutoMLProblemTypeConfig", self.problem_type) or {}
 
-    @property
-    def channels_path(self) -> str:
-        """``"InputDataConfig"`` (V1) or ``"AutoMLJobInputDataConfig"`` (V2)."""
-        return "InputDataConfig" if self.is_v1 else "AutoMLJobInputDataConfig"
-
     @functools.cached_property
     def channels(self) -> list[tuple[str, dict[str, Any]]]:
         """``(path, channel)`` for each channel that is a dict, e.g. ``("InputDataConfig[0]", {...})``."""
@@ -218,6 +223,75 @@ class LintContext:
             for index, item in enumerate(items)
             if isinstance(item, dict)
         ]
+
+    @functools.cached_property
+    def channel_types(self) -> list[str | None]:
+        """The ``ChannelType`` of each of :attr:`channels`, in the same order.
+
+        The documented default ``"training"`` when the member is left out; ``None`` when it
+        holds anything but ``"training"`` or ``"validation"`` (phase 1 reports that), so rules
+        about channel types can skip the request.
+        """
+        kinds: list[str | None] = []
+        for _, channel in self.channels:
+            value = channel.get("ChannelType")
+            if value is None:
+                kinds.append(DEFAULT_CHANNEL_TYPE)
+            else:
+                kinds.append(value if value in (TRAINING, VALIDATION) else None)
+        return kinds
+
+    @functools.cached_property
+    def s3_data_sources(self) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """``(channel path, channel, S3DataSource)`` for each of :attr:`channels`.
+
+        The ``S3DataSource`` is ``{}`` when ``DataSource.S3DataSource`` is missing or not a dict.
+        """
+        return [
+            (path, channel, get_dict(channel, "DataSource", "S3DataSource") or {})
+            for path, channel in self.channels
+        ]
+
+    @functools.cached_property
+    def security_config(self) -> tuple[str, dict[str, Any] | None]:
+        """``(path, SecurityConfig)``: top level in V2, in ``AutoMLJobConfig`` in V1.
+
+        The config is ``{}`` when absent and ``None`` when present but not a dict (phase 1
+        reports that), so rules about a missing security setting can stay quiet on it.
+        """
+        if self.is_v1:
+            return "AutoMLJobConfig.SecurityConfig", _object_or_none(
+                get(self.request, "AutoMLJobConfig", "SecurityConfig")
+            )
+        return "SecurityConfig", _object_or_none(self.request.get("SecurityConfig"))
+
+    @functools.cached_property
+    def completion_criteria(self) -> tuple[str, dict[str, Any] | None]:
+        """``(path, CompletionCriteria dict or None)`` of the problem-type config (V1:
+        ``AutoMLJobConfig``); ``("", None)`` when the problem type is unknown."""
+        if not self.problem_config_path:
+            return "", None
+        path = f"{self.problem_config_path}.CompletionCriteria"
+        return path, get_dict(self.problem_config, "CompletionCriteria")
+
+    @functools.cached_property
+    def validation_fraction(self) -> tuple[str, Any]:
+        """``(path, raw value)`` of ``DataSplitConfig.ValidationFraction``: top level in V2, in
+        ``AutoMLJobConfig`` in V1. The value is ``None`` when absent, and may be of any type."""
+        if self.is_v1:
+            path = "AutoMLJobConfig.DataSplitConfig.ValidationFraction"
+            return path, get(
+                self.request, "AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"
+            )
+        path = "DataSplitConfig.ValidationFraction"
+        return path, get(self.request, "DataSplitConfig", "ValidationFraction")
+
+    @functools.cached_property
+    def algorithms_config(self) -> tuple[str, Any]:
+        """``(path, raw value)`` of the tabular ``CandidateGenerationConfig.AlgorithmsConfig``
+        (V1: in ``AutoMLJobConfig``). The value is ``None`` when absent, and may be of any type."""
+        path = f"{self.problem_config_path}.CandidateGenerationConfig.AlgorithmsConfig"
+        return path, get(self.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
 
     # Shortcuts rooted at the request.
     def get(self, *keys: Key) -> Any:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from automl_sdk.lint._context import PROBLEM_TYPES
+from automl_sdk.lint._docs_tables import PROBLEM_TYPE_NAMES
 from automl_sdk.lint._registry import Rule, all_rules
 
 GROUPS = {
@@ -67,6 +69,7 @@ def _section(rule: Rule) -> str:
         "",
         f"- Severity: {rule.severity}",
         f"- Applies to: {operations}",
+        f"- Problem types: {_problem_types(rule)}",
         f"- Tags: {', '.join(rule.tags) or '-'}",
         "",
         rule.description.strip(),
@@ -76,6 +79,16 @@ def _section(rule: Rule) -> str:
         "> " + _escape(rule.source.strip()).replace("\n", "\n> "),
     ]
     return "\n".join(lines)
+
+
+def _problem_types(rule: Rule) -> str:
+    if rule.problem_types is None:
+        return "all"
+    if rule.problem_types >= set(PROBLEM_TYPES):
+        return "any known problem type"
+    return ", ".join(
+        PROBLEM_TYPE_NAMES[name] for name in PROBLEM_TYPES if name in rule.problem_types
+    )
 
 
 def _escape(text: str) -> str:

@@ -39,10 +39,7 @@ PROBLEM_TYPE_NAMES: dict[str, str] = {
 
 # --- Input channels -------------------------------------------------------------------------
 
-TRAINING = "training"
-VALIDATION = "validation"
-#: "The default value is training."
-DEFAULT_CHANNEL_TYPE = TRAINING
+# The channel types ("training", "validation") and their default live in ``_context``.
 
 CSV = "text/csv;header=present"
 PARQUET = "x-application/vnd.amazon+parquet"

@@ -115,7 +115,7 @@ def _lint(
     ctx = LintContext(request, resolved)
     reg = registry()
     findings = [Finding(rule_id, "error", "", message) for rule_id, message in reg.load_errors]
-    for rule in _selected(reg, resolved, select, ignore):
+    for rule in _selected(reg, resolved, ctx.problem_type, select, ignore):
         _run(rule, ctx, findings)
     return _without_superseded(findings, reg)
 
@@ -133,15 +133,21 @@ def _without_superseded(findings: list[Finding], reg: Registry) -> list[Finding]
     return [finding for finding in findings if (finding.rule, finding.path) not in replaced]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _selected(
-    reg: Registry, operation: str, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+    reg: Registry,
+    operation: str,
+    problem_type: str | None,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
 ) -> tuple[Rule, ...]:
-    """The rules to run for ``operation`` under this selection (worked out once per selection)."""
+    """The rules that apply to ``operation`` and ``problem_type`` under this selection
+    (worked out once per combination)."""
     return tuple(
         rule
         for rule in reg.rules
         if operation in rule.operations
+        and (rule.problem_types is None or problem_type in rule.problem_types)
         and (select is None or matches(rule.id, select))
         and not matches(rule.id, ignore)
     )
@@ -149,13 +155,12 @@ def _selected(
 
 def _run(rule: Rule, ctx: LintContext, findings: list[Finding]) -> None:
     """Append ``rule``'s findings; a crash becomes one more finding, never an exception."""
-    rule_id, severity = rule.id, rule.severity
     try:
         for path, message in rule.check(ctx):
-            findings.append(Finding(rule_id, severity, path, message))
+            findings.append(Finding(rule.id, rule.severity, path, message))
     except Exception as exc:  # a bug in one rule must not hide the others' findings
-        message = f"internal error in rule {rule_id}: {type(exc).__name__}: {exc}; please report it"
-        findings.append(Finding(rule_id, "error", "", message))
+        message = f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}; please report it"
+        findings.append(Finding(rule.id, "error", "", message))
 
 
 #: Request shape class name -> the operation it is the input of.

@@ -50,6 +50,11 @@ class Rule:
             e.g. ``'"The maximum value is 750." (000_f82959e03b5b0d50.txt)'``.
         tags: free-form keywords, e.g. ``("tabular", "completion-criteria")``.
         operations: the operations the rule applies to (default: both V1 and V2).
+        problem_types: the problem types the rule applies to, as
+            :attr:`~automl_sdk.lint.LintContext.problem_type` names them (a V1 request is
+            ``"TabularJobConfig"``); ``None`` (the default) runs the rule on every request, also
+            one whose problem type is unknown. The engine skips the rule on other requests, so
+            its :meth:`check` need not test the problem type again.
         supersedes: phase-1 rule ids whose finding at the same path this rule's finding
             replaces, because it says the same thing in the documentation's terms (E4012's
             "use 1H" instead of E1007's regex). Without this rule selected, they stand.
@@ -61,6 +66,7 @@ class Rule:
     source: ClassVar[str]
     tags: ClassVar[tuple[str, ...]] = ()
     operations: ClassVar[frozenset[str]] = frozenset(OPERATIONS)
+    problem_types: ClassVar[frozenset[str] | None] = None
     supersedes: ClassVar[tuple[str, ...]] = ()
 
     @property

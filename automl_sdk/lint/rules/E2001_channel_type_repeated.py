@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, join
-from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API, TRAINING, VALIDATION
+from automl_sdk.lint._context import TRAINING, VALIDATION, LintContext, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import channel_type
 
 
 class ChannelTypeRepeated(Rule):
@@ -31,9 +30,8 @@ class ChannelTypeRepeated(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every channel whose type was already used by an earlier channel."""
         first: dict[str, str] = {}
-        for path, channel in ctx.channels:
-            kind = channel_type(channel)
-            if kind not in (TRAINING, VALIDATION):
+        for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
+            if kind is None:
                 continue
             if kind not in first:
                 first[kind] = path

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, join
-from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE, TRAINING
+from automl_sdk.lint._context import TRAINING, LintContext, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import channel_type, one_of
+from automl_sdk.lint.rules._helpers import one_of
 
 
 class TrainingChannelMissing(Rule):
@@ -33,7 +33,7 @@ class TrainingChannelMissing(Rule):
         items = ctx.get_list(ctx.channels_path)
         if not items or len(ctx.channels) != len(items):
             return
-        kinds = [channel_type(channel) for _, channel in ctx.channels]
+        kinds = ctx.channel_types
         if None in kinds or TRAINING in kinds:
             return
         if len(kinds) == 1:

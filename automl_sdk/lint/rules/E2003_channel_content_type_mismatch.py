@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import LintContext, join
+from automl_sdk.lint._context import TRAINING, VALIDATION, LintContext, join
 from automl_sdk.lint._docs_tables import (
     CONTENT_TYPES,
     DEFAULT_CONTENT_TYPE,
     SPEC_V1_BOTO3,
     SPEC_V2_DESCRIBE,
-    TRAINING,
-    VALIDATION,
 )
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import channel_type
 
 
 class ChannelContentTypeMismatch(Rule):
@@ -62,8 +59,7 @@ def _training_and_validation(
     ctx: LintContext,
 ) -> tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]] | None:
     by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
-    for path, channel in ctx.channels:
-        kind = channel_type(channel)
+    for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
         if kind is not None:
             by_kind.setdefault(kind, (path, channel))
     if TRAINING in by_kind and VALIDATION in by_kind:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import V1, LintContext, join
-from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V1_CLI, TRAINING, VALIDATION
+from automl_sdk.lint._context import TRAINING, V1, VALIDATION, LintContext, join
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V1_CLI
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import channel_type
 
 
 class ChannelTargetMismatch(Rule):
@@ -30,8 +29,7 @@ class ChannelTargetMismatch(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Compare the first training and the first validation channel's target column."""
         by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
-        for path, channel in ctx.channels:
-            kind = channel_type(channel)
+        for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
             if kind is not None:
                 by_kind.setdefault(kind, (path, channel))
         if TRAINING not in by_kind or VALIDATION not in by_kind:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, get_str, join
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import S3_DATA_TYPES, SPEC_V1_BOTO3, SPEC_V2_API, V1_S3_DATA_TYPES
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import one_of, problem_type_name
-
-_PATH = ("DataSource", "S3DataSource", "S3DataType")
 
 
 class S3DataTypeNotAllowed(Rule):
@@ -41,11 +39,11 @@ class S3DataTypeNotAllowed(Rule):
             allowed, what = S3_DATA_TYPES[ctx.problem_type], f"a {problem_type_name(ctx)} job"
         else:
             return
-        for path, channel in ctx.channels:
-            value = get_str(channel, *_PATH)
-            if value is None or value in allowed:
+        for path, _, source in ctx.s3_data_sources:
+            value = source.get("S3DataType")
+            if not isinstance(value, str) or value in allowed:
                 continue
-            value_path = join(path, *_PATH)
+            value_path = f"{path}.DataSource.S3DataSource.S3DataType"
             if ctx.reported_by_schema(value_path):
                 continue
             fix = "; use CreateAutoMLJobV2 for it" if ctx.is_v1 else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, get_str, join
+from automl_sdk.lint._context import PROBLEM_TYPES, TABULAR, LintContext, join
 from automl_sdk.lint._docs_tables import S3_PREFIX, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import problem_type_name
@@ -24,19 +24,17 @@ class CompressionTypeNotAllowed(Rule):
         f'other inputs, the compression type should be None." ({SPEC_V2_DESCRIBE})'
     )
     tags = ("channels", "compression")
+    problem_types = frozenset(PROBLEM_TYPES)
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report Gzip on a non-tabular channel or on a tabular non-S3Prefix channel."""
-        problem_type = TABULAR if ctx.is_v1 else ctx.problem_type
-        if problem_type is None:
-            return
-        for path, channel in ctx.channels:
+        for path, channel, source in ctx.s3_data_sources:
             if channel.get("CompressionType") != "Gzip":
                 continue
-            data_type = get_str(channel, "DataSource", "S3DataSource", "S3DataType")
-            if problem_type != TABULAR:
+            data_type = source.get("S3DataType")
+            if ctx.problem_type != TABULAR:
                 got = f"'Gzip' in a {problem_type_name(ctx)} job"
-            elif data_type is not None and data_type != S3_PREFIX:
+            elif isinstance(data_type, str) and data_type != S3_PREFIX:
                 got = f"'Gzip' with S3DataType {data_type!r}"
             else:
                 continue

@@ -44,10 +44,10 @@ class S3UriNotS3(Rule):
 
 
 def _locations(ctx: LintContext) -> Iterator[tuple[str, str]]:
-    for path, channel in ctx.channels:
-        uri = get_str(channel, "DataSource", "S3DataSource", "S3Uri")
-        if uri is not None:
-            yield join(path, "DataSource", "S3DataSource", "S3Uri"), uri
+    for path, _, source in ctx.s3_data_sources:
+        uri = source.get("S3Uri")
+        if isinstance(uri, str):
+            yield f"{path}.DataSource.S3DataSource.S3Uri", uri
     output = ctx.get_str("OutputDataConfig", "S3OutputPath")
     if output is not None:
         yield "OutputDataConfig.S3OutputPath", output

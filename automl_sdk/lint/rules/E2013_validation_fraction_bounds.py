@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, join, show
+from automl_sdk.lint._context import LintContext, get_number, show
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import data_split_path
 
 
 class ValidationFractionBounds(Rule):
@@ -28,8 +27,8 @@ class ValidationFractionBounds(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ValidationFraction 0 or 1."""
-        path = join(data_split_path(ctx), "ValidationFraction")
-        value = ctx.get_number(*path.split("."))
+        path, raw = ctx.validation_fraction
+        value = get_number(raw)
         if value is None or value not in (0, 1):
             return
         yield (

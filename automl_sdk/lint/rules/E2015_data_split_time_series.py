@@ -25,11 +25,12 @@ class DataSplitTimeSeries(Rule):
     )
     tags = ("data-split", "time-series")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report DataSplitConfig when the problem type is time-series forecasting."""
         value = ctx.get("DataSplitConfig")
-        if ctx.problem_type != TIME_SERIES or value is None:
+        if value is None:
             return
         yield (
             "DataSplitConfig",

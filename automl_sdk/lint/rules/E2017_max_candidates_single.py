@@ -11,7 +11,7 @@ from automl_sdk.lint._docs_tables import (
     SPEC_V2_DESCRIBE,
 )
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import completion_criteria, problem_type_name
+from automl_sdk.lint.rules._helpers import problem_type_name
 
 
 class MaxCandidatesSingle(Rule):
@@ -33,12 +33,11 @@ class MaxCandidatesSingle(Rule):
     )
     tags = ("completion-criteria",)
     operations = frozenset({V2})
+    problem_types = frozenset(SINGLE_CANDIDATE_PROBLEM_TYPES)
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report MaxCandidates 2..750 in a non-tabular config."""
-        if ctx.problem_type not in SINGLE_CANDIDATE_PROBLEM_TYPES:
-            return
-        path, criteria = completion_criteria(ctx)
+        path, criteria = ctx.completion_criteria
         value = get_int(criteria, "MaxCandidates")
         if value is None or not 1 < value <= 750:
             return

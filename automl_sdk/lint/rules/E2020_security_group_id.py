@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_list, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import security_config
 
 
 class SecurityGroupIdForm(Rule):
@@ -28,7 +27,7 @@ class SecurityGroupIdForm(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each model-valid security group id without the ``sg-`` prefix."""
-        path, config = security_config(ctx)
+        path, config = ctx.security_config
         for index, value in enumerate(get_list(config, "VpcConfig", "SecurityGroupIds") or []):
             if not isinstance(value, str) or value.startswith("sg-"):
                 continue

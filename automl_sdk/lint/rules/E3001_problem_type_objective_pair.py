@@ -28,9 +28,8 @@ class ProblemTypeObjectivePair(Rule):
     )
     tags = ("tabular", "objective")
     operations = frozenset({V2})
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report the missing half of the pair."""
-        if ctx.problem_type != TABULAR:
-            return
         yield from unpaired_objective(ctx, problem_type_value(ctx))

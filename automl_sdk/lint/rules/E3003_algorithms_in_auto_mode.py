@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, get, join
+from automl_sdk.lint._context import TABULAR, LintContext
 from automl_sdk.lint._docs_tables import AUTO, SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import tabular_mode
@@ -22,15 +22,15 @@ class AlgorithmsInAutoMode(Rule):
     )
     source = f'"AlgorithmsConfig should not be set in AUTO training mode." ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})'
     tags = ("tabular", "algorithms")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report AlgorithmsConfig when Mode is AUTO."""
-        if ctx.problem_type != TABULAR or tabular_mode(ctx) != AUTO:
-            return
-        if get(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig") is None:
+        path, algorithms = ctx.algorithms_config
+        if algorithms is None or tabular_mode(ctx) != AUTO:
             return
         yield (
-            join(ctx.problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig"),
+            path,
             "AlgorithmsConfig must not be set in AUTO mode (got Mode 'AUTO'; expected Mode "
             "'ENSEMBLING' or 'HYPERPARAMETER_TUNING'); set Mode or remove AlgorithmsConfig",
         )

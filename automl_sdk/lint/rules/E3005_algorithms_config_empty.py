@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, get, join
+from automl_sdk.lint._context import TABULAR, LintContext
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 
@@ -24,15 +24,15 @@ class AlgorithmsConfigEmpty(Rule):
         f'only." ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})'
     )
     tags = ("tabular", "algorithms")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ``AlgorithmsConfig: []``."""
-        if ctx.problem_type != TABULAR:
-            return
-        if get(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig") != []:
+        path, algorithms = ctx.algorithms_config
+        if algorithms != []:
             return
         yield (
-            join(ctx.problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig"),
+            path,
             "AlgorithmsConfig is empty (got []; expected one entry with AutoMLAlgorithms); add "
             "the entry, or remove AlgorithmsConfig to use every algorithm of the mode",
         )

@@ -34,19 +34,17 @@ class AlgorithmNotInMode(Rule):
         f"linear-learner, mlp, xgboost ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})"
     )
     tags = ("tabular", "algorithms")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check each listed algorithm against the mode's list."""
-        if ctx.problem_type != TABULAR:
-            return
         mode = tabular_mode(ctx)
         if mode in ALGORITHMS_BY_MODE:
             allowed, what = ALGORITHMS_BY_MODE[mode], f"{mode} mode"
         else:
             allowed, what = ALL_TABULAR_ALGORITHMS, "tabular jobs"
-        base = join(ctx.problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig")
-        entries = get_list(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
-        for index, entry in enumerate(entries or []):
+        base, entries = ctx.algorithms_config
+        for index, entry in enumerate(get_list(entries) or []):
             for position, name in enumerate(get_list(entry, "AutoMLAlgorithms") or []):
                 if not isinstance(name, str) or name in allowed:
                     continue

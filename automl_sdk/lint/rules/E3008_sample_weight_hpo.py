@@ -24,10 +24,11 @@ class SampleWeightHpo(Rule):
         f"({SPEC_V2_DESCRIBE}, {SPEC_V1_BOTO3_NEW})"
     )
     tags = ("tabular", "sample-weights")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every SampleWeightAttributeName when Mode is HYPERPARAMETER_TUNING."""
-        if ctx.problem_type != TABULAR or tabular_mode(ctx) != HYPERPARAMETER_TUNING:
+        if tabular_mode(ctx) != HYPERPARAMETER_TUNING:
             return
         for path, value in sample_weights(ctx):
             yield (

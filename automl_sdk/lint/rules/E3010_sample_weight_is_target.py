@@ -28,11 +28,10 @@ class SampleWeightIsTarget(Rule):
         f'are more important than others." ({SPEC_V2_DESCRIBE}, {SPEC_V1_BOTO3_NEW})'
     )
     tags = ("tabular", "sample-weights")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a weight column equal to the target column."""
-        if ctx.problem_type != TABULAR:
-            return
         holders = ctx.channels if ctx.is_v1 else [(ctx.problem_config_path, ctx.problem_config)]
         for path, holder in holders:
             weight = holder.get("SampleWeightAttributeName")

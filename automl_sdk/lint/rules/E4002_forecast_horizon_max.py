@@ -24,11 +24,10 @@ class ForecastHorizonMax(Rule):
     )
     tags = ("time-series",)
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a horizon above 500."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         value = get_int(ctx.problem_config, "ForecastHorizon")
         if value is None or value <= FORECAST_HORIZON_MAX:
             return

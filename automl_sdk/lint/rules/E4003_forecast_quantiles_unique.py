@@ -24,11 +24,10 @@ class ForecastQuantilesUnique(Rule):
     )
     tags = ("time-series",)
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every quantile already listed earlier."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         base = join(ctx.problem_config_path, "ForecastQuantiles")
         first: dict[str, int] = {}
         for index, value in enumerate(get_list(ctx.problem_config, "ForecastQuantiles") or []):

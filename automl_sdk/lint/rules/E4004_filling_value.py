@@ -27,11 +27,10 @@ class FillingValue(Rule):
     )
     tags = ("time-series", "transformations")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check every ``column.method`` value of Transformations.Filling."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         for path, _column, methods in filling_entries(ctx):
             for method, value in methods.items():
                 allowed = FILLING_VALUES.get(method)

@@ -23,11 +23,10 @@ class FrontfillTargetOnly(Rule):
     source = f'"frontfill: none (Supported only for target column)" ({SPEC_V2_DESCRIBE})'
     tags = ("time-series", "transformations")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report frontfill (and frontfill_value) on non-target columns."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         target = get_str(ctx.problem_config, "TimeSeriesConfig", "TargetAttributeName")
         if target is None:
             return

@@ -24,11 +24,10 @@ class AggregationTargetOnly(Rule):
     )
     tags = ("time-series", "transformations")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every aggregated column that is not the target."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         target = get_str(ctx.problem_config, "TimeSeriesConfig", "TargetAttributeName")
         aggregation = get_dict(ctx.problem_config, "Transformations", "Aggregation")
         if target is None or aggregation is None:

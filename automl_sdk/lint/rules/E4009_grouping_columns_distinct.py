@@ -27,11 +27,10 @@ class GroupingColumnsDistinct(Rule):
     )
     tags = ("time-series",)
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report repeated grouping columns and grouping columns used elsewhere."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         config = get_dict(ctx.problem_config, "TimeSeriesConfig") or {}
         others = {config[key]: key for key in _OTHER_COLUMNS if isinstance(config.get(key), str)}
         base = join(ctx.problem_config_path, "TimeSeriesConfig", "GroupingAttributeNames")

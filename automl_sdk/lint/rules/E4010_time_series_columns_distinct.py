@@ -30,11 +30,10 @@ class TimeSeriesColumnsDistinct(Rule):
     )
     tags = ("time-series",)
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each column that an earlier role already uses."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         config = get_dict(ctx.problem_config, "TimeSeriesConfig") or {}
         base = join(ctx.problem_config_path, "TimeSeriesConfig")
         used: dict[str, str] = {}

@@ -27,11 +27,10 @@ class HolidayCountryCode(Rule):
     )
     tags = ("time-series", "holidays")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check each HolidayConfig entry's CountryCode."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         base = join(ctx.problem_config_path, "HolidayConfig")
         for index, entry in enumerate(get_list(ctx.problem_config, "HolidayConfig") or []):
             code = get_str(entry, "CountryCode")

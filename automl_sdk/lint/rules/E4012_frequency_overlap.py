@@ -39,11 +39,10 @@ class ForecastFrequencyOverlap(Rule):
     tags = ("time-series",)
     operations = frozenset({V2})
     supersedes = ("E1004", "E1007")
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a counted frequency whose count is outside its unit's range."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         value = ctx.problem_config.get("ForecastFrequency")
         match = _COUNTED.fullmatch(value) if isinstance(value, str) else None
         if match is None:

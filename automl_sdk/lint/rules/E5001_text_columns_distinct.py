@@ -26,11 +26,10 @@ class TextColumnsDistinct(Rule):
     )
     tags = ("text-classification",)
     operations = frozenset({V2})
+    problem_types = frozenset({TEXT_CLASSIFICATION})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report TargetLabelColumn equal to ContentColumn."""
-        if ctx.problem_type != TEXT_CLASSIFICATION:
-            return
         content = ctx.problem_config.get("ContentColumn")
         label = ctx.problem_config.get("TargetLabelColumn")
         if not isinstance(content, str) or content != label:

@@ -27,11 +27,10 @@ class HyperparameterUnknown(Rule):
     )
     tags = ("text-generation", "hyperparameters")
     operations = frozenset({V2})
+    problem_types = frozenset({TEXT_GENERATION})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every key outside the documented four, naming the closest one."""
-        if ctx.problem_type != TEXT_GENERATION:
-            return
         params = get_dict(ctx.problem_config, "TextGenerationHyperParameters") or {}
         base = join(ctx.problem_config_path, "TextGenerationHyperParameters")
         known = tuple(TEXT_GENERATION_HYPERPARAMETERS)

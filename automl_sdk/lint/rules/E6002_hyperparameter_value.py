@@ -34,11 +34,10 @@ class HyperparameterValue(Rule):
     )
     tags = ("text-generation", "hyperparameters")
     operations = frozenset({V2})
+    problem_types = frozenset({TEXT_GENERATION})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check each documented hyperparameter's string value."""
-        if ctx.problem_type != TEXT_GENERATION:
-            return
         params = get_dict(ctx.problem_config, "TextGenerationHyperParameters") or {}
         base = join(ctx.problem_config_path, "TextGenerationHyperParameters")
         for key, (kind, low, high) in TEXT_GENERATION_HYPERPARAMETERS.items():

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import security_config
 
 
 class NoVpc(Rule):
@@ -29,10 +28,8 @@ class NoVpc(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a missing VpcConfig."""
-        path, config = security_config(ctx)
-        if config is None and ctx.get(*path.split(".")) is not None:
-            return
-        if (config or {}).get("VpcConfig") is not None:
+        path, config = ctx.security_config
+        if config is None or config.get("VpcConfig") is not None:
             return
         yield (
             join(path, "VpcConfig"),

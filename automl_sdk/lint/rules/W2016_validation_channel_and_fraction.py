@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, join, show
-from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, VALIDATION
+from automl_sdk.lint._context import VALIDATION, LintContext, show
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import channel_type, data_split_path
 
 
 class ValidationChannelAndFraction(Rule):
@@ -27,11 +26,8 @@ class ValidationChannelAndFraction(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ValidationFraction when a channel is a validation channel."""
-        path = join(data_split_path(ctx), "ValidationFraction")
-        value = ctx.get(*path.split("."))
-        if value is None:
-            return
-        if not any(channel_type(channel) == VALIDATION for _, channel in ctx.channels):
+        path, value = ctx.validation_fraction
+        if value is None or VALIDATION not in ctx.channel_types:
             return
         yield (
             path,

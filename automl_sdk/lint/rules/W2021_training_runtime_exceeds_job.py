@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_int, join
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import completion_criteria
 
 
 class TrainingRuntimeExceedsJob(Rule):
@@ -29,7 +28,7 @@ class TrainingRuntimeExceedsJob(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Compare the two runtime limits when both are integers."""
-        path, criteria = completion_criteria(ctx)
+        path, criteria = ctx.completion_criteria
         per_job = get_int(criteria, "MaxRuntimePerTrainingJobInSeconds")
         total = get_int(criteria, "MaxAutoMLJobRuntimeInSeconds")
         if per_job is None or total is None or per_job <= total:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, get_str, join
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import AUGMENTED_MANIFEST_FILE, MANIFEST_FILE, SPEC_V1_BOTO3
 from automl_sdk.lint._registry import Rule
 
@@ -28,14 +28,15 @@ class ManifestUriPrefix(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report manifest channels whose S3Uri ends with a slash."""
-        for path, channel in ctx.channels:
-            data_type = get_str(channel, "DataSource", "S3DataSource", "S3DataType")
-            uri = get_str(channel, "DataSource", "S3DataSource", "S3Uri")
-            if data_type not in (MANIFEST_FILE, AUGMENTED_MANIFEST_FILE) or uri is None:
+        for path, _, source in ctx.s3_data_sources:
+            data_type, uri = source.get("S3DataType"), source.get("S3Uri")
+            if data_type not in (MANIFEST_FILE, AUGMENTED_MANIFEST_FILE) or not isinstance(
+                uri, str
+            ):
                 continue
             if uri.endswith("/"):
                 yield (
-                    join(path, "DataSource", "S3DataSource", "S3Uri"),
+                    f"{path}.DataSource.S3DataSource.S3Uri",
                     f"{data_type} S3Uri names a prefix, not the manifest object (got {uri!r}; "
                     "expected the URI of the manifest file); add the file name or use S3Prefix",
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, get, join
+from automl_sdk.lint._context import TABULAR, LintContext, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 
@@ -25,12 +25,11 @@ class AlgorithmsWithoutMode(Rule):
         f"({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})"
     )
     tags = ("tabular", "algorithms")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a missing Mode when AlgorithmsConfig is set."""
-        if ctx.problem_type != TABULAR or ctx.problem_config.get("Mode") is not None:
-            return
-        if get(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig") is None:
+        if ctx.problem_config.get("Mode") is not None or ctx.algorithms_config[1] is None:
             return
         yield (
             join(ctx.problem_config_path, "Mode"),

@@ -25,14 +25,12 @@ class AlgorithmsListEmpty(Rule):
         f'mode." "Choose a minimum of 1 algorithm." ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})'
     )
     tags = ("tabular", "algorithms")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each empty AutoMLAlgorithms list."""
-        if ctx.problem_type != TABULAR:
-            return
-        base = join(ctx.problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig")
-        entries = get_list(ctx.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
-        for index, entry in enumerate(entries or []):
+        base, entries = ctx.algorithms_config
+        for index, entry in enumerate(get_list(entries) or []):
             if get_list(entry, "AutoMLAlgorithms") == []:
                 yield (
                     join(base, index, "AutoMLAlgorithms"),

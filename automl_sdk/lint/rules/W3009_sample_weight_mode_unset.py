@@ -26,11 +26,10 @@ class SampleWeightModeUnset(Rule):
         f'for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger ones." ({SPEC_V2_DESCRIBE})'
     )
     tags = ("tabular", "sample-weights")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every SampleWeightAttributeName when Mode is AUTO or absent."""
-        if ctx.problem_type != TABULAR:
-            return
         mode = ctx.problem_config.get("Mode")
         if mode not in (None, AUTO):
             return

@@ -27,10 +27,11 @@ class DeployWithoutTraining(Rule):
         f'automatically." ({SPEC_V2_DESCRIBE})'
     )
     tags = ("tabular", "deploy")
+    problem_types = frozenset({TABULAR})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ModelDeployConfig when candidate definitions only are requested."""
-        if ctx.problem_type != TABULAR or ctx.get("ModelDeployConfig") is None:
+        if ctx.get("ModelDeployConfig") is None:
             return
         if ctx.is_v1:
             flag_path, flag = (

@@ -30,11 +30,10 @@ class ForecastFrequencyBareUnit(Rule):
     )
     tags = ("time-series",)
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a frequency that is just a unit letter."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         value = ctx.problem_config.get("ForecastFrequency")
         if not isinstance(value, str) or value not in FREQUENCY_UNITS or value == "min":
             return

@@ -26,11 +26,10 @@ class FillingValueUnused(Rule):
     )
     tags = ("time-series", "transformations")
     operations = frozenset({V2})
+    problem_types = frozenset({TIME_SERIES})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each ``method_value`` whose method is not ``value``."""
-        if ctx.problem_type != TIME_SERIES:
-            return
         for path, _column, methods in filling_entries(ctx):
             for method in FILLING_VALUES:
                 companion = method + FILLING_VALUE_SUFFIX

@@ -28,11 +28,12 @@ class ObjectiveTextGeneration(Rule):
     )
     tags = ("text-generation", "objective")
     operations = frozenset({V2})
+    problem_types = frozenset({TEXT_GENERATION})
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report AutoMLJobObjective when the problem type is text generation."""
         objective = ctx.get("AutoMLJobObjective")
-        if ctx.problem_type != TEXT_GENERATION or objective is None:
+        if objective is None:
             return
         yield (
             "AutoMLJobObjective",

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import security_config
 
 
 class InterContainerEncryption(Rule):
@@ -29,10 +28,10 @@ class InterContainerEncryption(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report the flag when it is absent or false."""
-        path, config = security_config(ctx)
-        if config is None and ctx.get(*path.split(".")) is not None:
+        path, config = ctx.security_config
+        if config is None:
             return
-        value = (config or {}).get("EnableInterContainerTrafficEncryption")
+        value = config.get("EnableInterContainerTrafficEncryption")
         if value is True or (value is not None and not isinstance(value, bool)):
             return
         got = "false" if value is False else "no EnableInterContainerTrafficEncryption"

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import LintContext, get_int, join
 from automl_sdk.lint._docs_tables import LARGE_MAX_CANDIDATES, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
-from automl_sdk.lint.rules._helpers import completion_criteria
 
 
 class MaxCandidatesUnbounded(Rule):
@@ -30,7 +29,7 @@ class MaxCandidatesUnbounded(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a large MaxCandidates when the job runtime is unbounded."""
-        path, criteria = completion_criteria(ctx)
+        path, criteria = ctx.completion_criteria
         count = get_int(criteria, "MaxCandidates")
         if count is None or count < LARGE_MAX_CANDIDATES:
             return

@@ -1,9 +1,8 @@
-"""Shared lookups for the documented (phase-2) rules: where V1 and V2 keep a member, defaults.
+"""Shared helpers for the documented (phase-2) rules: message wording and a few lookups.
 
-The engine's :class:`~automl_sdk.lint.LintContext` already normalises the problem type and the
-problem-type config; these helpers add the few member locations that differ between V1
-(``CreateAutoMLJob``) and V2 (``CreateAutoMLJobV2``) and the documented defaults a rule needs to
-compare values that were left out.
+The engine's :class:`~automl_sdk.lint.LintContext` already normalises the problem type, the
+problem-type config, the channels and the members several rules read; these helpers add message
+wording and the few lookups that only a rule or two need.
 """
 
 from __future__ import annotations
@@ -12,12 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from automl_sdk.lint._context import LintContext, get_dict, get_str, join, show
-from automl_sdk.lint._docs_tables import (
-    DEFAULT_CHANNEL_TYPE,
-    PROBLEM_TYPE_NAMES,
-    TRAINING,
-    VALIDATION,
-)
+from automl_sdk.lint._docs_tables import PROBLEM_TYPE_NAMES
 
 
 def one_of(values: Iterable[str]) -> str:
@@ -31,37 +25,6 @@ def one_of(values: Iterable[str]) -> str:
 def problem_type_name(ctx: LintContext) -> str:
     """``"tabular"``, ``"time-series forecasting"``...; ``"unknown"`` when not determined."""
     return PROBLEM_TYPE_NAMES.get(ctx.problem_type or "", "unknown")
-
-
-def channel_type(channel: dict[str, Any]) -> str | None:
-    """The channel's ``ChannelType``, the documented default ``training`` when omitted.
-
-    ``None`` when the member holds anything but ``training`` or ``validation`` (phase 1 reports
-    that), so rules about channel types skip the request.
-    """
-    value = channel.get("ChannelType")
-    if value is None:
-        return DEFAULT_CHANNEL_TYPE
-    return value if value in (TRAINING, VALIDATION) else None
-
-
-def security_config(ctx: LintContext) -> tuple[str, dict[str, Any] | None]:
-    """``(path, SecurityConfig dict or None)``: top level in V2, in ``AutoMLJobConfig`` in V1."""
-    path = "AutoMLJobConfig.SecurityConfig" if ctx.is_v1 else "SecurityConfig"
-    return path, get_dict(ctx.request, *path.split("."))
-
-
-def data_split_path(ctx: LintContext) -> str:
-    """Wire path of ``DataSplitConfig``: top level in V2, in ``AutoMLJobConfig`` in V1."""
-    return "AutoMLJobConfig.DataSplitConfig" if ctx.is_v1 else "DataSplitConfig"
-
-
-def completion_criteria(ctx: LintContext) -> tuple[str, dict[str, Any] | None]:
-    """``(path, CompletionCriteria dict or None)`` of the problem-type config (V1: AutoMLJobConfig)."""
-    if not ctx.problem_config_path:
-        return "", None
-    path = join(ctx.problem_config_path, "CompletionCriteria")
-    return path, get_dict(ctx.problem_config, "CompletionCriteria")
 
 
 def tabular_mode(ctx: LintContext) -> str | None:
