@@ -17,9 +17,8 @@ V1's ``ProblemType`` stays at the top level).
 from __future__ import annotations
 
 import decimal
-import functools
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
     from automl_sdk.lint._finding import Finding
@@ -156,6 +155,38 @@ def show(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+T = TypeVar("T")
+
+
+class fact(Generic[T]):  # lower case: used as a decorator, like functools.cached_property
+    """A :class:`LintContext` attribute worked out on first read, then stored on the instance.
+
+    ``functools.cached_property`` does the same, but before Python 3.12 it takes a lock on each
+    first read, which costs more than most of these lookups do.
+    """
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> fact[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> T | fact[T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 class LintContext:
     """The request under lint, with the facts most rules need already worked out.
 
@@ -176,7 +207,7 @@ class LintContext:
         self.is_v2 = operation == V2
         self.channels_path = "InputDataConfig" if self.is_v1 else "AutoMLJobInputDataConfig"
 
-    @functools.cached_property
+    @fact
     def problem_type(self) -> str | None:
         """The problem type as its V2 config name (e.g. ``"TabularJobConfig"``), or ``None``.
 
@@ -193,7 +224,7 @@ class LintContext:
             return present[0]
         return None
 
-    @functools.cached_property
+    @fact
     def problem_config_path(self) -> str:
         """Wire path of :attr:`problem_config`: ``"AutoMLProblemTypeConfig.TabularJobConfig"`` etc.
 
@@ -205,7 +236,7 @@ class LintContext:
             return ""
         return join("AutoMLProblemTypeConfig", self.problem_type)
 
-    @functools.cached_property
+    @fact
     def problem_config(self) -> dict[str, Any]:
         """The problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when absent or not a dict."""
         if self.is_v1:
@@ -214,7 +245,7 @@ class LintContext:
             return {}
         return get_dict(self.request, "AutoMLProblemTypeConfig", self.problem_type) or {}
 
-    @functools.cached_property
+    @fact
     def channels(self) -> list[tuple[str, dict[str, Any]]]:
         """``(path, channel)`` for each channel that is a dict, e.g. ``("InputDataConfig[0]", {...})``."""
         items = get_list(self.request, self.channels_path) or []
@@ -224,7 +255,7 @@ class LintContext:
             if isinstance(item, dict)
         ]
 
-    @functools.cached_property
+    @fact
     def channel_types(self) -> list[str | None]:
         """The ``ChannelType`` of each of :attr:`channels`, in the same order.
 
@@ -241,7 +272,7 @@ class LintContext:
                 kinds.append(value if value in (TRAINING, VALIDATION) else None)
         return kinds
 
-    @functools.cached_property
+    @fact
     def s3_data_sources(self) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
         """``(channel path, channel, S3DataSource)`` for each of :attr:`channels`.
 
@@ -252,7 +283,7 @@ class LintContext:
             for path, channel in self.channels
         ]
 
-    @functools.cached_property
+    @fact
     def security_config(self) -> tuple[str, dict[str, Any] | None]:
         """``(path, SecurityConfig)``: top level in V2, in ``AutoMLJobConfig`` in V1.
 
@@ -265,7 +296,7 @@ class LintContext:
             )
         return "SecurityConfig", _object_or_none(self.request.get("SecurityConfig"))
 
-    @functools.cached_property
+    @fact
     def completion_criteria(self) -> tuple[str, dict[str, Any] | None]:
         """``(path, CompletionCriteria dict or None)`` of the problem-type config (V1:
         ``AutoMLJobConfig``); ``("", None)`` when the problem type is unknown."""
@@ -274,7 +305,7 @@ class LintContext:
         path = f"{self.problem_config_path}.CompletionCriteria"
         return path, get_dict(self.problem_config, "CompletionCriteria")
 
-    @functools.cached_property
+    @fact
     def validation_fraction(self) -> tuple[str, Any]:
         """``(path, raw value)`` of ``DataSplitConfig.ValidationFraction``: top level in V2, in
         ``AutoMLJobConfig`` in V1. The value is ``None`` when absent, and may be of any type."""
@@ -286,7 +317,7 @@ class LintContext:
         path = "DataSplitConfig.ValidationFraction"
         return path, get(self.request, "DataSplitConfig", "ValidationFraction")
 
-    @functools.cached_property
+    @fact
     def algorithms_config(self) -> tuple[str, Any]:
         """``(path, raw value)`` of the tabular ``CandidateGenerationConfig.AlgorithmsConfig``
         (V1: in ``AutoMLJobConfig``). The value is ``None`` when absent, and may be of any type."""
@@ -322,14 +353,14 @@ class LintContext:
         """``get_list(self.request, *keys)``."""
         return get_list(self.request, *keys)
 
-    @functools.cached_property
+    @fact
     def schema_findings(self) -> tuple[Finding, ...]:
         """Every phase-1 (schema) finding, computed once and shared by the ``E1xxx`` rules."""
         from automl_sdk.lint._schema import check_schema
 
         return tuple(check_schema(self.request, self.operation))
 
-    @functools.cached_property
+    @fact
     def _schema_paths(self) -> frozenset[str]:
         return frozenset(finding.path for finding in self.schema_findings)
 
@@ -339,4 +370,4 @@ class LintContext:
         Documented rules check this before reporting a value, so that one mistake (say, a
         metric name that is no metric at all) is reported once, by the rule that says most.
         """
-        return path in self._schema_paths
+        return bool(self.schema_findings) and path in self._schema_paths

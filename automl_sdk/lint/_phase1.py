@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from automl_sdk.lint._context import LintContext
@@ -17,8 +16,10 @@ class SchemaRule(Rule):
 
     tags: ClassVar[tuple[str, ...]] = ("schema",)
 
-    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
-        """Yield the schema findings carrying this rule's id."""
-        for finding in ctx.schema_findings:
-            if finding.rule == self.id:
-                yield finding.path, finding.message
+    def check(self, ctx: LintContext) -> list[tuple[str, str]]:
+        """The schema findings carrying this rule's id."""
+        return [
+            (finding.path, finding.message)
+            for finding in ctx.schema_findings
+            if finding.rule == self.id
+        ]
