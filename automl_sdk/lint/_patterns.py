@@ -10,8 +10,10 @@ checks ``matches()``), and a few use Unicode property classes Python's ``re`` la
 * ``\\d`` -> ``[0-9]`` (Java's ``\\d`` is ASCII only; Python's is not).
 
 Inside a character class the property escapes become alternatives: ``[\\p{L}_.]`` becomes
-``(?:[_.]|[^\\W\\d_])``. A pattern that still does not compile is skipped (returns ``None``) rather
-than failing the lint run; none in the current model does.
+``(?:[_.]|[^\\W\\d_])``, except that letters, numbers and ``_`` together become ``\\w`` and
+separators are listed in the class itself: the same characters, matched several times faster.
+A pattern that still does not compile is skipped (returns ``None``) rather than failing the
+lint run; none in the current model does.
 """
 
 from __future__ import annotations
@@ -87,14 +89,17 @@ def _read_class(pattern: str, start: int) -> tuple[list[str], bool, int]:
 
 
 def _class(items: list[str], negated: bool) -> str:
-    properties: list[str] = []
+    names: list[str] = []
     rest: list[str] = []
     for item in items:
         match = _PROPERTY.fullmatch(item)
         if match:
-            properties.append(PROPERTY_CLASSES.get(match.group(1), item))
+            names.append(match.group(1))
         else:
             rest.append("0-9" if item == "\\d" else item)
+    if not negated:
+        names, rest = _merge_properties(names, rest)
+    properties = [PROPERTY_CLASSES.get(name, f"\\p{{{name}}}") for name in names]
     caret = "^" if negated else ""
     plain = f"[{caret}{''.join(rest)}]" if rest else ""
     if not properties:
@@ -102,6 +107,25 @@ def _class(items: list[str], negated: bool) -> str:
     if negated:
         return f"(?:(?!{'|'.join(properties)}){plain or _ANY})"
     return f"(?:{'|'.join([plain, *properties] if plain else properties)})"
+
+
+def _merge_properties(names: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
+    """Fold property classes into the plain class where an exact equivalent exists, so the
+    class is one set rather than an alternation (several times faster to match).
+
+    Letters, numbers and ``_`` together are exactly Python's ``\\w`` (by the definitions of
+    ``\\p{L}`` and ``\\p{N}`` above); ``\\p{Z}`` is a list of characters that fits in any set.
+    """
+    merged: list[str] = []
+    if "L" in names and "N" in names and ("_" in rest or "\\_" in rest):
+        names = [name for name in names if name not in ("L", "N")]
+        merged.append("\\w")
+    if "Z" in names:
+        names = [name for name in names if name != "Z"]
+        merged.append(_SEPARATORS)
+    if merged and rest and rest[0] in ("-", "]"):
+        rest = ["\\" + rest[0], *rest[1:]]  # no longer first, so it must be escaped
+    return names, merged + rest
 
 
 @functools.cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import decimal
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,10 @@ from automl_sdk.lint._context import (
     join,
     show,
 )
-from automl_sdk.lint._patterns import full_match, translate
+from automl_sdk.lint._fastcheck import predicate
+from automl_sdk.lint._patterns import PROPERTY_CLASSES, full_match, translate
 from automl_sdk.lint._registry import RULE_ID, Registry, registry
+from automl_sdk.shapes.constraints import SHAPES
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
 TABULAR = json.loads((DATA / "v2_tabular.json").read_text())
@@ -329,6 +332,39 @@ def test_show(value: Any, expected: str) -> None:
 )
 def test_pattern_translation(pattern: str, value: str, matches: bool) -> None:
     assert full_match(pattern, value) is matches
+
+
+ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]", id="tag-key-class"),
+        pytest.param(r"[\p{L}\p{N}\_]", id="escaped-underscore"),
+        pytest.param(r"[-\p{Z}a]", id="leading-hyphen-stays-literal"),
+        pytest.param(r"[\p{L}\p{N}-]", id="no-underscore-no-merge"),
+    ],
+)
+def test_merged_property_classes_match_the_same_characters(pattern: str) -> None:
+    """Folding \\p{L}, \\p{N} and _ into \\w (and \\p{Z} into the set) changes no character."""
+    items = re.findall(r"\\p\{\w\}|\\.|[^\\]", pattern[1:-1])
+    alternatives = [
+        PROPERTY_CLASSES[item[3]] if item.startswith("\\p") else re.escape(item[-1])
+        for item in items
+    ]
+    expected = set(re.findall("|".join(alternatives), ALL_CHARACTERS))
+    assert set(re.findall(translate(pattern), ALL_CHARACTERS)) == expected
+
+
+def test_tag_pattern_class_is_one_set() -> None:
+    assert translate(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)").startswith("([\\w")
+
+
+@pytest.mark.parametrize("shape_name", sorted(SHAPES))
+def test_every_shape_compiles_to_a_predicate_that_rejects_null(shape_name: str) -> None:
+    # null is never a value on the wire; timestamps are left to the explaining walk.
+    assert predicate(shape_name)(None) is (SHAPES[shape_name]["type"] == "timestamp")
 
 
 def test_translate_leaves_plain_patterns_alone() -> None:
