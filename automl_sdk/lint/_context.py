@@ -17,6 +17,7 @@ V1's ``ProblemType`` stays at the top level).
 from __future__ import annotations
 
 import decimal
+import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -91,6 +92,13 @@ def get_number(obj: Any, *keys: Key) -> float | None:
     if isinstance(value, decimal.Decimal) and value.is_finite():
         return float(value)
     return None
+
+
+def finite(value: float | decimal.Decimal) -> bool:
+    """True for a finite number (a Decimal NaN would raise on comparison, so ask it directly)."""
+    if isinstance(value, decimal.Decimal):
+        return value.is_finite()
+    return math.isfinite(value)
 
 
 def get_bool(obj: Any, *keys: Key) -> bool | None:

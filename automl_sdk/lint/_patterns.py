@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 _SEPARATORS = "\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 _LETTER = "[^\\W\\d_]"
@@ -135,6 +136,19 @@ def compiled(pattern: str) -> re.Pattern[str] | None:
         return re.compile(translate(pattern))
     except re.error:
         return None
+
+
+def fullmatcher(pattern: str) -> Callable[[str], object]:
+    """``regex.fullmatch`` of a model pattern: ``None`` when a value does not match.
+
+    For a pattern that cannot be translated, a function that accepts every value.
+    """
+    regex = compiled(pattern)
+    return _accept if regex is None else regex.fullmatch
+
+
+def _accept(value: str) -> bool:
+    return True
 
 
 def full_match(pattern: str, value: str) -> bool:

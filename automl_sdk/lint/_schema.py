@@ -26,11 +26,11 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import closest, join, show
-from automl_sdk.lint._fastcheck import finite, predicate
+from automl_sdk.lint._context import closest, finite, join, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
+from automl_sdk.lint._predicates import PREDICATES
 from automl_sdk.shapes.constraints import OPERATIONS, SHAPES
 
 UNKNOWN_MEMBER = "E1001"
@@ -58,7 +58,7 @@ _JSON_TYPE = {
 def check_schema(request: Any, operation: str) -> Iterator[Finding]:
     """Yield a finding for every schema problem of ``request`` as an ``operation`` input."""
     shape_name = OPERATIONS[operation][0]
-    if predicate(shape_name)(request):  # the common case: valid, nothing to explain
+    if PREDICATES[shape_name](request):  # the common case: valid, nothing to explain
         return iter(())
     walker = _Walker(operation)
     walker.value(request, shape_name, "")

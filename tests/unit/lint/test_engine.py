@@ -26,8 +26,8 @@ from automl_sdk.lint._context import (
     join,
     show,
 )
-from automl_sdk.lint._fastcheck import predicate
 from automl_sdk.lint._patterns import PROPERTY_CLASSES, full_match, translate
+from automl_sdk.lint._predicates import PREDICATES
 from automl_sdk.lint._registry import RULE_ID, Registry, registry
 from automl_sdk.shapes.constraints import SHAPES
 
@@ -361,10 +361,21 @@ def test_tag_pattern_class_is_one_set() -> None:
     assert translate(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)").startswith("([\\w")
 
 
-@pytest.mark.parametrize("shape_name", sorted(SHAPES))
-def test_every_shape_compiles_to_a_predicate_that_rejects_null(shape_name: str) -> None:
-    # null is never a value on the wire; timestamps are left to the explaining walk.
-    assert predicate(shape_name)(None) is (SHAPES[shape_name]["type"] == "timestamp")
+def test_predicates_cover_every_container_shape_of_both_requests() -> None:
+    reachable, todo = set(), ["CreateAutoMLJobRequest", "CreateAutoMLJobV2Request"]
+    while todo:
+        shape = SHAPES[todo.pop()]
+        children = [*shape.get("members", {}).values(), shape.get("member"), shape.get("value")]
+        for child in filter(None, children):
+            if SHAPES[child]["type"] in ("structure", "list", "map") and child not in reachable:
+                reachable.add(child)
+                todo.append(child)
+    assert set(PREDICATES) == reachable | {"CreateAutoMLJobRequest", "CreateAutoMLJobV2Request"}
+
+
+@pytest.mark.parametrize("shape_name", sorted(PREDICATES))
+def test_every_predicate_rejects_null(shape_name: str) -> None:
+    assert PREDICATES[shape_name](None) is False  # null is never a value on the wire
 
 
 def test_translate_leaves_plain_patterns_alone() -> None:

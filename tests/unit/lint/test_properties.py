@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_sdk.lint import detect_operation, lint
-from automl_sdk.lint._fastcheck import predicate
+from automl_sdk.lint._predicates import PREDICATES
 from automl_sdk.lint._schema import _Walker
 from automl_sdk.shapes.constraints import OPERATIONS
 
@@ -177,4 +177,4 @@ def test_fast_schema_check_agrees_with_the_explaining_walk(request: dict[str, An
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
         walker = _Walker(operation)
         walker.value(request, OPERATIONS[operation][0], "")
-        assert predicate(OPERATIONS[operation][0])(request) == (walker.findings == [])
+        assert PREDICATES[OPERATIONS[operation][0]](request) == (walker.findings == [])
