@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, get_str, join
+from automl_sdk.lint._context import LintContext, get_dict
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
 
-_S3_URI = re.compile(r"s3://[^/\s]+(/.*)?", re.DOTALL)
+_S3_URI = re.compile(r"s3://[^/\s]+(?:/.*)?", re.DOTALL)
 
 
 class S3UriNotS3(Rule):
@@ -43,19 +43,27 @@ class S3UriNotS3(Rule):
             )
 
 
-def _locations(ctx: LintContext) -> Iterator[tuple[str, str]]:
-    for path, _, source in ctx.s3_data_sources:
-        uri = source.get("S3Uri")
-        if isinstance(uri, str):
-            yield f"{path}.DataSource.S3DataSource.S3Uri", uri
+def _locations(ctx: LintContext) -> list[tuple[str, str]]:
+    """``(path, value)`` of every S3 location of the request that is a string."""
+    found = [
+        (f"{path}.DataSource.S3DataSource.S3Uri", source["S3Uri"])
+        for path, _, source in ctx.s3_data_sources
+        if isinstance(source.get("S3Uri"), str)
+    ]
     output = ctx.get_str("OutputDataConfig", "S3OutputPath")
     if output is not None:
-        yield "OutputDataConfig.S3OutputPath", output
-    feature_keys = (
-        ("CandidateGenerationConfig", "FeatureSpecificationS3Uri")
+        found.append(("OutputDataConfig.S3OutputPath", output))
+    holder = (
+        get_dict(ctx.problem_config, "CandidateGenerationConfig")
         if ctx.is_v1
-        else ("FeatureSpecificationS3Uri",)
+        else ctx.problem_config
     )
-    feature = get_str(ctx.problem_config, *feature_keys)
-    if feature is not None:
-        yield join(ctx.problem_config_path, *feature_keys), feature
+    feature = (holder or {}).get("FeatureSpecificationS3Uri")
+    if isinstance(feature, str):
+        member = (
+            "CandidateGenerationConfig.FeatureSpecificationS3Uri"
+            if ctx.is_v1
+            else "FeatureSpecificationS3Uri"
+        )
+        found.append((f"{ctx.problem_config_path}.{member}", feature))
+    return found
