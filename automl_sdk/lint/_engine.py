@@ -53,11 +53,9 @@ def detect_operation(request: Any) -> str:
     is V1. Everything else, including an ambiguous mix or a non-dict, is V2: V2 is the current API,
     and a V1 key in it is then reported as an unknown key that names its V2 replacement.
     """
-    if not isinstance(request, dict):
+    if not isinstance(request, dict) or not request.keys().isdisjoint(V2_ONLY_MEMBERS):
         return V2
-    if any(key in request for key in V2_ONLY_MEMBERS):
-        return V2
-    return V1 if any(key in request for key in V1_ONLY_MEMBERS) else V2
+    return V2 if request.keys().isdisjoint(V1_ONLY_MEMBERS) else V1
 
 
 def lint(
