@@ -5,6 +5,7 @@ Run: ``python benchmarks/bench_lint.py [--quick]``. Prints figures; asserts noth
 1. Per-request time of ``automl_sdk.lint.lint`` (every rule, and phase 1 alone) on a full
    CreateAutoMLJobV2 request, beside botocore's ``validate_parameters`` on the same request in the
    same process (botocore checks types, required members and minimums only).
+   Then the same comparison on every example request in ``tests/data/requests``.
 2. Whole-process time of ``automl-sdk lint FILE`` beside ``python -c pass`` and
    ``python -c "import attrs, cattrs"``. Target: under 1.5x the latter.
 """
@@ -12,6 +13,7 @@ Run: ``python benchmarks/bench_lint.py [--quick]``. Prints figures; asserts noth
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -66,6 +68,28 @@ def throughput(quick: bool) -> None:
         print(f"  {name:50s} {seconds * 1e6:9.1f} us/request  {1 / seconds:10.0f} requests/s")
     ratio = timings[next(iter(timings))] / timings["botocore validate_parameters"]
     print(f"  lint (all rules) / botocore: {ratio:.2f}x  (target <= 1.00x)")
+
+
+def every_example(quick: bool) -> None:
+    """The same comparison on each example request: lint's cost is mostly per rule, so it
+    varies less with the request's size than botocore's does."""
+    from botocore.session import get_session
+    from botocore.validate import validate_parameters
+
+    from automl_sdk.lint import detect_operation, lint
+
+    model = get_session().get_service_model("sagemaker")
+    number, rounds = (100, 3) if quick else (1000, 5)
+    print(f"Every example request, best of {rounds} x {number} calls (us/request):")
+    print(f"  {'request':40s} {'lint':>8s} {'botocore':>9s} {'ratio':>6s}")
+    for path in sorted(REQUEST_FILE.parent.glob("*.json")):
+        request = json.loads(path.read_text())
+        shape = model.operation_model(detect_operation(request)).input_shape
+        linted = per_call(functools.partial(lint, request), rounds, number)
+        checked = per_call(functools.partial(validate_parameters, request, shape), rounds, number)
+        print(
+            f"  {path.name:40s} {linted * 1e6:8.1f} {checked * 1e6:9.1f} {linted / checked:5.2f}x"
+        )
 
 
 def wall(command: list[str], env: dict[str, str]) -> float:
@@ -163,6 +187,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     args = parser.parse_args()
     throughput(args.quick)
+    print()
+    every_example(args.quick)
     print()
     cold_start(args.quick)
 
