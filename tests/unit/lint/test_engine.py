@@ -193,6 +193,38 @@ def test_crashing_rule_becomes_a_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     ]
 
 
+class _TimeSeriesOnly(Rule):
+    id = "W4999"
+    short_description = "reports every time-series request"
+    description = "a rule that names its problem types"
+    source = "none"
+    problem_types = frozenset({"TimeSeriesForecastingJobConfig"})
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        yield "AutoMLProblemTypeConfig", f"ran on {ctx.problem_type}"
+
+
+@pytest.mark.parametrize(
+    ("problem_config", "ran"),
+    [
+        pytest.param({"TimeSeriesForecastingJobConfig": {}}, True, id="its-problem-type"),
+        pytest.param({"TabularJobConfig": {}}, False, id="another-problem-type"),
+        pytest.param({}, False, id="unknown-problem-type"),
+    ],
+)
+def test_engine_runs_a_rule_only_for_its_problem_types(
+    monkeypatch: pytest.MonkeyPatch, problem_config: dict[str, Any], ran: bool
+) -> None:
+    monkeypatch.setattr(engine, "registry", lambda: Registry([_TimeSeriesOnly()], []))
+    request = {"AutoMLProblemTypeConfig": problem_config}
+    expected = [
+        Finding(
+            "W4999", "warning", "AutoMLProblemTypeConfig", "ran on TimeSeriesForecastingJobConfig"
+        )
+    ]
+    assert lint(request) == (expected if ran else [])
+
+
 def test_every_rule_is_well_formed() -> None:
     assert registry().load_errors == ()
     rules = all_rules()
