@@ -30,11 +30,9 @@ class ManifestUriPrefix(Rule):
         """Report manifest channels whose S3Uri ends with a slash."""
         for path, _, source in ctx.s3_data_sources:
             data_type, uri = source.get("S3DataType"), source.get("S3Uri")
-            if data_type not in (MANIFEST_FILE, AUGMENTED_MANIFEST_FILE) or not isinstance(
-                uri, str
-            ):
+            if data_type not in (MANIFEST_FILE, AUGMENTED_MANIFEST_FILE):
                 continue
-            if uri.endswith("/"):
+            if isinstance(uri, str) and uri.endswith("/"):
                 yield (
                     f"{path}.DataSource.S3DataSource.S3Uri",
                     f"{data_type} S3Uri names a prefix, not the manifest object (got {uri!r}; "
