@@ -18,26 +18,12 @@ from botocore.stub import Stubber
 
 from automl_sdk.cli import main
 from automl_sdk.client import AutoMLClient
+from tests.support.requests import tabular_v2_request
 
 ARN = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn"
 NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
 
-REQUEST: dict[str, Any] = {
-    "AutoMLJobName": "churn",
-    "AutoMLJobInputDataConfig": [
-        {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}}}
-    ],
-    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-    "AutoMLProblemTypeConfig": {
-        "TabularJobConfig": {
-            "TargetAttributeName": "churned",
-            "ProblemType": "BinaryClassification",
-            "CompletionCriteria": {"MaxCandidates": 10},
-        }
-    },
-    "AutoMLJobObjective": {"MetricName": "F1"},
-    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-}
+REQUEST: dict[str, Any] = tabular_v2_request()
 
 
 def described(status: str, secondary: str, **extra: Any) -> dict[str, Any]:

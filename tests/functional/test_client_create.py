@@ -21,46 +21,13 @@ from botocore.stub import Stubber
 from automl_sdk import AutoMLClient, JobConflictError, RequestLintError, from_wire
 from automl_sdk.client import Job
 from automl_sdk.shapes import CreateAutoMLJobRequest, CreateAutoMLJobV2Request
+from tests.support.requests import tabular_v1_request, tabular_v2_request
 
 ARN = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn"
 NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
 
-V2_REQUEST: dict[str, Any] = {
-    "AutoMLJobName": "churn",
-    "AutoMLJobInputDataConfig": [
-        {
-            "ChannelType": "training",
-            "ContentType": "text/csv;header=present",
-            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
-        }
-    ],
-    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-    "AutoMLProblemTypeConfig": {
-        "TabularJobConfig": {
-            "TargetAttributeName": "churned",
-            "ProblemType": "BinaryClassification",
-            "CompletionCriteria": {"MaxCandidates": 10},
-        }
-    },
-    "AutoMLJobObjective": {"MetricName": "F1"},
-    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-    "Tags": [{"Key": "team", "Value": "ml"}],
-}
-
-V1_REQUEST: dict[str, Any] = {
-    "AutoMLJobName": "churn",
-    "InputDataConfig": [
-        {
-            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
-            "TargetAttributeName": "churned",
-        }
-    ],
-    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-    "ProblemType": "BinaryClassification",
-    "AutoMLJobObjective": {"MetricName": "F1"},
-    "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": 5}},
-    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-}
+V2_REQUEST: dict[str, Any] = tabular_v2_request() | {"Tags": [{"Key": "team", "Value": "ml"}]}
+V1_REQUEST: dict[str, Any] = tabular_v1_request(max_candidates=5)
 
 # What the V1 request becomes (the V2 request actually sent).
 V1_AS_V2: dict[str, Any] = {

@@ -16,24 +16,12 @@ from typing import Any
 import pytest
 
 from tests.support.aws import FAKE_CREDENTIALS
+from tests.support.requests import tabular_v1_request
 
 pytestmark = pytest.mark.local
 
 
-V1_REQUEST: dict[str, Any] = {
-    "AutoMLJobName": "cli-v1",
-    "InputDataConfig": [
-        {
-            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}},
-            "TargetAttributeName": "churned",
-        }
-    ],
-    "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-    "ProblemType": "BinaryClassification",
-    "AutoMLJobObjective": {"MetricName": "F1"},
-    "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": 3}},
-    "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-}
+V1_REQUEST: dict[str, Any] = tabular_v1_request("cli-v1")
 
 
 @pytest.fixture(scope="module")

@@ -21,54 +21,15 @@ from automl_sdk import (
     RequestLintError,
     WaitTimeoutError,
 )
+from tests.support.requests import tabular_v1_request, tabular_v2_request
 
 pytestmark = pytest.mark.local
 
 _names = (f"local-{n}" for n in itertools.count())
 
 
-def v2_request(name: str) -> dict[str, Any]:
-    return {
-        "AutoMLJobName": name,
-        "AutoMLJobInputDataConfig": [
-            {
-                "ChannelType": "training",
-                "ContentType": "text/csv;header=present",
-                "DataSource": {
-                    "S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}
-                },
-            }
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-        "AutoMLProblemTypeConfig": {
-            "TabularJobConfig": {
-                "TargetAttributeName": "churned",
-                "ProblemType": "BinaryClassification",
-                "CompletionCriteria": {"MaxCandidates": 10},
-            }
-        },
-        "AutoMLJobObjective": {"MetricName": "F1"},
-        "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-    }
-
-
 def v1_request(name: str) -> dict[str, Any]:
-    return {
-        "AutoMLJobName": name,
-        "InputDataConfig": [
-            {
-                "DataSource": {
-                    "S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}
-                },
-                "TargetAttributeName": "churned",
-            }
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-        "ProblemType": "Regression",
-        "AutoMLJobObjective": {"MetricName": "RMSE"},
-        "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": 3}},
-        "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-    }
+    return tabular_v1_request(name, problem_type="Regression", metric="RMSE")
 
 
 @pytest.fixture
@@ -86,7 +47,7 @@ def count_requests(client: AutoMLClient) -> list[str]:
 
 def test_v2_create_describe_stop_and_wait_ends_stopped(client: AutoMLClient) -> None:
     name = next(_names)
-    job = client.create_job(v2_request(name))
+    job = client.create_job(tabular_v2_request(name))
     assert job.arn == f"arn:aws:sagemaker:us-east-1:123456789012:automl-job/{name}"
     description = job.describe()
     assert description.auto_ml_job_status == "InProgress"
@@ -116,9 +77,9 @@ def test_v1_request_is_created_as_v2(client: AutoMLClient) -> None:
 
 def test_recreate_is_idempotent_and_conflicts_are_named(client: AutoMLClient) -> None:
     name = next(_names)
-    first = client.create_job(v2_request(name))
-    assert client.create_job(v2_request(name)) == first
-    changed = v2_request(name) | {"AutoMLJobObjective": {"MetricName": "AUC"}}
+    first = client.create_job(tabular_v2_request(name))
+    assert client.create_job(tabular_v2_request(name)) == first
+    changed = tabular_v2_request(name) | {"AutoMLJobObjective": {"MetricName": "AUC"}}
     with pytest.raises(JobConflictError, match=r"differing fields: AutoMLJobObjective.MetricName$"):
         client.create_job(changed)
 
@@ -127,7 +88,7 @@ def test_invalid_request_sends_nothing(client: AutoMLClient) -> None:
     name = next(_names)
     sent = count_requests(client)
     with pytest.raises(RequestLintError) as caught:
-        client.create_job(v2_request(name) | {"RoleArn": "role"})
+        client.create_job(tabular_v2_request(name) | {"RoleArn": "role"})
     assert [f.path for f in caught.value.findings if f.severity == "error"] == ["RoleArn"]
     assert sent == []
     assert name not in {job.auto_ml_job_name for job in client.iter_jobs()}
@@ -145,7 +106,7 @@ def test_unknown_job_gives_a_clear_error(client: AutoMLClient) -> None:
 
 def test_wait_timeout_leaves_the_job_running(client: AutoMLClient) -> None:
     name = next(_names)
-    client.create_job(v2_request(name))
+    client.create_job(tabular_v2_request(name))
     with pytest.raises(WaitTimeoutError) as caught:
         client.wait(name, timeout=0.2, delay=0.1)
     assert caught.value.last_status == "InProgress"
@@ -155,7 +116,7 @@ def test_wait_timeout_leaves_the_job_running(client: AutoMLClient) -> None:
 def test_iter_jobs_pages_and_wait_many(client: AutoMLClient) -> None:
     names = [next(_names) for _ in range(3)]
     for name in names:
-        client.create_job(v2_request(name))
+        client.create_job(tabular_v2_request(name))
     listed = [j.auto_ml_job_name for j in client.iter_jobs(PaginationConfig={"PageSize": 1})]
     assert set(names) <= set(listed)
     client.stop_job(names[1])
