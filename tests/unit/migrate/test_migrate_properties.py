@@ -21,18 +21,11 @@ from hypothesis import strategies as st
 
 from automl_sdk import migrate_describe_response, migrate_request
 from automl_sdk.lint import Finding, lint
+from automl_sdk.lint._context import TABULAR
+from automl_sdk.lint._docs_tables import ALGORITHMS_BY_MODE, CONTENT_TYPES
 
-ENSEMBLING_ALGORITHMS = (
-    "catboost",
-    "extra-trees",
-    "fastai",
-    "lightgbm",
-    "linear-learner",
-    "nn-torch",
-    "randomforest",
-    "xgboost",
-)
-HPO_ALGORITHMS = ("linear-learner", "mlp", "xgboost")
+# The documented metrics that the service's enum also has (not InferenceLatency or LogLoss,
+# which the schema check would reject).
 METRICS = {
     "Regression": ("MAE", "MSE", "R2", "RMSE"),
     "BinaryClassification": ("Accuracy", "AUC", "BalancedAccuracy", "F1", "Precision", "Recall"),
@@ -44,7 +37,6 @@ METRICS = {
         "RecallMacro",
     ),
 }
-CONTENT_TYPES = ("text/csv;header=present", "x-application/vnd.amazon+parquet")
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=12)
 NAMES = st.from_regex(r"[a-zA-Z0-9](-?[a-zA-Z0-9]){0,15}", fullmatch=True)
 IDS = st.text(alphabet="0123456789abcdef", min_size=8, max_size=17)
@@ -73,7 +65,7 @@ def channels(draw: st.DrawFn, *, mode: str | None) -> list[dict[str, Any]]:
         target = shared["TargetAttributeName"]
         shared["SampleWeightAttributeName"] = draw(WORDS.filter(lambda w: w != target))
     if draw(st.booleans()):
-        shared["ContentType"] = draw(st.sampled_from(CONTENT_TYPES))
+        shared["ContentType"] = draw(st.sampled_from(CONTENT_TYPES[TABULAR]))
     count = draw(st.integers(1, 2))
     types: list[str | None]
     if count == 1:
@@ -145,7 +137,7 @@ def job_config(draw: st.DrawFn, *, mode: str | None, validation_channel: bool) -
         members["DataSplitConfig"] = optional({"ValidationFraction": fractions})
     generation: dict[str, st.SearchStrategy[Any]] = {"FeatureSpecificationS3Uri": s3_uris(False)}
     if mode in ("ENSEMBLING", "HYPERPARAMETER_TUNING"):
-        pool = ENSEMBLING_ALGORITHMS if mode == "ENSEMBLING" else HPO_ALGORITHMS
+        pool = ALGORITHMS_BY_MODE[mode]
         algorithms = st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True)
         generation["AlgorithmsConfig"] = st.lists(
             st.fixed_dictionaries({"AutoMLAlgorithms": algorithms}), min_size=1, max_size=1
