@@ -153,5 +153,4 @@ def _accept(value: str) -> bool:
 
 def full_match(pattern: str, value: str) -> bool:
     """True when ``value`` matches ``pattern`` as a whole (always True for an untranslatable one)."""
-    regex = compiled(pattern)
-    return regex is None or regex.fullmatch(value) is not None
+    return fullmatcher(pattern)(value) is not None
