@@ -121,11 +121,6 @@ def get_list(obj: Any, *keys: Key) -> list[Any] | None:
     return value if isinstance(value, list) else None
 
 
-def has(obj: Any, *keys: Key) -> bool:
-    """True when the member at ``keys`` is present and not ``None`` (boto3 treats ``None`` as absent)."""
-    return get(obj, *keys) is not None
-
-
 def _object_or_none(value: Any) -> dict[str, Any] | None:
     """``value`` if it is a dict, ``{}`` if it is ``None``, else ``None``."""
     if value is None:
