@@ -1,5 +1,5 @@
 """Developer tasks: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s codegen``,
-``nox -s docs``, ``nox -s benchmarks``. ``nox -s codegen -- --check`` fails on a stale generation."""
+``nox -s docs``, ``nox -s benchmarks``, ``nox -s mutants``. ``nox -s codegen -- --check`` fails on a stale generation."""
 
 from __future__ import annotations
 
@@ -52,3 +52,23 @@ def benchmarks(session: nox.Session) -> None:
     session.install("-c", "constraints.txt", "-e", ".[test]")
     for script in sorted(__import__("pathlib").Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script))
+
+
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Mutation testing with mutmut over the hand-written packages (config: ``[tool.mutmut]``).
+
+    ``nox -s mutants`` runs a sample of 200 mutants spread over lint, serde, migrate, client,
+    waiters and CLI (``tools/mutants.py``) and prints the kill rate; ``nox -s mutants -- GLOB...``
+    runs the mutants whose names match instead (``'automl_sdk.waiters*'``, or ``'*'`` for all,
+    about two hours). ``mutmut show NAME`` in the session's venv prints a survivor's diff. Slow:
+    not one of the default sessions, not run in CI.
+    """
+    session.install("-c", "constraints.txt", "-e", ".[test]", "mutmut")
+    names = list(session.posargs)
+    if not names:
+        session.run("mutmut", "run", "no-such-mutant")  # generates the mutants, runs none
+        listing = session.run("python", "tools/mutants.py", "sample", "200", silent=True)
+        names = str(listing).split()
+    session.run("mutmut", "run", *names)
+    session.run("python", "tools/mutants.py", "score", *(names if not session.posargs else []))

@@ -16,8 +16,22 @@ from typing import Any
 
 from automl_sdk.shapes.constraints import SHAPES
 
-# The repository's clone has ../shared/ beside it (on developer machines and in CI).
-SPEC_DIR = Path(__file__).resolve().parents[3] / "shared" / "spec"
+
+def _spec_dir() -> Path:
+    """``shared/spec`` beside the clone (developer machines, CI), or beside an ancestor of it.
+
+    The nearest ancestor wins, so a copy of the tree made inside the clone (mutation testing runs
+    the suite from ``mutants/``) still finds the pages.
+    """
+    here = Path(__file__).resolve()
+    for folder in here.parents[2:]:
+        candidate = folder.parent / "shared" / "spec"
+        if candidate.is_dir():
+            return candidate
+    return here.parents[3] / "shared" / "spec"
+
+
+SPEC_DIR = _spec_dir()
 
 _ELIDED_PROBLEM_CONFIG = '{"TabularJobConfig": {"TargetAttributeName": "label"}}'
 _END_MARKERS = (

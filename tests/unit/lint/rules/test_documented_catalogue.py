@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_sdk.lint import Rule, all_rules, lint
+from tests.support.spec_examples import SPEC_DIR
 from tests.unit.lint.rules.documented_cases import REQUESTS, example
 
-SPEC_DIR = Path(__file__).resolve().parents[5] / "shared" / "spec"
 SPEC_FILES = (
     "000_f82959e03b5b0d50.txt",
     "001_db5ce560721a9b53.txt",
