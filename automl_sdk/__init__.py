@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from automl_sdk._version import __version__
 from automl_sdk.errors import (
     AutoMLSDKError,
+    CLIUsageError,
     JobConflictError,
     JobError,
     JobFailedError,
@@ -46,6 +47,7 @@ _LAZY = {
 __all__ = [
     "AutoMLClient",
     "AutoMLSDKError",
+    "CLIUsageError",
     "Finding",
     "Job",
     "JobConflictError",

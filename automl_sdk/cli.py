@@ -1,10 +1,15 @@
 """The ``automl-sdk`` command line.
 
 Subcommands live in ``automl_sdk/_cli/`` (one module per concern), each exposing
-``register(subparsers, common)``; handlers take the parsed ``argparse.Namespace`` and return the
-exit code. This module owns what is shared: the AWS options (accepted before or after the
-subcommand, as the AWS CLI does), ``--version``, and turning user mistakes and AWS errors into
-one clear line on stderr instead of a traceback.
+``register(subparsers, aws_options)``: commands that call AWS take ``aws_options`` as a parent
+parser, the others leave it out. Registering a module is one line in :data:`COMMAND_MODULES`.
+Handlers take the parsed ``argparse.Namespace`` and return the exit code. What the commands share
+(exit codes, the usage error, the request reader, the JSON writer) is in
+:mod:`automl_sdk._cli.common`; the ``_cli`` modules never import this module.
+
+This module owns the frame: the AWS options (accepted before or after the subcommand, as the AWS
+CLI does), ``--version``, and turning user mistakes, AWS errors, Ctrl-C and a closed stdout into
+one clear line on stderr (or none) instead of a traceback.
 
 Modules imported at parse time must stay light: handlers import boto3 (and anything heavy) only
 when they run, so ``automl-sdk lint`` starts fast.
@@ -13,20 +18,37 @@ when they run, so ``automl-sdk lint`` starts fast.
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 
+from automl_sdk._cli.common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CLIUsageError,
+    describe_aws_error,
+)
 from automl_sdk._version import __version__
 from automl_sdk.errors import AutoMLSDKError
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-_MAX_ERROR_CHARS = 300
+__all__ = ["COMMAND_MODULES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "CLIUsageError"]
+__all__ += ["build_parser", "describe_aws_error", "main"]
 
+#: The modules that add subcommands, in the order of ``automl-sdk --help``.
+COMMAND_MODULES = (
+    "automl_sdk._cli.lint",
+    "automl_sdk._cli.migrate",
+    "automl_sdk._cli.jobs",
+)
 
-class CLIUsageError(Exception):
-    """A user mistake on the command line (bad file, bad option value): exit 2, no traceback."""
+NO_REGION = (
+    "no AWS region is configured: pass --region REGION (e.g. --region us-east-1) "
+    "or set AWS_DEFAULT_REGION"
+)
 
 
 def _aws_options() -> argparse.ArgumentParser:
@@ -49,23 +71,37 @@ def _aws_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from automl_sdk._cli import jobs, lint, migrate
-
-    common = _aws_options()
+    """The whole ``automl-sdk`` parser, with every module of :data:`COMMAND_MODULES`."""
+    aws_options = _aws_options()
     parser = argparse.ArgumentParser(
         prog="automl-sdk",
         description="Lint, migrate and run Amazon SageMaker Autopilot (AutoML) jobs.",
-        parents=[common],
+        parents=[aws_options],
     )
-    parser.add_argument("--version", action="version", version=f"automl-sdk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"automl-sdk {__version__}",
+        help="print the version and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (lint, migrate, jobs):
-        module.register(subparsers, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, aws_options)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script exits with it)."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     for option in ("region", "profile", "endpoint_url"):
@@ -85,10 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("automl-sdk: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise
     except Exception as exc:
         if not _is_aws_error(exc):
             raise
+        if type(exc).__name__ == "NoRegionError":
+            print(f"automl-sdk: error: {NO_REGION}", file=sys.stderr)
+            return EXIT_USAGE
         print(
             f"automl-sdk: {describe_aws_error(exc, getattr(args, 'job_name', None))}",
             file=sys.stderr,
@@ -102,17 +143,10 @@ def _is_aws_error(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] in ("botocore", "boto3")
 
 
-def describe_aws_error(exc: BaseException, job_name: str | None = None) -> str:
-    """One line for an AWS error: its code, its message and the job it concerns."""
-    response = getattr(exc, "response", None)
-    if isinstance(response, dict):
-        error = response.get("Error", {})
-        code = error.get("Code", type(exc).__name__)
-        message = error.get("Message", str(exc))
-        text = f"{code}: {message}"
-    else:
-        text = f"{type(exc).__name__}: {exc}"
-    text = " ".join(text.split())  # an HTML error page must still print as one line
-    if len(text) > _MAX_ERROR_CHARS:
-        text = text[: _MAX_ERROR_CHARS - 3] + "..."
-    return f"{text} (job {job_name})" if job_name else text
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capturing it): nothing will flush it later

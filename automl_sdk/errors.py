@@ -6,6 +6,7 @@
      +-- RequestLintError      a request broke documented constraints; nothing was sent
      +-- ShapeError            a dict could not be converted to (or from) a shape
      +-- MigrationError        a V1 request or V2 response has no faithful translation
+     +-- CLIUsageError         a mistake on the ``automl-sdk`` command line or in a file it reads
      +-- JobError              something about a running or finished job
           +-- JobFailedError   the job ended Failed
           +-- JobStoppedError  the job ended Stopped (or Stopping) while we waited for completion
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AutoMLSDKError",
+    "CLIUsageError",
     "JobConflictError",
     "JobError",
     "JobFailedError",
@@ -72,7 +74,7 @@ class RequestLintError(AutoMLSDKError):
         self.operation = operation
         errors = [f for f in self.findings if f.severity == "error"]
         lines = [f"{operation} request has {len(errors)} error(s); nothing was sent:"]
-        lines += [f"  {f.path or '<request>'}: {f.message} [{f.rule}]" for f in errors]
+        lines += [f"  {f}" for f in errors]
         super().__init__("\n".join(lines))
 
 
@@ -106,6 +108,16 @@ class MigrationError(AutoMLSDKError):
         self.reason = reason
         self.findings = tuple(findings)
         super().__init__(f"{path or '<request>'}: {reason}")
+
+
+class CLIUsageError(AutoMLSDKError):
+    """A mistake on the ``automl-sdk`` command line: a bad option value, or a file that cannot
+    be read as a request or written safely. The CLI prints ``automl-sdk: error: MESSAGE`` and
+    exits 2; nothing was sent and nothing was written.
+
+    Attributes:
+        message: the one-line explanation, naming the file (and line and column) or option.
+    """
 
 
 class JobError(AutoMLSDKError):

@@ -9,74 +9,103 @@ only when a handler runs.
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
+import math
 import sys
 import threading
-from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
-from automl_sdk.cli import CLIUsageError
+from automl_sdk._cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TIMEOUT,
+    CLIUsageError,
+    RequestDocument,
+    duplicate_findings,
+    print_json,
+    read_request,
+)
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
+    from automl_sdk.lint import Finding
     from automl_sdk.shapes import DescribeAutoMLJobV2Response
 
-EXIT_OK = 0
-EXIT_JOB_FAILED = 1
-EXIT_LINT = 1
-EXIT_TIMEOUT = 3
 
-
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add ``create``, ``describe``, ``wait``, ``stop``, ``list`` and ``candidates``."""
     create = subparsers.add_parser(
         "create",
-        parents=[common],
+        parents=[aws_options],
         help="lint a V1 or V2 request file and create the job (V1 is sent as V2)",
         description="Lint FILE (a CreateAutoMLJob or CreateAutoMLJobV2 request as JSON), then "
         'create the job and print {"AutoMLJobArn": ...}. With lint errors nothing is sent '
         "(exit 1). Re-running with the same file returns the existing job.",
     )
-    create.add_argument("file", metavar="FILE", help="request JSON file")
+    create.add_argument(
+        "file", metavar="FILE", help="request JSON file; '-' reads stdin, file://PATH is PATH"
+    )
     create.add_argument("--wait", action="store_true", help="then wait for the job to end")
     _wait_options(create)
     create.set_defaults(handler=_create)
 
-    describe = _job_parser(subparsers, common, "describe", "print DescribeAutoMLJobV2 as JSON")
+    describe = _job_parser(subparsers, aws_options, "describe", "print DescribeAutoMLJobV2 as JSON")
     describe.add_argument("--v1", action="store_true", help="print the V1 DescribeAutoMLJob shape")
     describe.set_defaults(handler=_describe)
 
-    wait = _job_parser(subparsers, common, "wait", "wait for a job to end (exit 0/1/3)")
+    wait = _job_parser(subparsers, aws_options, "wait", "wait for a job to end (exit 0/1/3)")
     _wait_options(wait)
     wait.set_defaults(handler=_wait)
 
-    stop = _job_parser(subparsers, common, "stop", "ask the service to stop a job")
+    stop = _job_parser(subparsers, aws_options, "stop", "ask the service to stop a job")
     stop.set_defaults(handler=_stop)
 
     listing = subparsers.add_parser(
-        "list", parents=[common], help="list AutoML jobs (all pages) as JSON"
+        "list",
+        parents=[aws_options],
+        help="list AutoML jobs (all pages) as JSON",
+        description='Print {"AutoMLJobSummaries": [...]} with every page of ListAutoMLJobs (the '
+        "service applies the filters and the sort); --max-items stops after N jobs.",
     )
-    listing.add_argument("--status-equals", metavar="STATUS", help="e.g. InProgress, Completed")
-    listing.add_argument("--name-contains", metavar="TEXT")
-    listing.add_argument("--sort-by", choices=["Name", "CreationTime", "Status"])
-    listing.add_argument("--sort-order", choices=["Ascending", "Descending"])
+    listing.add_argument(
+        "--status-equals",
+        metavar="STATUS",
+        help="only jobs with this status, e.g. InProgress, Completed, Failed",
+    )
+    listing.add_argument(
+        "--name-contains", metavar="TEXT", help="only jobs whose name contains TEXT"
+    )
+    listing.add_argument(
+        "--sort-by",
+        choices=["Name", "CreationTime", "Status"],
+        help="sort key (the service's default: CreationTime)",
+    )
+    listing.add_argument(
+        "--sort-order",
+        choices=["Ascending", "Descending"],
+        help="sort direction (the service's default: Descending)",
+    )
     listing.add_argument("--max-items", type=_positive_int, metavar="N", help="stop after N jobs")
     listing.set_defaults(handler=_list)
 
     candidates = _job_parser(
-        subparsers, common, "candidates", "print the job's candidates, best objective first"
+        subparsers, aws_options, "candidates", "print the job's candidates, best objective first"
     )
-    candidates.add_argument("--status-equals", metavar="STATUS", help="e.g. Completed")
+    candidates.add_argument(
+        "--status-equals", metavar="STATUS", help="only candidates with this status, e.g. Completed"
+    )
     candidates.add_argument("--top", type=_positive_int, metavar="N", help="only the best N")
     candidates.set_defaults(handler=_candidates)
 
 
 def _job_parser(
-    subparsers: Any, common: argparse.ArgumentParser, name: str, help_text: str
+    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, help_text: str
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, parents=[common], help=help_text, description=help_text[0].upper() + help_text[1:]
+        name,
+        parents=[aws_options],
+        help=help_text,
+        description=help_text[0].upper() + help_text[1:],
     )
     parser.add_argument("job_name", metavar="NAME", help="AutoML job name")
     return parser
@@ -99,8 +128,8 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be >= 0 seconds (got {text})")
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number of seconds: {text!r}")
     return value
 
 
@@ -119,38 +148,63 @@ def _positive_int(text: str) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     from automl_sdk.errors import RequestLintError
+    from automl_sdk.lint import detect_operation, lint
 
-    request = _read_request(args.file)
-    args.job_name = request.get("AutoMLJobName")
+    document = read_request(args.file)
+    request = document.request
+    name = request.get("AutoMLJobName")
+    args.job_name = name if isinstance(name, str) else None
+    if args.wait:
+        _check_wait_parameters(args.timeout, args.delay)
+    repeated = duplicate_findings(document)
+    if any(finding.severity == "error" for finding in repeated):
+        # A dict cannot show the repeats, so the client's own lint would pass them: refuse here.
+        return _refuse(document, lint(request) + repeated, detect_operation(request))
     client = _client(args)
     try:
         job = client.create_job(request)
     except RequestLintError as exc:
-        for finding in exc.findings:
-            if finding.severity == "info":
-                continue
-            path = finding.path or "<request>"
-            print(
-                f"{args.file}: {finding.severity} {finding.rule} {path}: {finding.message}",
-                file=sys.stderr,
-            )
-        print(f"{args.file}: nothing was sent ({exc.operation})", file=sys.stderr)
-        return EXIT_LINT
-    _print_json({"AutoMLJobArn": job.arn})
+        return _refuse(document, [*exc.findings, *repeated], exc.operation)
+    print_json({"AutoMLJobArn": job.arn})
     if not args.wait:
         return EXIT_OK
     # stdout stays the ARN JSON; the outcome line joins the progress on stderr.
     return _follow(client, job.name, timeout=args.timeout, delay=args.delay, out=sys.stderr)
 
 
+def _refuse(document: RequestDocument, findings: list[Finding], operation: str) -> int:
+    """List the errors and warnings of a request that was not sent; exit 1."""
+    from automl_sdk.lint.formatters.text import finding_line
+
+    for finding in sorted(findings):
+        if finding.severity != "info":
+            print(finding_line(document.label, finding, document.locations), file=sys.stderr)
+    print(f"{document.label}: nothing was sent ({operation})", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+def _check_wait_parameters(timeout: float | None, delay: float | None) -> None:
+    """Refuse wait parameters the client would refuse, before ``create --wait`` sends anything."""
+    from automl_sdk import waiters
+
+    try:
+        waiters.max_attempts_for(timeout, waiters.DEFAULT_DELAY if delay is None else delay)
+    except ValueError as exc:
+        raise CLIUsageError(_wait_option_message(exc)) from None
+
+
+def _wait_option_message(exc: ValueError) -> str:
+    return f"bad --timeout/--delay: {exc}"
+
+
 def _describe(args: argparse.Namespace) -> int:
     client = _client(args)
     if args.v1:
-        _print_json(client.describe_auto_ml_job(AutoMLJobName=args.job_name))
+        print_json(client.describe_auto_ml_job(AutoMLJobName=args.job_name))
     else:
         response = client.sagemaker_client.describe_auto_ml_job_v2(AutoMLJobName=args.job_name)
         response.pop("ResponseMetadata", None)
-        _print_json(response)
+        print_json(response)
     return EXIT_OK
 
 
@@ -177,7 +231,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.max_items:
         filters["PaginationConfig"] = {"MaxItems": args.max_items}
     summaries = [to_wire(summary) for summary in _client(args).iter_jobs(**filters)]
-    _print_json({"AutoMLJobSummaries": summaries})
+    print_json({"AutoMLJobSummaries": summaries})
     return EXIT_OK
 
 
@@ -187,7 +241,7 @@ def _candidates(args: argparse.Namespace) -> int:
     filters = {"StatusEquals": args.status_equals} if args.status_equals else {}
     board = _client(args).candidates(args.job_name, **filters)
     shown = board.candidates[: args.top] if args.top else board.candidates
-    _print_json(
+    print_json(
         {
             "AutoMLJobName": board.job_name,
             "ObjectiveMetric": {"MetricName": board.metric_name, "Type": board.direction},
@@ -206,33 +260,6 @@ def _client(args: argparse.Namespace) -> AutoMLClient:
     return AutoMLClient(
         region_name=args.region, profile_name=args.profile, endpoint_url=args.endpoint_url
     )
-
-
-def _read_request(path: str) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except OSError as exc:
-        raise CLIUsageError(f"cannot read {path}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise CLIUsageError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
-    except UnicodeDecodeError as exc:
-        raise CLIUsageError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    if not isinstance(data, dict):
-        raise CLIUsageError(f"{path}: expected a JSON object of request parameters")
-    return data
-
-
-def _print_json(data: Mapping[str, Any]) -> None:
-    print(json.dumps(data, indent=2, default=_json_default))
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray):
-        return value.decode("utf-8", "replace")
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def _follow(
@@ -256,6 +283,15 @@ def _follow(
     except WaitTimeoutError as exc:
         print(f"automl-sdk: {exc}", file=sys.stderr)
         return EXIT_TIMEOUT
+    except ValueError as exc:  # the client's word on a bad --timeout/--delay
+        raise CLIUsageError(_wait_option_message(exc)) from None
+    except KeyboardInterrupt:
+        print(
+            f"automl-sdk: interrupted; AutoML job {name} is still running "
+            f"(automl-sdk stop {name} stops it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     best = final.best_candidate
     summary = f"{name}: {final.auto_ml_job_status}"
     metric = best.final_auto_ml_job_objective_metric if best else None

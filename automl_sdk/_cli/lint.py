@@ -2,8 +2,9 @@
 
 ``lint FILE...`` checks CreateAutoMLJob / CreateAutoMLJobV2 request files and prints every
 finding as text, JSON or SARIF on stdout. Exit 0 when no finding is an error (warnings allowed),
-1 when any is, 2 for usage errors and unreadable or non-JSON files (named with line and column;
-the other files are still linted and printed).
+1 when any is, 2 for usage errors and files the request reader refuses (named with line and
+column; the other files are still linted and printed). Informational (``I``) rules run only when
+selected (``--include-info``, or an ``I`` prefix in ``--select`` or the config's ``select``).
 
 ``skeleton --problem-type T`` prints a starting CreateAutoMLJobV2 request that lints clean; the
 notes explaining what to change go to stderr, so ``> request.json`` captures pure JSON.
@@ -19,33 +20,43 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CLIUsageError
+from automl_sdk._cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    CLIUsageError,
+    duplicate_findings,
+    read_request,
+)
 
-STDIN = "-"
 OPERATIONS = {"create-auto-ml-job": "CreateAutoMLJob", "create-auto-ml-job-v2": "CreateAutoMLJobV2"}
+#: The rule id prefix of the informational rules.
+INFO = "I"
 PROBLEM_TYPES = ("tabular", "time-series", "image", "text", "text-generation")
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``lint`` and ``skeleton`` subcommands to the CLI."""
-    _register_lint(subparsers, common)
-    _register_skeleton(subparsers, common)
+def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
+    """Add the ``lint`` and ``skeleton`` subcommands (no AWS call: no AWS options)."""
+    _register_lint(subparsers)
+    _register_skeleton(subparsers)
 
 
-def _register_lint(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def _register_lint(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "lint",
-        parents=[common],
         help="check AutoML job request files against every documented constraint",
         description=(
             "Check CreateAutoMLJob / CreateAutoMLJobV2 request JSON files before sending them. "
             "Exit 0 when no finding is an error, 1 when one is, 2 when a file cannot be read "
-            "or is not JSON. Rule selection also comes from [tool.automl-sdk.lint] in the "
-            "nearest pyproject.toml."
+            "or is not a JSON object. Informational (I) rules run only when selected. Rule "
+            "selection also comes from [tool.automl-sdk.lint] in the nearest pyproject.toml."
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="request JSON file(s); '-' reads stdin"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="request JSON file(s); '-' reads stdin, file://PATH is PATH",
     )
     parser.add_argument(
         "--format",
@@ -76,13 +87,17 @@ def _register_lint(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="read [tool.automl-sdk.lint] from this file (default: nearest pyproject.toml)",
     )
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml settings")
+    parser.add_argument(
+        "--include-info",
+        action="store_true",
+        help="also run the informational (I) rules, which are off unless selected",
+    )
     parser.set_defaults(handler=run_lint)
 
 
-def _register_skeleton(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def _register_skeleton(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "skeleton",
-        parents=[common],
         help="print a starting CreateAutoMLJobV2 request that lints clean",
         description=(
             "Print a valid CreateAutoMLJobV2 request for a problem type on stdout, with notes on "
@@ -90,7 +105,12 @@ def _register_skeleton(subparsers: Any, common: argparse.ArgumentParser) -> None
             "'automl-sdk skeleton --problem-type tabular > request.json'."
         ),
     )
-    parser.add_argument("--problem-type", required=True, choices=PROBLEM_TYPES)
+    parser.add_argument(
+        "--problem-type",
+        required=True,
+        choices=PROBLEM_TYPES,
+        help="the kind of job the request is for",
+    )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="do not print the notes on stderr"
     )
@@ -112,46 +132,29 @@ def run_skeleton(args: argparse.Namespace) -> int:
 def run_lint(args: argparse.Namespace) -> int:
     """Lint every file, print the report, return the exit code."""
     from automl_sdk.lint import lint
-    from automl_sdk.lint._locate import scan
     from automl_sdk.lint.formatters import FileReport, formatter
 
     select, ignore = _selection(args)
     operation = OPERATIONS[args.operation] if args.operation else None
     reports, unreadable = [], False
     for name in args.files:
-        loaded = _load(name)
-        if isinstance(loaded, str):
-            print(f"automl-sdk: error: {loaded}", file=sys.stderr)
+        try:
+            document = read_request(name)
+        except CLIUsageError as exc:
+            print(f"automl-sdk: error: {exc}", file=sys.stderr)
             unreadable = True
             continue
-        text, request = loaded
-        locations, repeated = scan(text)
-        findings = lint(request, operation=operation, select=select, ignore=ignore)
-        findings += _repeated_members(repeated, select, ignore)
-        reports.append(FileReport(file=name, findings=tuple(sorted(findings)), locations=locations))
+        findings = lint(document.request, operation=operation, select=select, ignore=ignore)
+        findings += duplicate_findings(document, select, ignore)
+        reports.append(
+            FileReport(file=name, findings=tuple(sorted(findings)), locations=document.locations)
+        )
     if reports or args.format != "text":  # no "No problems found in 0 files" beside the errors
         sys.stdout.write(formatter(args.format)(reports))
     if unreadable:
         return EXIT_USAGE
     has_error = any(f.severity == "error" for report in reports for f in report.findings)
     return EXIT_FINDINGS if has_error else EXIT_OK
-
-
-def _repeated_members(
-    repeated: dict[str, int], select: tuple[str, ...] | None, ignore: tuple[str, ...]
-) -> list[Any]:
-    """E1010 findings for keys written twice in one object (only the file text shows them)."""
-    from automl_sdk.lint import Finding
-    from automl_sdk.lint._registry import matches
-    from automl_sdk.lint.rules.E1010_duplicate_member import DuplicateMember, message
-
-    rule = DuplicateMember.id
-    if (select is not None and not matches(rule, select)) or matches(rule, ignore):
-        return []
-    return [
-        Finding(rule, "error", path, message(path.rsplit(".", 1)[-1], count))
-        for path, count in repeated.items()
-    ]
 
 
 def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
@@ -179,29 +182,20 @@ def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[
         ignore = config.ignore + validate_prefixes(_split(args.ignore or []), "--ignore")
     except LintConfigError as exc:
         raise CLIUsageError(str(exc)) from exc
+    return _with_info(select, ignore, include=args.include_info)
+
+
+def _with_info(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...], *, include: bool
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """Informational rules run only when selected, as in cfn-lint: by ``--include-info`` or by
+    an ``I`` prefix in the selection (which then runs only what it names)."""
+    if include:
+        return (None if select is None else (*select, INFO)), ignore
+    if select is None:
+        return None, (*ignore, INFO)
     return select, ignore
 
 
 def _split(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _load(name: str) -> tuple[str, Any] | str:
-    """``(text, value)`` of a JSON file, or an error message naming the file (line, column)."""
-    try:
-        text = sys.stdin.read() if name == STDIN else Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return f"{name}: cannot read file: {reason}"
-    try:
-        return text, json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        return f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-    except ValueError as exc:
-        return f"{name}: invalid JSON: {exc}"
-    except RecursionError:
-        return f"{name}: invalid JSON: nested too deeply"
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON (use a number or a string)")

@@ -13,31 +13,50 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CLIUsageError
+from automl_sdk._cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    CLIUsageError,
+    RequestDocument,
+    duplicate_findings,
+    read_request,
+    source_label,
+    source_path,
+)
+from automl_sdk._cli.files import refuse_overwrites, write_atomically
 
-STDIN = "-"
+if TYPE_CHECKING:
+    from automl_sdk.errors import MigrationError
+    from automl_sdk.lint import Finding
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``migrate`` subcommand to the CLI."""
+def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
+    """Add the ``migrate`` subcommand (no AWS call: no AWS options)."""
     parser = subparsers.add_parser(
         "migrate",
-        parents=[common],
         help="translate CreateAutoMLJob (V1) request files to CreateAutoMLJobV2",
         description=(
             "Translate CreateAutoMLJob (V1) request JSON files into CreateAutoMLJobV2 requests. "
             "The report (what moved where, lint warnings) goes to stderr. Exit 1 when a request "
-            "is invalid or cannot be translated faithfully, 2 when a file cannot be read."
+            "is invalid or cannot be translated faithfully, 2 when a file cannot be read or an "
+            "output would overwrite an input (nothing is written then)."
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="V1 request JSON file(s); '-' reads stdin"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="V1 request JSON file(s); '-' reads stdin, file://PATH is PATH",
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "-o", "--output", metavar="OUT", help="write the V2 request to OUT instead of stdout"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the V2 request to OUT instead of stdout (never over an input)",
     )
     where.add_argument(
         "--suffix",
@@ -57,10 +76,10 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``automl-sdk migrate``; returns the exit code."""
     files: list[str] = args.files
     targets = _targets(files, args.output, args.suffix)
-    requests, unreadable = {}, []
+    documents, unreadable = {}, []
     for name in files:
         try:
-            requests[name] = _read_json(name)
+            documents[name] = read_request(name)
         except CLIUsageError as exc:
             unreadable.append(str(exc))
     if unreadable:
@@ -69,29 +88,36 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     failed = False
     for name in files:
-        failed |= not _migrate_one(name, requests[name], targets[name], force=args.force)
+        failed |= not _migrate_one(documents[name], targets[name], force=args.force)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _targets(files: list[str], output: str | None, suffix: str | None) -> dict[str, str | None]:
-    """Where each input's translation goes (``None``: stdout); usage errors for bad combinations."""
+    """Where each input's translation goes (``None``: stdout); usage errors for bad combinations,
+    and for any output that is an input or the output of another input."""
     if len(files) > 1 and suffix is None:
         raise CLIUsageError(
             f"{len(files)} files given: pass --suffix .v2.json to write each translation next "
             "to its input (NAME.json -> NAME.v2.json), or migrate one file at a time"
         )
+    inputs = [path for path in map(source_path, files) if path is not None]
     if suffix is None:
+        if output is not None:
+            refuse_overwrites(inputs, [(source_label(files[0]), output)], f"-o {output}")
         return {files[0]: output}
     if not suffix:
         raise CLIUsageError("--suffix must not be empty: it would overwrite the input")
     targets: dict[str, str | None] = {}
     for name in files:
-        if name == STDIN:
+        path = source_path(name)
+        if path is None:
             raise CLIUsageError("--suffix needs file names; '-' (stdin) has none")
-        target = _with_suffix(Path(name), suffix)
-        if target == Path(name):
-            raise CLIUsageError(f"--suffix {suffix} would overwrite the input {name}")
-        targets[name] = str(target)
+        targets[name] = str(_with_suffix(Path(path), suffix))
+    refuse_overwrites(
+        inputs,
+        [(source_label(name), str(targets[name])) for name in files],
+        f"--suffix {suffix}",
+    )
     return targets
 
 
@@ -100,44 +126,45 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path.with_name(stem + suffix)
 
 
-def _read_json(name: str) -> Any:
-    """The parsed JSON of file ``name`` (stdin for ``-``); CLIUsageError naming file, line, column."""
-    label = "<stdin>" if name == STDIN else name
-    try:
-        text = sys.stdin.read() if name == STDIN else Path(name).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CLIUsageError(f"{label}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise CLIUsageError(f"cannot read {label}: {exc.strerror or exc}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CLIUsageError(
-            f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
-        ) from None
-
-
-def _migrate_one(name: str, request: Any, target: str | None, *, force: bool) -> bool:
+def _migrate_one(document: RequestDocument, target: str | None, *, force: bool) -> bool:
     """Translate one request, write it and report on stderr; False when it was refused."""
+    import attrs
+
     from automl_sdk.errors import MigrationError
+    from automl_sdk.lint import lint
     from automl_sdk.migrate import migrate_request
 
-    label = "<stdin>" if name == STDIN else name
-    try:
-        v2, report = migrate_request(request, force=force)
-    except MigrationError as exc:
-        print(f"automl-sdk: {label}: cannot migrate: {exc}", file=sys.stderr)
-        for f in exc.findings:
-            print(f"  {f.severity} {f.rule} {f.path or '<request>'}: {f.message}", file=sys.stderr)
+    label = document.label
+    repeated = duplicate_findings(document)
+    errors = [finding for finding in repeated if finding.severity == "error"]
+    if errors and not force:
+        findings = sorted(lint(document.request) + repeated)
+        count = sum(finding.severity == "error" for finding in findings)
+        reason = (
+            f"the request file has {count} lint error(s), {len(errors)} of them members written "
+            "twice with different values; fix them, or translate anyway with --force "
+            "(the last value is kept)"
+        )
+        _print_refusal(label, MigrationError(path="", reason=reason, findings=findings))
         return False
+    try:
+        v2, report = migrate_request(document.request, force=force)
+    except MigrationError as exc:
+        _print_refusal(label, exc, extra=repeated)
+        return False
+    if repeated:
+        report = attrs.evolve(report, findings=sorted([*report.findings, *repeated]))
     text = json.dumps(v2, indent=2, ensure_ascii=False) + "\n"
     if target is None:
         sys.stdout.write(text)
     else:
-        try:
-            Path(target).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CLIUsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        write_atomically(target, text.encode("utf-8"))
     print(f"{label} -> {target or '<stdout>'}", file=sys.stderr)
     print(report, file=sys.stderr)
     return True
+
+
+def _print_refusal(label: str, exc: MigrationError, extra: list[Finding] | None = None) -> None:
+    print(f"automl-sdk: {label}: cannot migrate: {exc}", file=sys.stderr)
+    for finding in sorted([*exc.findings, *(extra or [])]):
+        print(f"  {finding}", file=sys.stderr)

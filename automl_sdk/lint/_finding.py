@@ -32,6 +32,10 @@ class Finding:
     path: str
     message: str
 
+    def __str__(self) -> str:
+        """``RULE [severity] path: message``, the one line every renderer prints."""
+        return f"{self.rule} [{self.severity}] {self.path or '<request>'}: {self.message}"
+
     def to_dict(self) -> dict[str, str]:
         """The finding as a plain dict with the keys ``rule``, ``severity``, ``path``, ``message``."""
         return {

@@ -52,8 +52,5 @@ class MigrationReport:
             lines += [f"  {note}" for note in self.notes]
         if self.findings:
             lines.append("lint findings of the V1 request:")
-            lines += [
-                f"  {f.severity} {f.rule} {f.path or '<request>'}: {f.message}"
-                for f in self.findings
-            ]
+            lines += [f"  {f}" for f in self.findings]
         return "\n".join(lines)

@@ -81,10 +81,14 @@ def test_create_with_lint_errors_prints_findings_and_sends_nothing(
     out, err = capsys.readouterr()
     assert out == ""
     lines = err.splitlines()
-    errors = [line for line in lines if line.startswith(f"{path}: error E")]
+    errors = [line for line in lines if " [error] " in line]
     assert len(errors) == 1
-    assert " RoleArn: RoleArn is too short" in errors[0]
-    assert not any(line.startswith(f"{path}: info ") for line in lines)
+    column = json.dumps(REQUEST | {"RoleArn": "role"}).index('"RoleArn"') + 1
+    assert errors[0] == (
+        f"{path}:1:{column}: E1004 [error] RoleArn: RoleArn is too short "
+        "(got 'role' with 4 characters; expected 20 to 2048 characters)"
+    )
+    assert not any(" [info] " in line for line in lines)
     assert lines[-1] == f"{path}: nothing was sent (CreateAutoMLJobV2)"
 
 
@@ -97,9 +101,12 @@ def test_create_with_lint_errors_prints_findings_and_sends_nothing(
             id="bad-json",
         ),
         pytest.param(
-            "[1, 2]", "{path}: expected a JSON object of request parameters", id="not-object"
+            "[1, 2]",
+            "{path}:1:1: not a request: expected a JSON object of request parameters "
+            "(got an array)",
+            id="not-object",
         ),
-        pytest.param(None, "cannot read {path}: No such file or directory", id="missing"),
+        pytest.param(None, "{path}: cannot read file: No such file or directory", id="missing"),
     ],
 )
 def test_create_with_an_unusable_file_is_a_usage_error(
@@ -297,9 +304,14 @@ def test_aws_errors_are_one_line_with_the_job_name(
     ("argv", "message"),
     [
         pytest.param(
-            ["wait", "churn", "--timeout", "-5"],
-            "must be >= 0 seconds (got -5)",
-            id="negative-timeout",
+            ["wait", "churn", "--timeout", "inf"],
+            "argument --timeout: not a finite number of seconds: 'inf'",
+            id="infinite-timeout",
+        ),
+        pytest.param(
+            ["wait", "churn", "--delay", "nan"],
+            "argument --delay: not a finite number of seconds: 'nan'",
+            id="nan-delay",
         ),
         pytest.param(["list", "--max-items", "0"], "must be >= 1 (got 0)", id="zero-items"),
         pytest.param(
@@ -314,6 +326,51 @@ def test_bad_option_values_are_usage_errors(
         main(argv)
     assert caught.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1].endswith(message)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param(
+            ["--timeout", "-5"], "timeout must be >= 0 seconds (got -5.0)", id="negative-timeout"
+        ),
+        pytest.param(["--delay", "-1"], "delay must be >= 0 seconds (got -1.0)", id="negative"),
+        pytest.param(
+            ["--delay", "0", "--timeout", "5"],
+            "delay must be > 0 seconds when a timeout is given",
+            id="zero-delay-with-timeout",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["wait churn", "create {file} --wait"])
+def test_wait_parameters_the_client_refuses_are_usage_errors_and_nothing_is_sent(
+    stubber: Stubber,
+    request_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    options: list[str],
+    message: str,
+) -> None:
+    argv = command.format(file=request_file).split() + options
+    assert main(argv) == 2  # the stubber holds no response: nothing was sent
+    assert capsys.readouterr() == ("", f"automl-sdk: error: bad --timeout/--delay: {message}\n")
+
+
+def test_ctrl_c_during_wait_says_the_job_is_still_running(
+    stubber: Stubber, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    stubber.add_response("describe_auto_ml_job_v2", described("InProgress", "TrainingModels"))
+    monkeypatch.setattr(time, "sleep", interrupt)
+    assert main(["wait", "churn", "--delay", "5"]) == 130
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        "automl-sdk: interrupted; AutoML job churn is still running "
+        "(automl-sdk stop churn stops it)"
+    )
 
 
 def test_building_the_parser_never_imports_boto3() -> None:

@@ -61,7 +61,9 @@ def test_errors_exit_1_with_json_contract(bad: Path, capsys: pytest.CaptureFixtu
         ("E1003", "OutputDataConfig"),
         ("E1002", "RoleArn"),
     ]
-    assert all(list(i) == ["file", "rule", "severity", "path", "message"] for i in items)
+    keys = ["file", "rule", "severity", "path", "message", "line", "column"]
+    assert all(list(i) == keys for i in items)
+    assert [(i["line"], i["column"]) for i in items] == [(1, 1), (2, 3), (1, 1), (1, 1), (3, 3)]
     assert {i["file"] for i in items} == {str(bad)}
 
 
@@ -96,12 +98,18 @@ def test_sarif(bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
     [
         pytest.param(
             '{\n  "a": 1,\n}\n',
-            "invalid JSON at line 3, column 1: Expecting property name enclosed in double quotes",
+            "3:1: not valid JSON: Expecting property name enclosed in double quotes",
             id="trailing-comma",
         ),
-        pytest.param("", "invalid JSON at line 1, column 1: Expecting value", id="empty"),
         pytest.param(
-            '{"a": NaN}', "invalid JSON: NaN is not valid JSON (use a number or a string)", id="nan"
+            "",
+            "1:1: not valid JSON: the file is empty (expected a JSON object of request parameters)",
+            id="empty",
+        ),
+        pytest.param(
+            '{"a": NaN}',
+            "1:7: not valid JSON: NaN is not a JSON number (use a number or a string)",
+            id="nan",
         ),
     ],
 )
@@ -112,7 +120,7 @@ def test_invalid_json_exits_2_naming_file_line_column(
     path.write_text(content)
     code, out, err = run(["lint", str(path), str(GOOD)], capsys)
     assert code == 2
-    assert err == f"automl-sdk: error: {path}: {message}\n"
+    assert err == f"automl-sdk: error: {path}:{message}\n"
     assert out == "No problems found in 1 file.\n"  # the readable file is still linted
 
 

@@ -119,8 +119,9 @@ USAGE_ERRORS = [
     (
         "suffix-overwrites-input",
         ["--suffix", ".json", "{dir}/001_create_auto_ml_job.json"],
-        "automl-sdk: error: --suffix .json would overwrite the input "
-        "{dir}/001_create_auto_ml_job.json",
+        "automl-sdk: error: --suffix .json: {dir}/001_create_auto_ml_job.json is the input "
+        "{dir}/001_create_auto_ml_job.json; the CLI never writes over its input, so choose "
+        "another output",
     ),
     (
         "empty-suffix",
@@ -135,12 +136,12 @@ USAGE_ERRORS = [
     (
         "missing-file",
         ["{dir}/missing.json"],
-        "automl-sdk: error: cannot read {dir}/missing.json: No such file or directory",
+        "automl-sdk: error: {dir}/missing.json: cannot read file: No such file or directory",
     ),
     (
         "a-directory",
         ["{dir}"],
-        "automl-sdk: error: cannot read {dir}: Is a directory",
+        "automl-sdk: error: {dir}: cannot read file: Is a directory",
     ),
 ]
 
@@ -169,7 +170,10 @@ def test_usage_errors_exit_2(
             '{"AutoMLJobName": "a",}',
             "1:23: not valid JSON: Expecting property name enclosed in double quotes",
         ),
-        ("", "1:1: not valid JSON: Expecting value"),
+        (
+            "",
+            "1:1: not valid JSON: the file is empty (expected a JSON object of request parameters)",
+        ),
     ],
     ids=["truncated", "trailing-comma", "empty"],
 )
@@ -190,7 +194,10 @@ def test_not_utf8_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     source.write_bytes('{"AutoMLJobName": "é"}'.encode("latin-1"))
 
     assert main(["migrate", str(source)]) == 2
-    assert capsys.readouterr().err == f"automl-sdk: error: {source}: not UTF-8 text (byte 19)\n"
+    assert capsys.readouterr().err == (
+        f"automl-sdk: error: {source}:1:20: not UTF-8 text: byte 0xe9 (invalid continuation "
+        "byte); save the file as UTF-8\n"
+    )
 
 
 def test_an_unreadable_file_among_several_writes_nothing(
@@ -223,7 +230,7 @@ def test_invalid_request_exits_1_with_its_findings(
         f"automl-sdk: {source}: cannot migrate: <request>: the CreateAutoMLJob request has "
         "1 lint error(s); fix them, or translate anyway with force=True (--force)"
     )
-    assert lines[1].startswith("  error E1003 RoleArn: required member RoleArn is missing")
+    assert lines[1].startswith("  E1003 [error] RoleArn: required member RoleArn is missing")
 
 
 def test_force_translates_an_invalid_request(
@@ -239,7 +246,7 @@ def test_force_translates_an_invalid_request(
     assert code == 0
     assert "RoleArn" not in json.loads(out)
     assert "translated despite 1 lint error(s) of the V1 request (forced)" in err
-    assert "  error E1003 RoleArn: required member RoleArn is missing" in err
+    assert "  E1003 [error] RoleArn: required member RoleArn is missing" in err
 
 
 def test_untranslatable_request_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -261,7 +268,7 @@ def test_untranslatable_request_exits_1(tmp_path: Path, capsys: pytest.CaptureFi
     )
     # The lint findings of the (forced) request follow, the same error among them.
     assert any(
-        line.startswith("  error E2004 InputDataConfig[1].TargetAttributeName: ")
+        line.startswith("  E2004 [error] InputDataConfig[1].TargetAttributeName: ")
         for line in findings
     )
 

@@ -91,8 +91,8 @@ def test_invalid_request_sends_nothing(cli: Any, tmp_path: Path) -> None:
     result = cli("create", str(request))
     assert result.returncode == 1
     assert result.stdout == ""
-    assert f"{request}: error E" in result.stderr
-    assert " AutoMLJobName: " in result.stderr
+    column = json.dumps(V1_REQUEST | {"AutoMLJobName": "cli_bad!"}).index('"AutoMLJobName"') + 1
+    assert f"{request}:1:{column}: E1007 [error] AutoMLJobName: " in result.stderr
     assert result.stderr.splitlines()[-1] == f"{request}: nothing was sent (CreateAutoMLJob)"
     listed = json.loads(cli("list", "--name-contains", "cli_bad").stdout)
     assert listed == {"AutoMLJobSummaries": []}

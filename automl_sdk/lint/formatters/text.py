@@ -1,4 +1,5 @@
-"""Human-readable output: one line per finding, then a summary line.
+"""Human-readable output: one line per finding, sorted by file, line, column and path, then a
+summary line.
 
 ::
 
@@ -8,25 +9,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._locate import position
 from automl_sdk.lint.formatters import FileReport
 
 
 def format_text(reports: Sequence[FileReport]) -> str:
     """``file[:line:col]: RULE [severity] path: message`` lines and a summary."""
-    lines = []
+    keyed = []
     for report in reports:
+        locations = dict(report.locations)
         for finding in report.findings:
-            where = report.file
-            located = position(dict(report.locations), finding.path)
-            if located is not None:
-                where += f":{located[0]}:{located[1]}"
-            path = finding.path or "<request>"
-            lines.append(f"{where}: {finding.rule} [{finding.severity}] {path}: {finding.message}")
+            line, column = position(locations, finding.path) or (0, 0)
+            key = (report.file, line, column, finding.path, finding.rule, finding.message)
+            keyed.append((key, finding_line(report.file, finding, locations)))
+    lines = [line for _, line in sorted(keyed)]
     lines.append(summary(reports))
     return "\n".join(lines) + "\n"
+
+
+def finding_line(file: str, finding: Finding, locations: Mapping[str, tuple[int, int]]) -> str:
+    """``file[:line:col]: RULE [severity] path: message``, the one line of a finding in a file."""
+    located = position(locations if isinstance(locations, dict) else dict(locations), finding.path)
+    where = file if located is None else f"{file}:{located[0]}:{located[1]}"
+    return f"{where}: {finding}"
 
 
 def summary(reports: Sequence[FileReport]) -> str:

@@ -73,10 +73,22 @@ def test_no_findings(name: str) -> None:
         assert json.loads(output)["runs"][0]["results"] == []
 
 
-def test_json_objects_have_exactly_the_contract_keys() -> None:
+def test_json_objects_have_the_contract_keys_and_a_position_when_known() -> None:
     items = json.loads(formatter("json")(_reports()))
     assert items
-    assert all(list(item) == ["file", "rule", "severity", "path", "message"] for item in items)
+    keys = ["file", "rule", "severity", "path", "message", "line", "column"]
+    assert all(list(item) == keys for item in items)
+    unlocated = FileReport(file="-", findings=_reports()[0].findings)
+    items = json.loads(formatter("json")([unlocated]))
+    assert all(list(item) == keys[:5] for item in items)
+
+
+def test_text_lines_are_sorted_by_file_line_and_column() -> None:
+    reports = _reports()
+    lines = formatter("text")([reports[1], reports[0]]).splitlines()[:-1]
+    positions = [tuple(int(n) for n in line.split(": ", 1)[0].split(":")[1:]) for line in lines]
+    assert positions == sorted(positions)
+    assert positions[0] == (1, 1)
 
 
 def test_sarif_structure() -> None:

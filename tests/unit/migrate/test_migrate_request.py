@@ -707,7 +707,7 @@ def test_report_text() -> None:
             "notes:",
             "  a note",
             "lint findings of the V1 request:",
-            "  warning W1 <request>: whole request",
+            "  W1 [warning] <request>: whole request",
         ]
     )
 
