@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"automl-sdk {__version__}",
         help="print the version and exit",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="run 'automl-sdk COMMAND --help' for its options"
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, aws_options)
     return parser

@@ -201,6 +201,59 @@ def test_pyproject_config_is_used_and_cli_select_wins(
     assert {i["rule"] for i in json.loads(out)} == {"E1002"}
 
 
+def rules_of(out: str) -> set[str]:
+    return {item["rule"] for item in json.loads(out)}
+
+
+def test_info_rules_are_off_unless_selected(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["lint", "--format", "json", str(MINIMAL)], capsys)
+    assert rules_of(out) == {"W8001", "W8002"}
+    _, out, _ = run(["lint", "--format", "json", "--include-info", str(MINIMAL)], capsys)
+    assert rules_of(out) == {"W8001", "W8002", "I8003", "I8005"}
+    _, out, _ = run(["lint", "--format", "json", "--select", "I8003", str(MINIMAL)], capsys)
+    assert rules_of(out) == {"I8003"}
+    _, out, _ = run(
+        ["lint", "--format", "json", "--select", "W", "--include-info", str(MINIMAL)], capsys
+    )
+    assert rules_of(out) == {"W8001", "W8002", "I8003", "I8005"}
+
+
+def test_info_rules_selected_in_pyproject_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.automl-sdk.lint]\nselect = ["I"]\n')
+    _, out, _ = run(["lint", "--format", "json", str(MINIMAL)], capsys)
+    assert rules_of(out) == {"I8003", "I8005"}
+
+
+def test_text_output_is_sorted_by_line_then_column(
+    bad: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(["lint", "--select", "E1", str(bad)], capsys)
+    where = [line.split(" ", 2)[:2] for line in out.splitlines()[:-1]]
+    assert where == [
+        [f"{bad}:1:1:", "E1003"],  # missing members are placed at the object that lacks them
+        [f"{bad}:1:1:", "E1003"],
+        [f"{bad}:1:1:", "E1003"],
+        [f"{bad}:2:3:", "E1007"],
+        [f"{bad}:3:3:", "E1002"],
+    ]
+    assert [line.split(" ")[3] for line in out.splitlines()[:3]] == [
+        "AutoMLJobInputDataConfig:",
+        "AutoMLProblemTypeConfig:",
+        "OutputDataConfig:",
+    ]
+
+
+def test_text_output_is_sorted_by_file(
+    bad: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "a.json"
+    first.write_text(BAD)
+    _, out, _ = run(["lint", "--select", "E1007", str(bad), str(first)], capsys)
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == [str(first), str(bad)]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -106,4 +107,95 @@ def test_unknown_job_is_one_clear_line(cli: Any, command: str) -> None:
     assert result.stderr == (
         "automl-sdk: ResourceNotFound: Could not find AutoML job with name no-such-job. "
         "(job no-such-job)\n"
+    )
+
+
+def cli_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("AWS_")} | FAKE_CREDENTIALS
+
+
+def test_create_reads_the_request_from_stdin(endpoint_url: str) -> None:
+    request = json.dumps(tabular_v1_request("cli-stdin"))
+    result = subprocess.run(
+        [sys.executable, "-m", "automl_sdk", "create", "-", "--endpoint-url", endpoint_url],
+        input=request,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    arn = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/cli-stdin"
+    assert json.loads(result.stdout) == {"AutoMLJobArn": arn}
+
+
+def test_a_request_with_a_member_repeated_differently_sends_nothing(
+    cli: Any, tmp_path: Path
+) -> None:
+    request = tmp_path / "twice.json"
+    text = json.dumps(tabular_v1_request("cli-twice"))
+    request.write_text(text[:-1] + ',\n "AutoMLJobName": "cli-twice-2"}')
+    result = cli("create", str(request))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert f"{request}:2:2: E1010 [error] AutoMLJobName: " in result.stderr
+    listed = json.loads(cli("list", "--name-contains", "cli-twice").stdout)
+    assert listed == {"AutoMLJobSummaries": []}
+
+
+@pytest.mark.parametrize("command", [["describe", "cli-v1"], ["list"]])
+def test_a_closed_stdout_ends_aws_commands_quietly(
+    cli: Any, endpoint_url: str, tmp_path: Path, command: list[str]
+) -> None:
+    request = tmp_path / "v1.json"
+    request.write_text(json.dumps(V1_REQUEST))
+    cli("create", str(request))  # the job may exist already: the re-create is idempotent
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "automl_sdk", *command, "--endpoint-url", endpoint_url],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_ctrl_c_during_wait_says_the_job_is_still_running(
+    cli: Any, endpoint_url: str, tmp_path: Path
+) -> None:
+    request = tmp_path / "v1.json"
+    request.write_text(json.dumps(tabular_v1_request("cli-interrupted")))
+    assert cli("create", str(request)).returncode == 0
+    waiting = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "automl_sdk",
+            "wait",
+            "cli-interrupted",
+            "--delay",
+            "30",
+            "--endpoint-url",
+            endpoint_url,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    )
+    assert waiting.stderr is not None
+    first = waiting.stderr.readline()  # the first describe has been shown: now in the sleep
+    assert first.startswith("cli-interrupted  InProgress")
+    waiting.send_signal(signal.SIGINT)
+    out, rest = waiting.communicate(timeout=60)
+    assert waiting.returncode == 130
+    assert out == ""
+    assert rest == (
+        "automl-sdk: interrupted; AutoML job cli-interrupted is still running "
+        "(automl-sdk stop cli-interrupted stops it)\n"
     )
