@@ -27,6 +27,7 @@ from automl_sdk._cli.common import (
     CLIUsageError,
     duplicate_findings,
     read_request,
+    source_path,
 )
 
 OPERATIONS = {"create-auto-ml-job": "CreateAutoMLJob", "create-auto-ml-job-v2": "CreateAutoMLJobV2"}
@@ -171,9 +172,10 @@ def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[
         if args.no_config:
             config = LintConfig()
         elif args.config:
-            if not Path(args.config).is_file():
+            path = Path(source_path(args.config) or args.config)  # file://PATH is PATH
+            if not path.is_file():
                 raise CLIUsageError(f"--config {args.config}: no such file")
-            config = load_config(Path(args.config))
+            config = load_config(path)
         else:
             config = load_config(find_pyproject(Path.cwd()))
         select = config.select

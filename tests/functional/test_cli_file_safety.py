@@ -97,23 +97,16 @@ def test_the_same_input_twice_is_refused(folder: Path, capsys: pytest.CaptureFix
     )
 
 
+@pytest.mark.parametrize("linked", [False, True], ids=["the-input-itself", "a-link-to-it"])
 def test_a_suffix_output_that_is_another_input_is_refused(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, capsys: pytest.CaptureFixture[str], linked: bool
 ) -> None:
-    (folder / "req.v2.json").write_text(V1_TEXT)
-    assert refused(["--suffix", ".v2.json", "req.json", "req.v2.json"], folder, capsys) == (
-        "automl-sdk: error: --suffix .v2.json: req.v2.json is the input req.v2.json; the CLI "
-        "never writes over its input, so choose another output\n"
-    )
-
-
-def test_a_suffix_output_linked_to_another_input_is_refused(
-    folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (folder / "other.json").write_text(V1_TEXT)
-    (folder / "req.v2.json").symlink_to(folder / "other.json")
-    assert refused(["--suffix", ".v2.json", "req.json", "other.json"], folder, capsys) == (
-        "automl-sdk: error: --suffix .v2.json: req.v2.json is the input other.json; the CLI "
+    other = "other.json" if linked else "req.v2.json"
+    (folder / other).write_text(V1_TEXT)
+    if linked:
+        (folder / "req.v2.json").symlink_to(folder / other)
+    assert refused(["--suffix", ".v2.json", "req.json", other], folder, capsys) == (
+        f"automl-sdk: error: --suffix .v2.json: req.v2.json is the input {other}; the CLI "
         "never writes over its input, so choose another output\n"
     )
 

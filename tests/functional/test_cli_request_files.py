@@ -362,23 +362,19 @@ def test_migrate_refuses_a_repeated_member_with_different_values(
     assert "  " + DIFFERENT.split(": ", 1)[1] in lines
 
 
-def test_migrate_force_keeps_the_last_value_and_reports_the_repeat(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("options", "value", "line"),
+    [
+        pytest.param(["--force"], "other", DIFFERENT, id="different-values-forced"),
+        pytest.param([], "churn", SAME, id="same-value"),
+    ],
+)
+def test_migrate_translates_the_last_value_and_reports_the_repeat(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], value: str, line: str
 ) -> None:
     path = tmp_path / "v1.json"
-    path.write_text(with_repeated_name(V1_REQUEST, "other"))
-    code, out, err = run(["migrate", "--force", str(path)], capsys)
+    path.write_text(with_repeated_name(V1_REQUEST, value))
+    code, out, err = run(["migrate", *options, str(path)], capsys)
     assert code == 0
-    assert json.loads(out)["AutoMLJobName"] == "other"
-    assert "  " + DIFFERENT.split(": ", 1)[1] in err.splitlines()
-
-
-def test_migrate_reports_a_same_value_repeat_as_a_warning(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "v1.json"
-    path.write_text(with_repeated_name(V1_REQUEST, "churn"))
-    code, out, err = run(["migrate", str(path)], capsys)
-    assert code == 0
-    assert json.loads(out)["AutoMLJobName"] == "churn"
-    assert "  " + SAME.split(": ", 1)[1] in err.splitlines()
+    assert json.loads(out)["AutoMLJobName"] == value
+    assert "  " + line.split(": ", 1)[1] in err.splitlines()
