@@ -19,16 +19,14 @@ _SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true
 
 
 def locate(text: str) -> dict[str, tuple[int, int]]:
-    """``{wire_path: (line, column)}`` (both 1-based) for every member and item in ``text``."""
-    return scan(text)[0]
+    """``{wire_path: (line, column)}`` (both 1-based) for every member and item in ``text``.
 
-
-def scan(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    """The positions of :func:`locate`, and ``{wire_path: count}`` of each key repeated in its object."""
+    Repeated members are found by the CLI's request reader, not here.
+    """
     locator = _Locator(text)
     with contextlib.suppress(IndexError, ValueError, RecursionError):
         locator.value(locator.skip(0), "")
-    return locator.positions, locator.repeated
+    return locator.positions
 
 
 def position(positions: dict[str, tuple[int, int]], path: str) -> tuple[int, int] | None:
@@ -47,7 +45,6 @@ class _Locator:
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.positions: dict[str, tuple[int, int]] = {}
-        self.repeated: dict[str, int] = {}
 
     def at(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, index)
@@ -80,13 +77,9 @@ class _Locator:
         index = self.skip(index)
         if self.text[index] == "}":
             return index + 1
-        seen: set[str] = set()
         while True:
             key, end = self.string(index)
             child = join(path, key)
-            if key in seen:
-                self.repeated[child] = self.repeated.get(child, 1) + 1
-            seen.add(key)
             self.positions[child] = self.at(index)  # a repeated key: the last one wins, as in json
             index = self.skip(self.skip(end) + 1)
             index = self.skip(self.value(index, child))

@@ -16,6 +16,8 @@ from typing import Any
 import botocore.session
 import pytest
 from botocore.stub import Stubber
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from automl_sdk.cli import main
 from automl_sdk.client import AutoMLClient
@@ -378,3 +380,27 @@ def test_migrate_translates_the_last_value_and_reports_the_repeat(
     assert code == 0
     assert json.loads(out)["AutoMLJobName"] == value
     assert "  " + line.split(": ", 1)[1] in err.splitlines()
+
+
+# -- any bytes at all -------------------------------------------------------------------------
+
+JSONISH = st.text(alphabet='{}[]":,. \n\t-+0123456789eEaNIfinty\\ud8c0', max_size=80)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(content=st.one_of(st.binary(max_size=120), JSONISH.map(str.encode)))
+def test_any_file_is_linted_or_refused_in_one_line(
+    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "any.json"
+    path.write_bytes(content)
+    code, out, err = run(["lint", "--format", "json", str(path)], capsys)
+    if code == 2:
+        assert out == "[]\n"
+        assert err.startswith(f"automl-sdk: error: {path}:")
+        assert err.count("\n") == 1
+    else:
+        assert (code, err) in {(0, ""), (1, "")}
+        assert isinstance(json.loads(out), list)

@@ -14,7 +14,7 @@ import pytest
 
 from automl_sdk._version import __version__
 from automl_sdk.lint import Finding, lint
-from automl_sdk.lint._locate import locate, position, scan
+from automl_sdk.lint._locate import locate, position
 from automl_sdk.lint.formatters import FORMATS, FileReport, formatter
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -143,7 +143,7 @@ def test_locate_is_best_effort_on_bad_text() -> None:
     assert locate('{"a": [1, 2') == {"": (1, 1), "a": (1, 2), "a[0]": (1, 8), "a[1]": (1, 11)}
 
 
-def test_scan_counts_repeated_keys_per_object() -> None:
-    positions, repeated = scan('{"a": {"b": 1, "b": 2, "b": 3}, "c": [{"d": 1}, {"d": 2}], "a": 0}')
-    assert repeated == {"a.b": 3, "a": 2}
+def test_a_repeated_key_is_located_at_its_last_occurrence() -> None:
+    positions = locate('{"a": {"b": 1, "b": 2, "b": 3}, "c": [{"d": 1}, {"d": 2}], "a": 0}')
     assert positions["a"] == (1, 60)  # the last occurrence, the one JSON keeps
+    assert positions["a.b"] == (1, 24)
