@@ -166,6 +166,7 @@ def read_request(source: str) -> RequestDocument:
 
 
 def _read_bytes(source: str, label: str) -> bytes:
+    """The raw bytes of ``source`` (stdin's bytes, not its decoded text, where there are any)."""
     path = source_path(source)
     if path is None:
         buffer = getattr(sys.stdin, "buffer", None)
@@ -180,6 +181,7 @@ def _read_bytes(source: str, label: str) -> bytes:
 
 
 def _decode(label: str, raw: bytes) -> str:
+    """UTF-8 text (a byte order mark dropped); the first bad byte located otherwise."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CLIUsageError(
             f"{label}:1:1: not UTF-8 text: the file starts with a UTF-16 byte order mark; "
@@ -198,6 +200,10 @@ def _decode(label: str, raw: bytes) -> str:
 
 
 def _parse(label: str, text: str, recorder: _PairsRecorder) -> Any:
+    """The JSON value of ``text``; every way Python's parser refuses it becomes one located line.
+
+    Only a failed parse pays for locating its cause (a scan of the text).
+    """
     try:
         return json.loads(text, object_pairs_hook=recorder, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -322,6 +328,7 @@ def _tokens(text: str) -> Iterator[re.Match[str]]:
 
 
 def _too_deep(text: str) -> int:
+    """Where nesting passes :data:`MAX_NESTING` (else where it is deepest)."""
     depth, deepest, deepest_at = 0, 0, 0
     for match in _tokens(text):
         if match.lastgroup == "open":
@@ -362,6 +369,7 @@ def _first_token(text: str) -> int:
 
 
 def _error(label: str, text: str, index: int, problem: str) -> CLIUsageError:
+    """``LABEL:LINE:COL: problem`` for the character at ``index`` (both 1-based)."""
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return CLIUsageError(f"{label}:{line}:{column}: {problem}")

@@ -404,3 +404,16 @@ def test_any_file_is_linted_or_refused_in_one_line(
     else:
         assert (code, err) in {(0, ""), (1, "")}
         assert isinstance(json.loads(out), list)
+
+
+def test_the_docs_table_of_bad_files_is_what_the_reader_says() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = page.split("## Request files", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        row.split("`automl-sdk: error: req.json:", 1)[1].rstrip("` |").split(": ", 1)[1]
+        for row in section.splitlines()
+        if "`automl-sdk: error: req.json:" in row and "cannot read file" not in row
+    }
+    said = {message.split(": ", 1)[1] for _, _, message in BAD_FILES}
+    assert documented
+    assert documented <= said
