@@ -54,7 +54,9 @@ NO_REGION = (
 def _aws_options() -> argparse.ArgumentParser:
     """``--region``/``--profile``/``--endpoint-url``: valid before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("AWS options")
+    group = common.add_argument_group(
+        "AWS options", "for the commands that call AWS; before or after the command"
+    )
     # SUPPRESS keeps a subcommand's unset option from erasing the value given before it.
     group.add_argument(
         "--region", default=argparse.SUPPRESS, help="AWS region (default: from your AWS config)"

@@ -78,7 +78,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     listing.add_argument(
         "--sort-by",
         choices=["Name", "CreationTime", "Status"],
-        help="sort key (the service's default: CreationTime)",
+        help="sort key (the service's default: Name)",
     )
     listing.add_argument(
         "--sort-order",
