@@ -43,6 +43,7 @@ COMMAND_MODULES = (
     "automl_sdk._cli.lint",
     "automl_sdk._cli.migrate",
     "automl_sdk._cli.jobs",
+    "automl_sdk._cli.aws",
 )
 
 NO_REGION = (
@@ -106,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    from automl_sdk._cli.aws import dispatch  # the AWS-CLI-named commands, globals anywhere
+
+    if (aws_code := dispatch(sys.argv[1:] if argv is None else argv)) is not None:
+        return aws_code
     parser = build_parser()
     args = parser.parse_args(argv)
     for option in ("region", "profile", "endpoint_url"):

@@ -14,6 +14,7 @@ Writes, for every shape reachable from the AutoML operations' inputs and outputs
 - ``automl_sdk/shapes/__init__.py``: the re-exports;
 - ``docs/reference/shapes.md``: the shape reference page;
 - ``automl_sdk/lint/_predicates.py``: the linter's yes/no validity checks of the request shapes.
+- ``automl_sdk/_cli/aws/_tables.py``: the AWS-CLI-named commands' option tables (by ``generate_awscli.py``).
 
 The output is deterministic and formatted with ruff, so a second run gives no diff.
 """
@@ -753,7 +754,9 @@ def generate(root: Path) -> list[Path]:
     reference_page = root / REFERENCE_PAGE.relative_to(ROOT)
     reference_page.parent.mkdir(parents=True, exist_ok=True)
     reference_page.write_text(render_reference(model, shapes), encoding="utf-8")
-    return [*files, reference_page]
+    from generate_awscli import write_tables  # the AWS-CLI-named commands' option tables
+
+    return [*files, reference_page, *write_tables(root)]
 
 
 def main(argv: list[str] | None = None) -> int:
