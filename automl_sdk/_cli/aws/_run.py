@@ -219,9 +219,11 @@ def classify(exc: BaseException) -> tuple[int, str]:
         return EXIT_SERVICE, str(exc)
     name = type(exc).__name__
     if type(exc).__module__.startswith("botocore"):
+        from botocore.exceptions import ClientError
+
         if name == "ParamValidationError":
             return EXIT_PARAMETER, str(exc)
-        if name == "ClientError" or hasattr(exc, "response"):
+        if isinstance(exc, ClientError):
             return EXIT_SERVICE, " ".join(str(exc).split())
         if name == "NoRegionError":
             return EXIT_CONFIGURATION, (
@@ -256,7 +258,13 @@ def _run(command: str, argv: list[str], sagemaker_client: Any) -> int:
     paging = _paging(table, args, request)
     if skeleton_kind == "output":
         return _print_output_skeleton(command, table, request, output, args)
-    client = sagemaker_client if sagemaker_client is not None else make_client(args)
+    client = sagemaker_client
+    if client is None:
+        session = make_session(args)
+        if args.output is None and "AWS_DEFAULT_OUTPUT" not in os.environ:
+            output = session.get_scoped_config().get("output") or output
+            _output.check_output(output, None)
+        client = make_client(args, session)
     response = execute(command, client, request, paging)
     _output.emit(
         response, output=output, query=args.query, title=table["operation"], color=args.color
@@ -358,13 +366,20 @@ def _paging(
     return {key: value for key, value in config.items() if value is not None}
 
 
-def make_client(args: argparse.Namespace) -> Any:
-    """The boto3 SageMaker client the global options describe."""
-    import boto3
+def make_session(args: argparse.Namespace) -> Any:
+    """The botocore session of ``--profile`` (no network; a missing profile raises here)."""
+    import botocore.session
+
+    session = botocore.session.Session(profile=args.profile)
+    session.get_scoped_config()  # ProfileNotFound now, not at the first call
+    return session
+
+
+def make_client(args: argparse.Namespace, session: Any) -> Any:
+    """The SageMaker client the global options describe, from ``session``."""
     import botocore
     from botocore.config import Config
 
-    session = boto3.session.Session(profile_name=args.profile)
     settings: dict[str, Any] = {"retries": {"mode": "standard"}, "user_agent_extra": "automl-sdk"}
     if args.cli_read_timeout is not None:
         settings["read_timeout"] = args.cli_read_timeout or None
@@ -375,7 +390,7 @@ def make_client(args: argparse.Namespace) -> Any:
     verify: bool | str | None = args.ca_bundle
     if args.no_verify_ssl:
         verify = False
-    return session.client(
+    return session.create_client(
         "sagemaker",
         region_name=args.region,
         endpoint_url=args.endpoint_url,
