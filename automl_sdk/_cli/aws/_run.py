@@ -213,7 +213,11 @@ def classify(exc: BaseException) -> tuple[int, str]:
 
     if isinstance(exc, _values.ParamError | _output.OutputError):
         return EXIT_PARAMETER, str(exc)
-    if isinstance(exc, RequestLintError | MigrationError):
+    if isinstance(exc, RequestLintError):
+        errors = sum(finding.severity == "error" for finding in exc.findings)
+        noun = "lint error" if errors == 1 else "lint errors"
+        return EXIT_PARAMETER, f"{errors} {noun} in the {exc.operation} request: nothing was sent"
+    if isinstance(exc, MigrationError):
         return EXIT_PARAMETER, str(exc)
     if isinstance(exc, JobConflictError | _ServiceLikeError):
         return EXIT_SERVICE, str(exc)
