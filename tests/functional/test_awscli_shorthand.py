@@ -219,7 +219,7 @@ def test_unreadable_files_name_the_option_and_the_path(tmp_path: Path) -> None:
 
 _KEYS = st.text(string.ascii_letters + string.digits + "-_.", min_size=1, max_size=12)
 _PLAIN = st.text(string.ascii_letters + string.digits + ":/._-", min_size=1, max_size=20)
-_ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
+_ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 
 
 @given(st.dictionaries(_KEYS, _PLAIN, min_size=1, max_size=6))

@@ -112,7 +112,8 @@ def test_every_synopsis_option_of_create_auto_ml_job(
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
     assert json.loads(created.stdout) == arn("synopsis")
-    assert "botocore" in created.stderr and "DEBUG" in created.stderr  # --debug
+    assert "botocore" in created.stderr
+    assert "DEBUG" in created.stderr
     assert "CreateAutoMLJobV2" in created.stderr  # the V1 command was sent as V2
 
     v2 = sagemaker.describe_auto_ml_job_v2(AutoMLJobName="synopsis")
@@ -131,7 +132,8 @@ def test_every_synopsis_option_of_create_auto_ml_job(
 
     version = cli("create-auto-ml-job", "--version")
     assert version.returncode == 0
-    assert version.stdout.startswith("automl-sdk/") and " botocore/" in version.stdout
+    assert version.stdout.startswith("automl-sdk/")
+    assert " botocore/" in version.stdout
 
 
 def test_json_and_file_values_and_a_v2_create(
@@ -285,10 +287,12 @@ def test_list_paginates_with_max_items_and_starting_token(cli: Any, endpoint_url
 
     assert names() == (["page-0", "page-1", "page-2"], None)
     first, token = names("--max-items", "2", "--page-size", "1")
-    assert first == ["page-0", "page-1"] and token
+    assert first == ["page-0", "page-1"]
+    assert token
     assert names("--starting-token", token) == (["page-2"], None)
     single, next_token = names("--no-paginate", "--max-results", "1")
-    assert single == ["page-0"] and next_token
+    assert single == ["page-0"]
+    assert next_token
 
 
 @pytest.mark.parametrize(
