@@ -142,42 +142,40 @@ def test_booleans_other_than_true_and_false_are_left_for_the_linter() -> None:
     assert deploy == {"AutoGenerateEndpointName": "yes"}
 
 
-def test_top_level_integers_and_their_errors() -> None:
+def test_top_level_integers_are_typed() -> None:
     assert value("list-auto-ml-jobs", "--max-results", "5") == 5
-    with pytest.raises(_values.ParamError) as caught:
-        value("list-auto-ml-jobs", "--max-results", "five")
-    assert str(caught.value) == (
-        "Error parsing parameter '--max-results': expected an integer, received: 'five'"
-    )
 
 
-def test_a_wrongly_typed_nested_member_names_its_path() -> None:
-    with pytest.raises(_values.ParamError) as caught:
-        value(
-            "create-auto-ml-job", "--auto-ml-job-config", "CompletionCriteria={MaxCandidates=ten}"
-        )
-    assert str(caught.value) == (
+VALUE_ERRORS = [
+    (
+        ("list-auto-ml-jobs", "--max-results", "five"),
+        "Error parsing parameter '--max-results': expected an integer, received: 'five'",
+    ),
+    (
+        ("create-auto-ml-job", "--auto-ml-job-config", "CompletionCriteria={MaxCandidates=ten}"),
         "Error parsing parameter '--auto-ml-job-config': "
-        "CompletionCriteria.MaxCandidates: expected an integer, received: 'ten'"
-    )
-
-
-def test_shorthand_errors_name_the_option() -> None:
-    with pytest.raises(_values.ParamError) as caught:
-        value("create-auto-ml-job", "--output-data-config", "S3OutputPath")
-    assert str(caught.value) == (
+        "CompletionCriteria.MaxCandidates: expected an integer, received: 'ten'",
+    ),
+    (
+        ("create-auto-ml-job", "--output-data-config", "S3OutputPath"),
         "Error parsing parameter '--output-data-config': Expected: '=', received: 'EOF' "
-        "for input:\nS3OutputPath\n            ^"
-    )
-
-
-def test_json_errors_give_line_and_column() -> None:
-    with pytest.raises(_values.ParamError) as caught:
-        value("create-auto-ml-job", "--output-data-config", '{"S3OutputPath": }')
-    assert str(caught.value) == (
+        "for input:\nS3OutputPath\n            ^",
+    ),
+    (
+        ("create-auto-ml-job", "--output-data-config", '{"S3OutputPath": }'),
         "Error parsing parameter '--output-data-config': Invalid JSON: Expecting value: "
-        'line 1 column 18 (char 17)\nJSON received: {"S3OutputPath": }'
-    )
+        'line 1 column 18 (char 17)\nJSON received: {"S3OutputPath": }',
+    ),
+]
+
+
+@pytest.mark.parametrize(("given", "message"), VALUE_ERRORS)
+def test_value_errors_name_the_option_and_the_position(
+    given: tuple[str, str, str], message: str
+) -> None:
+    with pytest.raises(_values.ParamError) as caught:
+        value(*given)
+    assert str(caught.value) == message
 
 
 def test_file_and_fileb_values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

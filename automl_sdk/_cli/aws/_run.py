@@ -13,7 +13,7 @@ import logging
 import os
 import platform
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, NoReturn
 
 from automl_sdk._cli.aws import _output, _values
@@ -168,21 +168,23 @@ def _escape(text: str) -> str:
     return text.replace("%", "%%")
 
 
-def _whole(text: str) -> int:
-    value = _whole_or_zero(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, received: {text!r}")
-    return value
+def _integer(minimum: int) -> Callable[[str], int]:
+    """An argparse type for whole numbers of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, received: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, received: {text!r}")
+        return value
+
+    return parse
 
 
-def _whole_or_zero(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, received: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative, received: {text!r}")
-    return value
+_whole = _integer(1)
+_whole_or_zero = _integer(0)
 
 
 # -- running -----------------------------------------------------------------------------------

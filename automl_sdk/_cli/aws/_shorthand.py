@@ -119,13 +119,18 @@ class _Parser:
             self.expect(",")
 
     def keyval(self) -> tuple[str, Any]:
+        key = self.key_and_equals()
+        return key, self.values()
+
+    def key_and_equals(self) -> str:
+        """``key "="`` or ``key "@="`` (then the value is read from the file it names)."""
         key = self.key()
         self.skip_space()
         self.from_file = self.current() == "@"
         if self.from_file:
             self.i += 1
         self.expect("=")
-        return key, self.values()
+        return key
 
     def key(self) -> str:
         start = self.i
@@ -163,44 +168,33 @@ class _Parser:
         return items[0] if len(items) == 1 else items
 
     def explicit_list(self) -> list[Any]:
-        self.expect("[")
         items: list[Any] = []
-        while self.current() != "]":
-            if self.at_end():
-                raise ShorthandError("Expected: ']', received: 'EOF'", self.text, self.i)
-            items.append(self.item())
-            self.skip_space()
-            if self.at_end():
-                raise ShorthandError("Expected: ']', received: 'EOF'", self.text, self.i)
-            if self.current() != "]":
-                self.expect(",")
-        self.i += 1
+        self.bracketed("[", "]", lambda: items.append(self.item()))
         return items
 
     def hash(self) -> dict[str, Any]:
-        self.expect("{")
         result: dict[str, Any] = {}
-        while self.current() != "}":
-            if self.at_end():
-                raise ShorthandError("Expected: '}', received: 'EOF'", self.text, self.i)
-            key, value = self.keyval_in_hash()
-            result[key] = value
-            self.skip_space()
-            if self.at_end():
-                raise ShorthandError("Expected: '}', received: 'EOF'", self.text, self.i)
-            if self.current() != "}":
-                self.expect(",")
-        self.i += 1
+
+        def member() -> None:
+            key = self.key_and_equals()
+            result[key] = self.item()
+
+        self.bracketed("{", "}", member)
         return result
 
-    def keyval_in_hash(self) -> tuple[str, Any]:
-        key = self.key()
-        self.skip_space()
-        self.from_file = self.current() == "@"
-        if self.from_file:
-            self.i += 1
-        self.expect("=")
-        return key, self.item()
+    def bracketed(self, opening: str, closing: str, element: Callable[[], None]) -> None:
+        """``opening [element *("," element)] closing``, calling ``element`` for each one."""
+        self.expect(opening)
+        while self.current() != closing:
+            if self.at_end():
+                raise ShorthandError(f"Expected: '{closing}', received: 'EOF'", self.text, self.i)
+            element()
+            self.skip_space()
+            if self.at_end():
+                raise ShorthandError(f"Expected: '{closing}', received: 'EOF'", self.text, self.i)
+            if self.current() != closing:
+                self.expect(",")
+        self.i += 1
 
     def item(self) -> Any:
         if self.current() == "[":
