@@ -434,3 +434,31 @@ def test_yaml_without_pyyaml_is_a_one_line_hint(
     assert capsys.readouterr().err == (
         "automl-sdk: YAML needs PyYAML: pip install 'automl-sdk[yaml]'\n"
     )
+
+
+class _ClosedPipe:
+    """stdout of a reader that has gone away (``... | head -1``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+
+def test_a_closed_pipe_ends_quietly(
+    sagemaker: Any,
+    stubber: Stubber,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stubber.add_response("list_auto_ml_jobs", {"AutoMLJobSummaries": [summary("a")]}, {})
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+    assert run(sagemaker, "list-auto-ml-jobs", "--output", "text") == 0
+    assert capsys.readouterr().err == ""
