@@ -77,11 +77,12 @@ def main() -> None:
 
     response = json.loads(json.dumps(tabular_v2_request()))
     for output in ("text", "table"):
-        per_call = timeit.timeit(
-            lambda output=output: _output.render(response, output=output, title="Describe"),
-            number=number,
-        )
-        print(f"{'render a request as ' + output:34} {per_call / number * 1e6:7.1f} us")
+
+        def render(output: str = output) -> None:
+            _output.render(response, output=output, title="Describe")
+
+        per_call = timeit.timeit(render, number=number) / number
+        print(f"{'render a request as ' + output:34} {per_call * 1e6:7.1f} us")
 
 
 if __name__ == "__main__":
