@@ -462,3 +462,16 @@ def test_a_closed_pipe_ends_quietly(
     monkeypatch.setattr("sys.stdout", _ClosedPipe())
     assert run(sagemaker, "list-auto-ml-jobs", "--output", "text") == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_unknown_output_format_from_the_environment_is_refused_before_sending(
+    sagemaker: Any,
+    stubber: Stubber,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_OUTPUT", "xml")
+    assert run(sagemaker, "stop-auto-ml-job", "--auto-ml-job-name", "x") == 252
+    assert capsys.readouterr().err == (
+        "automl-sdk: Unknown output type: xml (choose from json, text, table, yaml)\n"
+    )

@@ -55,8 +55,11 @@ def check_output(output: str, query: str | None) -> None:
     """Fail early (before anything is sent) on a bad query or an unusable format.
 
     Raises:
-        OutputError: the query does not parse, or ``yaml`` is asked for without PyYAML.
+        OutputError: the format is unknown (from ``AWS_DEFAULT_OUTPUT`` or a profile), the query
+            does not parse, or ``yaml`` is asked for without PyYAML.
     """
+    if output not in FORMATS:
+        raise OutputError(f"Unknown output type: {output} (choose from {', '.join(FORMATS)})")
     if query is not None:
         compile_query(query)
     if output == "yaml":

@@ -264,18 +264,23 @@ def _run(command: str, argv: list[str], sagemaker_client: Any) -> int:
     paging = _paging(table, args, request)
     if skeleton_kind == "output":
         return _print_output_skeleton(command, table, request, output, args)
-    client = sagemaker_client
-    if client is None:
-        session = make_session(args)
-        if args.output is None and "AWS_DEFAULT_OUTPUT" not in os.environ:
-            output = session.get_scoped_config().get("output") or output
-            _output.check_output(output, None)
-        client = make_client(args, session)
-    response = execute(command, client, request, paging)
+    if sagemaker_client is None:
+        sagemaker_client, output = _client_and_output(args, output)
+    response = execute(command, sagemaker_client, request, paging)
     _output.emit(
         response, output=output, query=args.query, title=table["operation"], color=args.color
     )
     return EXIT_OK
+
+
+def _client_and_output(args: argparse.Namespace, output: str) -> tuple[Any, str]:
+    """The client of the global options, and the output format once the profile's ``output``
+    setting is known (it applies when neither ``--output`` nor ``AWS_DEFAULT_OUTPUT`` is set)."""
+    session = make_session(args)
+    if args.output is None and "AWS_DEFAULT_OUTPUT" not in os.environ:
+        output = session.get_scoped_config().get("output") or output
+        _output.check_output(output, None)
+    return make_client(args, session), output
 
 
 def version_text() -> str:
