@@ -14,6 +14,7 @@ import sys
 import threading
 from typing import IO, TYPE_CHECKING, Any
 
+from automl_sdk._cli.aws._output import add_output_options, print_result
 from automl_sdk._cli.common import (
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
@@ -51,6 +52,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
 
     describe = _job_parser(subparsers, aws_options, "describe", "print DescribeAutoMLJobV2 as JSON")
     describe.add_argument("--v1", action="store_true", help="print the V1 DescribeAutoMLJob shape")
+    add_output_options(describe)  # --output json|text|table|yaml, --query
     describe.set_defaults(handler=_describe)
 
     wait = _job_parser(subparsers, aws_options, "wait", "wait for a job to end (exit 0/1/3)")
@@ -86,6 +88,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         help="sort direction (the service's default: Descending)",
     )
     listing.add_argument("--max-items", type=_positive_int, metavar="N", help="stop after N jobs")
+    add_output_options(listing)  # --output json|text|table|yaml, --query
     listing.set_defaults(handler=_list)
 
     candidates = _job_parser(
@@ -95,6 +98,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         "--status-equals", metavar="STATUS", help="only candidates with this status, e.g. Completed"
     )
     candidates.add_argument("--top", type=_positive_int, metavar="N", help="only the best N")
+    add_output_options(candidates)  # --output json|text|table|yaml, --query
     candidates.set_defaults(handler=_candidates)
 
 
@@ -200,11 +204,12 @@ def _wait_option_message(exc: ValueError) -> str:
 def _describe(args: argparse.Namespace) -> int:
     client = _client(args)
     if args.v1:
-        print_json(client.describe_auto_ml_job(AutoMLJobName=args.job_name))
+        response = client.describe_auto_ml_job(AutoMLJobName=args.job_name)
+        print_result(args, response, title="DescribeAutoMLJob")
     else:
         response = client.sagemaker_client.describe_auto_ml_job_v2(AutoMLJobName=args.job_name)
         response.pop("ResponseMetadata", None)
-        print_json(response)
+        print_result(args, response, title="DescribeAutoMLJobV2")
     return EXIT_OK
 
 
@@ -231,7 +236,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.max_items:
         filters["PaginationConfig"] = {"MaxItems": args.max_items}
     summaries = [to_wire(summary) for summary in _client(args).iter_jobs(**filters)]
-    print_json({"AutoMLJobSummaries": summaries})
+    print_result(args, {"AutoMLJobSummaries": summaries}, title="ListAutoMLJobs")
     return EXIT_OK
 
 
@@ -241,13 +246,12 @@ def _candidates(args: argparse.Namespace) -> int:
     filters = {"StatusEquals": args.status_equals} if args.status_equals else {}
     board = _client(args).candidates(args.job_name, **filters)
     shown = board.candidates[: args.top] if args.top else board.candidates
-    print_json(
-        {
-            "AutoMLJobName": board.job_name,
-            "ObjectiveMetric": {"MetricName": board.metric_name, "Type": board.direction},
-            "Candidates": [to_wire(candidate) for candidate in shown],
-        }
-    )
+    board_data = {
+        "AutoMLJobName": board.job_name,
+        "ObjectiveMetric": {"MetricName": board.metric_name, "Type": board.direction},
+        "Candidates": [to_wire(candidate) for candidate in shown],
+    }
+    print_result(args, board_data, title="ListCandidatesForAutoMLJob")
     return EXIT_OK
 
 

@@ -11,8 +11,9 @@
 - ``yaml``: block-style YAML (needs PyYAML, the ``automl-sdk[yaml]`` extra).
 
 ``--query`` is a JMESPath expression applied to the response before formatting. The existing
-``describe``, ``list`` and ``candidates`` commands use :func:`add_output_options` and
-:func:`emit` too. This module imports jmespath and PyYAML only when they are used.
+``describe``, ``list`` and ``candidates`` commands take both through :func:`add_output_options`
+and :func:`print_result`. This module imports jmespath and PyYAML only when they are used, so
+the commands' parsers may import it.
 """
 
 from __future__ import annotations
@@ -36,19 +37,53 @@ class OutputError(Exception):
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--output`` and ``--query`` to a command that prints a response."""
+    """Add ``--output`` and ``--query`` to a command that prints a response (``describe``,
+    ``list``, ``candidates``); a bad query or ``yaml`` without PyYAML is a usage error at parse
+    time. Print the result with :func:`print_result`."""
     parser.add_argument(
         "--output",
         choices=FORMATS,
+        action=_OutputFormat,
         default=argparse.SUPPRESS,
-        help="the formatting style of the result: json (default), text, table or yaml",
+        help="the result as json (default), text, table or yaml, as the AWS CLI prints them",
     )
     parser.add_argument(
         "--query",
         metavar="JMESPATH",
+        type=_query,
         default=argparse.SUPPRESS,
         help="a JMESPath expression selecting what to print, e.g. 'AutoMLJobStatus'",
     )
+
+
+def print_result(args: argparse.Namespace, data: Any, *, title: str) -> None:
+    """Print ``data`` as the ``--output``/``--query`` of :func:`add_output_options` ask (JSON
+    indented by 2 by default, as the commands that use it always printed)."""
+    output = getattr(args, "output", "json")
+    emit(data, output=output, query=getattr(args, "query", None), title=title, indent=2)
+
+
+class _OutputFormat(argparse.Action):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        try:
+            check_output(str(values), None)
+        except OutputError as exc:
+            parser.error(str(exc))
+        setattr(namespace, self.dest, values)
+
+
+def _query(text: str) -> str:
+    try:
+        compile_query(text)
+    except OutputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def check_output(output: str, query: str | None) -> None:
@@ -86,23 +121,26 @@ def emit(
     title: str = "",
     color: str = "auto",
     stream: IO[str] | None = None,
+    indent: int = 4,
 ) -> None:
     """Print ``data`` (a response dict) filtered by ``query`` in the ``output`` format.
 
-    ``title`` heads the table (the AWS CLI uses the operation name, e.g. ``DescribeAutoMLJob``).
+    ``title`` heads the table (the AWS CLI uses the operation name, e.g. ``DescribeAutoMLJob``);
+    ``indent`` is JSON's (the AWS CLI's is 4).
     """
     stream = sys.stdout if stream is None else stream
     result = plain(data)
     if query is not None:
         result = compile_query(query).search(result)
-    stream.write(render(result, output=output, title=title, color=_use_color(color, stream)))
+    use_color = _use_color(color, stream)
+    stream.write(render(result, output=output, title=title, color=use_color, indent=indent))
     stream.flush()
 
 
-def render(data: Any, *, output: str, title: str = "", color: bool = False) -> str:
+def render(data: Any, *, output: str, title: str = "", color: bool = False, indent: int = 4) -> str:
     """The text of ``data`` (plain JSON values) in the ``output`` format."""
     if output == "json":
-        return "" if data == {} else json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+        return "" if data == {} else json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
     if output == "text":
         lines: list[str] = []
         _text(data, lines)
