@@ -379,6 +379,8 @@ def recording_server() -> Iterator[str]:
 
 
 def test_no_sign_request_sends_no_signature(cli: Any, recording_server: str) -> None:
+    """moto finds the service of a request by its signature (an unsigned SageMaker call reaches
+    its S3 backend), so a scripted server on 127.0.0.1 shows what was sent."""
     signed = cli(
         "describe-auto-ml-job-v2",
         "--auto-ml-job-name",
