@@ -243,3 +243,17 @@ def test_nested_structures_round_trip_like_json(tree: Any) -> None:
         return str(node)
 
     assert _shorthand.parse(f"root={shorthand(tree)}") == json.loads(json.dumps({"root": tree}))
+
+
+@given(st.text(max_size=40))
+def test_any_text_parses_or_fails_with_a_positioned_error(text: str) -> None:
+    error: _shorthand.ShorthandError | None = None
+    try:
+        parsed: Any = _shorthand.parse(text)
+    except _shorthand.ShorthandError as exc:
+        error, parsed = exc, None
+    if error is None:
+        assert isinstance(parsed, dict)
+    else:
+        assert 0 <= error.index <= len(text)
+        assert str(error).startswith(f"{error.problem} for input:\n")

@@ -384,7 +384,9 @@ class Table:
             body.append(
                 "".join(
                     _centered(h, w, "|" if i == 0 else "", "|")
-                    for i, (h, w) in enumerate(zip(section.headers, columns, strict=True))
+                    for i, (h, w) in enumerate(
+                        zip(_padded(section.headers, columns), columns, strict=True)
+                    )
                 )
             )
         if section.rows and columns:
@@ -396,7 +398,7 @@ class Table:
 
     def _render_row(self, row: list[str], columns: list[int]) -> str:
         cells = []
-        for i, (cell, width) in enumerate(zip(row, columns, strict=False)):
+        for i, (cell, width) in enumerate(zip(_padded(row, columns), columns, strict=True)):
             left = "|" if i == 0 else ""
             padding = 2 if width - (text_width(cell) + 2 + len(left) + 1) >= 0 else 0
             fill = width - len(left) - padding - text_width(cell) - 1
@@ -405,6 +407,11 @@ class Table:
 
     def _style(self, text: str, style: tuple[str, str]) -> str:
         return f"{style[0]}{text}{style[1]}" if self.color and text else text
+
+
+def _padded(cells: list[str], columns: list[int]) -> list[str]:
+    """``cells`` with empty cells added up to the section's column count (ragged lists)."""
+    return cells + [""] * (len(columns) - len(cells))
 
 
 def _terminal_width() -> int:
