@@ -90,6 +90,19 @@ def test_errors_point_at_the_position(text: str, message: str) -> None:
     assert str(caught.value) == message
 
 
+def test_help_examples_follow_the_man_page() -> None:
+    assert (
+        _shorthand.example("AutoMLOutputDataConfig", SHAPES)
+        == "KmsKeyId=string,S3OutputPath=string"
+    )
+    assert _shorthand.example("TagList", SHAPES) == "Key=string,Value=string ..."
+    assert _shorthand.example("AutoMLInputDataConfig", SHAPES) == (
+        "ChannelType=string,CompressionType=string,ContentType=string,"
+        "DataSource={S3DataSource={S3DataType=string,S3Uri=string}},"
+        "SampleWeightAttributeName=string,TargetAttributeName=string ..."
+    )
+
+
 def test_an_empty_key_is_kept_for_the_linter_to_report() -> None:
     assert _shorthand.parse("=v") == {"": "v"}
 

@@ -122,10 +122,14 @@ def _help(parameter: Mapping[str, Any]) -> str:
     from automl_sdk.shapes.constraints import SHAPES
 
     words = [f"({parameter['type']}{', required' if parameter['required'] else ''})"]
-    words.append(parameter["help"])
+    words.append(parameter["help"].replace("``", ""))  # the model's code marks, not for a terminal
     enum = SHAPES.get(parameter["shape"], {}).get("enum")
     if enum:
         words.append("Possible values: " + ", ".join(enum) + ".")
+    if parameter["type"] in ("structure", "list", "map"):
+        from automl_sdk._cli.aws._shorthand import example
+
+        words.append(f"Shorthand: {example(parameter['shape'], SHAPES)}")
     if parameter["type"] == "boolean":
         words.append(f"Negate with --no-{parameter['option'][2:]}.")
     return " ".join(words)

@@ -318,3 +318,29 @@ def _scalar(value: str, kind: str, path: str) -> Any:
     if kind == "boolean" and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return value
+
+
+def example(shape_name: str, shapes: Mapping[str, Mapping[str, Any]], depth: int = 0) -> str:
+    """The shorthand form of a structure, list or map shape, as the AWS CLI's help shows it
+    (``KmsKeyId=string,S3OutputPath=string``); structures nested deeper than four levels are
+    written ``{...}``."""
+    shape = shapes[shape_name]
+    kind = shape["type"]
+    if kind == "structure":
+        if depth > 3:
+            return "{...}"
+        inner = ",".join(
+            f"{member}={example(target, shapes, depth + 1)}"
+            for member, target in shape["members"].items()
+        )
+        return inner if depth == 0 else "{" + inner + "}"
+    if kind == "list":
+        if depth == 0:  # an option's items are separate words: ``Key=k,Value=v Key=...``
+            return example(shape["member"], shapes, 0) + " ..."
+        item = example(shape["member"], shapes, depth + 1)
+        return f"[{item},{item}]"
+    if kind == "map":
+        value = example(shape["value"], shapes, depth + 1)
+        inner = f"KeyName1={value},KeyName2={value}"
+        return inner if depth == 0 else "{" + inner + "}"
+    return str(kind)
