@@ -417,3 +417,22 @@ def test_cli_read_timeout_ends_a_slow_call_with_255(cli: Any, recording_server: 
     )  # fmt: skip
     assert result.returncode == 255
     assert result.stderr.startswith("automl-sdk: ReadTimeoutError: Read timeout on endpoint URL")
+
+
+def test_region_chooses_where_the_job_lives(cli: Any, endpoint_url: str) -> None:
+    request = json.dumps(tabular_v2_request("in-ireland"))
+    created = cli(
+        "--region", "eu-west-1", "create-auto-ml-job-v2", "--cli-input-json", request,
+        "--endpoint-url", endpoint_url,
+    )  # fmt: skip
+    assert json.loads(created.stdout) == {
+        "AutoMLJobArn": "arn:aws:sagemaker:eu-west-1:123456789012:automl-job/in-ireland"
+    }
+    elsewhere = cli(
+        "describe-auto-ml-job-v2",
+        "--auto-ml-job-name",
+        "in-ireland",
+        "--endpoint-url",
+        endpoint_url,
+    )
+    assert elsewhere.returncode == 254  # moto keeps jobs per region; the default is us-east-1
