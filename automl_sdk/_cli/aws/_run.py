@@ -304,6 +304,7 @@ def version_text() -> str:
 
 
 def _debug_log(stream: IO[str]) -> None:
+    """``--debug``: botocore's (and urllib3's) debug log on ``stream``, as the AWS CLI shows it."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s - %(name)s - %(levelname)s - %(message)s"))
     for name in ("botocore", "boto3", "urllib3", "automl_sdk"):
@@ -313,6 +314,7 @@ def _debug_log(stream: IO[str]) -> None:
 
 
 def _input_given(args: argparse.Namespace) -> bool:
+    """Whether the request came (partly) from ``--cli-input-json`` or ``--cli-input-yaml``."""
     return args.cli_input_json is not None or args.cli_input_yaml is not None
 
 
