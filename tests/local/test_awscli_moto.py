@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -436,3 +437,23 @@ def test_region_chooses_where_the_job_lives(cli: Any, endpoint_url: str) -> None
         endpoint_url,
     )
     assert elsewhere.returncode == 254  # moto keeps jobs per region; the default is us-east-1
+
+
+def test_ctrl_c_during_a_call_exits_130(env: dict[str, str], recording_server: str) -> None:
+    _RecordingHandler.delay = 10.0
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "automl_sdk", "describe-auto-ml-job-v2",
+            "--auto-ml-job-name", "slow", "--endpoint-url", recording_server,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not _RecordingHandler.seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, out, err) == (130, "", "automl-sdk: interrupted\n")
