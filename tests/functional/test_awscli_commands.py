@@ -459,8 +459,10 @@ def test_a_closed_pipe_ends_quietly(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     stubber.add_response("list_auto_ml_jobs", {"AutoMLJobSummaries": [summary("a")]}, {})
+    monkeypatch.setattr("automl_sdk.client.AutoMLClient._make_client", lambda self: sagemaker)
+    monkeypatch.setattr("automl_sdk._cli.aws._run.make_client", lambda args, session: sagemaker)
     monkeypatch.setattr("sys.stdout", _ClosedPipe())
-    assert run(sagemaker, "list-auto-ml-jobs", "--output", "text") == 0
+    assert main(["list-auto-ml-jobs", "--output", "text", "--region", "us-east-1"]) == 141
     assert capsys.readouterr().err == ""
 
 

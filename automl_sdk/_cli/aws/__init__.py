@@ -75,4 +75,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             name,
             add_help=False,
             help=f"as 'aws sagemaker {name}' (AWS CLI options; 'automl-sdk {name} help')",
+            description=f"Run 'aws sagemaker {name}' with the AWS CLI's options, values, global "
+            f"options and exit codes; 'automl-sdk {name} help' lists its options.",
         )

@@ -205,8 +205,7 @@ def run(command: str, argv: Sequence[str], *, sagemaker_client: Any = None) -> i
         print("automl-sdk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OK
+        raise  # the CLI's frame ends every command quietly on a closed stdout (exit 141)
     except Exception as exc:
         code, message = classify(exc)
         print(f"automl-sdk: {message}", file=sys.stderr)
@@ -524,12 +523,3 @@ def _lint_or_refuse(operation: str, request: dict[str, Any]) -> None:
         exc = RequestLintError(findings=findings, operation=operation)
         _report_findings(exc, sys.stderr)
         raise exc
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so the final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
