@@ -7,7 +7,6 @@ table`` (boxed sections); exit codes follow "AWS CLI return codes"
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any
 
@@ -20,9 +19,9 @@ from botocore.stub import Stubber
 from automl_sdk._cli.aws import dispatch, find_command
 from automl_sdk.cli import main
 from tests.support.requests import tabular_v1_request, tabular_v2_request
+from tests.support.responses import WHEN, candidate
 
 ARN = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn"
-WHEN = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
 
 
 def described(name: str = "churn") -> dict[str, Any]:
@@ -253,16 +252,6 @@ def test_list_as_text_table_and_yaml(
 def test_list_candidates_pages_and_truncates_with_a_next_token(
     sagemaker: Any, stubber: Stubber, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def candidate(name: str) -> dict[str, Any]:
-        return {
-            "CandidateName": name,
-            "ObjectiveStatus": "Succeeded",
-            "CandidateSteps": [],
-            "CandidateStatus": "Completed",
-            "CreationTime": WHEN,
-            "LastModifiedTime": WHEN,
-        }
-
     stubber.add_response(
         "list_candidates_for_auto_ml_job",
         {"Candidates": [candidate("c1"), candidate("c2")], "NextToken": "t1"},

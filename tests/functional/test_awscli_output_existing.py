@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -14,8 +13,7 @@ from botocore.stub import Stubber
 
 from automl_sdk.cli import main
 from tests.support.requests import tabular_v2_request
-
-WHEN = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+from tests.support.responses import WHEN, candidate
 
 
 @pytest.fixture
@@ -97,17 +95,6 @@ def test_list_as_table(stubber: Stubber, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_candidates_query(stubber: Stubber, capsys: pytest.CaptureFixture[str]) -> None:
-    def candidate(name: str, value: float) -> dict[str, Any]:
-        return {
-            "CandidateName": name,
-            "ObjectiveStatus": "Succeeded",
-            "CandidateSteps": [],
-            "CandidateStatus": "Completed",
-            "CreationTime": WHEN,
-            "LastModifiedTime": WHEN,
-            "FinalAutoMLJobObjectiveMetric": {"MetricName": "F1", "Value": value},
-        }
-
     stubber.add_response(
         "list_candidates_for_auto_ml_job",
         {"Candidates": [candidate("low", 0.5), candidate("high", 0.9)]},
