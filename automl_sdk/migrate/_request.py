@@ -1,121 +1,72 @@
 """CreateAutoMLJob (V1) request -> CreateAutoMLJobV2 request.
 
-The mapping is AWS's "Migrate a CreateAutoMLJob to CreateAutoMLJobV2" guide. Nothing is invented
-(a member absent in V1 stays absent in V2) and nothing is altered (values are deep copies). What
-has no faithful V2 form raises :class:`~automl_sdk.errors.MigrationError` at its V1 path.
+Driven by :data:`automl_sdk._mapping.TABLE` (AWS's "Migrate a CreateAutoMLJob to
+CreateAutoMLJobV2" guide as data). Nothing is invented (a member absent in V1 stays absent in V2)
+and nothing is altered (values are copies of the input). What has no faithful V2 form raises
+:class:`~automl_sdk.errors.MigrationError` at its V1 path. Linting is not done here: that policy
+is :func:`automl_sdk.migrate.lint_then_translate`'s.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from automl_sdk._mapping import (
+    ITEM,
+    REQUEST_ENTRIES,
+    TABULAR_CONFIG,
+    V1_ONLY_MEMBERS,
+    V1_REQUEST,
+    V2_ONLY_MEMBERS,
+    Entry,
+    Pattern,
+    containers,
+    list_counterpart,
+    parse,
+    render,
+    shape_at,
+)
 from automl_sdk.errors import MigrationError
-from automl_sdk.migrate._common import TABULAR, as_wire_dict, expect_dict, expect_list, ordered
+from automl_sdk.migrate._common import as_wire_dict, expect_dict, expect_list, ordered, put
 from automl_sdk.migrate._report import MigrationReport
 
-if TYPE_CHECKING:
-    from automl_sdk.lint import Finding
-
-# V1 top-level members that keep their name and place in V2.
-_UNCHANGED = ("AutoMLJobName", "AutoMLJobObjective", "OutputDataConfig", "RoleArn", "Tags")
-_UNCHANGED_TAIL = ("ModelDeployConfig",)
-# V1 channel members kept on each V2 channel; the other two move to TabularJobConfig.
-_CHANNEL_KEPT = ("DataSource", "CompressionType", "ContentType", "ChannelType")
-_CHANNEL_COLUMNS = ("TargetAttributeName", "SampleWeightAttributeName")
-# AutoMLJobConfig members: where each one goes.
-_CONFIG_TO_TABULAR = ("CompletionCriteria", "Mode")
-_CONFIG_TO_TOP = ("DataSplitConfig", "SecurityConfig")
-
-_V2_ORDER = (
-    "AutoMLJobName",
-    "AutoMLJobInputDataConfig",
-    "OutputDataConfig",
-    "AutoMLProblemTypeConfig",
-    "AutoMLJobObjective",
-    "RoleArn",
-    "DataSplitConfig",
-    "SecurityConfig",
-    "Tags",
-    "ModelDeployConfig",
-)
-_TABULAR_ORDER = (
-    "CandidateGenerationConfig",
-    "CompletionCriteria",
-    "FeatureSpecificationS3Uri",
-    "Mode",
-    "GenerateCandidateDefinitionsOnly",
-    "ProblemType",
-    "TargetAttributeName",
-    "SampleWeightAttributeName",
-)
-_CHANNEL_ORDER = ("ChannelType", "CompressionType", "ContentType", "DataSource")
+_BY_V1 = {entry.v1: entry for entry in REQUEST_ENTRIES}
+_CONTAINERS = containers(REQUEST_ENTRIES)
 
 
-def migrate_request(
-    request: object, *, force: bool = False
-) -> tuple[dict[str, Any], MigrationReport]:
-    """Translate a CreateAutoMLJob (V1) request into the equivalent CreateAutoMLJobV2 request.
-
-    Args:
-        request: the V1 request, as the keyword arguments of boto3's ``create_auto_ml_job``
-            (a dict with wire names) or an ``automl_sdk.shapes.CreateAutoMLJobRequest``.
-        force: translate even when linting the V1 request finds errors. Values with no V2 form
-            are refused all the same.
-
-    Returns:
-        The V2 request (a new dict sharing nothing with ``request``, ready for
-        ``create_auto_ml_job_v2(**v2)``) and a :class:`MigrationReport` of what moved where.
+def v1_wire(request: object) -> dict[str, Any]:
+    """A private copy of the V1 request ``request`` as a wire dict, refused when it is V2.
 
     Raises:
-        MigrationError: the request has lint errors (``findings`` holds them all, ``path`` is
-            ``""``) and ``force`` is false; or a value has no faithful V2 form (``path`` is its
-            V1 wire path, ``findings`` the lint findings): channels with different target or
-            sample-weight columns, a member CreateAutoMLJob does not define, a request that is
-            already V2.
+        MigrationError: ``request`` is no V1 request, has V2 members, a member name that is
+            not a string or a value that cannot be copied.
     """
-    wire = as_wire_dict(request, shape="CreateAutoMLJobRequest", what="a CreateAutoMLJob request")
+    wire = as_wire_dict(request, shape=V1_REQUEST, what="a CreateAutoMLJob request")
     _refuse_v2_request(wire)
-    findings = _lint_v1(wire)
-    errors = [f for f in findings if f.severity == "error"]
+    return wire
+
+
+def translate_request(v1: dict[str, Any]) -> tuple[dict[str, Any], MigrationReport]:
+    """The CreateAutoMLJobV2 form of the V1 wire request ``v1`` (from :func:`v1_wire`), by
+    :data:`~automl_sdk._mapping.TABLE`: a pure function; it neither lints nor changes ``v1``.
+
+    Returns:
+        The V2 request, which holds ``v1``'s values (not copies), and a report of the moves and
+        notes (no findings).
+
+    Raises:
+        MigrationError: a value of ``v1`` has no faithful V2 form (``path`` is its V1 path).
+    """
     translation = _Translation()
-    if errors:
-        if not force:
-            raise MigrationError(
-                path="",
-                reason=(
-                    f"the CreateAutoMLJob request has {len(errors)} lint error(s); fix them, "
-                    "or translate anyway with force=True (--force)"
-                ),
-                findings=findings,
-            )
-        translation.notes.append(
-            f"translated despite {len(errors)} lint error(s) of the V1 request (forced); "
-            "the V2 request is likely to be rejected too"
-        )
-    try:
-        v2 = translation.request(wire)
-    except MigrationError as exc:
-        # A forced translation can still meet a value with no V2 form; keep the lint findings.
-        raise MigrationError(path=exc.path, reason=exc.reason, findings=findings) from None
-    report = MigrationReport(moves=translation.moves, notes=translation.notes, findings=findings)
-    return v2, report
-
-
-def _lint_v1(request: dict[str, Any]) -> list[Finding]:
-    # Imported here: the lint package is larger than this one and imports nothing from it.
-    from automl_sdk.lint import lint
-
-    return list(lint(request, operation="CreateAutoMLJob"))
+    v2 = translation.request(v1)
+    return v2, MigrationReport(moves=translation.moves, notes=translation.notes)
 
 
 def _refuse_v2_request(request: dict[str, Any]) -> None:
-    # The linter owns which members tell the two APIs apart (lazy: see _lint_v1).
-    from automl_sdk.lint._engine import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
-
-    present = [key for key in V2_ONLY_MEMBERS if key in request]
+    present = [key for key in request if key in V2_ONLY_MEMBERS]
     if not present:
         return
-    v1_members = [key for key in V1_ONLY_MEMBERS if key in request]
+    v1_members = [key for key in request if key in V1_ONLY_MEMBERS]
     if v1_members:
         reason = (
             f"the request mixes CreateAutoMLJobV2 members ({', '.join(present)}) with "
@@ -129,118 +80,119 @@ def _refuse_v2_request(request: dict[str, Any]) -> None:
     raise MigrationError(path=present[0], reason=reason)
 
 
-def _no_v2_form(path: str, container: str) -> MigrationError:
+def _no_v2_form(path: str, container: Pattern) -> MigrationError:
     member = path.rsplit(".", 1)[-1]
+    shape = shape_at(V1_REQUEST, container)
     return MigrationError(
         path=path,
-        reason=f"{member!r} is not a member of {container}, so it has no CreateAutoMLJobV2 form",
+        reason=f"{member!r} is not a member of {shape}, so it has no CreateAutoMLJobV2 form",
     )
 
 
 class _Translation:
-    """One translation's state: the V2 pieces being assembled and the report lines."""
+    """One translation's state: the V2 request being assembled and the report lines."""
 
     def __init__(self) -> None:
-        self.top: dict[str, Any] = {}
-        self.tabular: dict[str, Any] = {}
+        # A V1 job is always tabular, so its V2 form always names the tabular problem type.
+        self.v2: dict[str, Any] = {}
+        put(self.v2, parse(TABULAR_CONFIG), {})
         self.moves: list[tuple[str, str]] = []
         self.notes: list[str] = []
 
-    def move(self, v1_path: str, v2_path: str) -> None:
-        self.moves.append((v1_path, v2_path))
-
     def request(self, v1: dict[str, Any]) -> dict[str, Any]:
-        """Build the V2 request from the V1 request ``v1`` (already a private deep copy)."""
-        for key, value in v1.items():
-            if key in _UNCHANGED or key in _UNCHANGED_TAIL:
-                self.top[key] = value
-                self.move(key, key)
-            elif key == "InputDataConfig":
-                self.channels(value)
-            elif key in ("ProblemType", "GenerateCandidateDefinitionsOnly"):
-                self.tabular[key] = value
-                self.move(key, f"{TABULAR}.{key}")
-            elif key == "AutoMLJobConfig":
-                self.job_config(value)
+        """Build the V2 request from ``v1``, member by member in ``v1``'s order."""
+        self.container(v1, (), "", None)
+        v2: dict[str, Any] = _in_table_order(self.v2, ())
+        return v2
+
+    def container(
+        self, value: dict[str, Any], pattern: Pattern, path: str, index: int | None
+    ) -> None:
+        """Map each member of the V1 object ``value`` found at ``pattern`` (``path``)."""
+        for key, member in value.items():
+            child, child_path = (*pattern, key), f"{path}.{key}" if path else key
+            if (*child, ITEM) in _CONTAINERS:
+                self.items(expect_list(member, child_path), child, child_path)
+            elif child in _CONTAINERS:
+                opened = expect_dict(member, child_path)
+                if opened:
+                    self.container(opened, child, child_path, index)
+                else:
+                    self.empty(child, child_path, index)
+            elif child in _BY_V1:
+                self.place(_BY_V1[child], member, child_path, index)
             else:
-                raise _no_v2_form(key, "CreateAutoMLJobRequest")
-        self.top["AutoMLProblemTypeConfig"] = {
-            "TabularJobConfig": ordered(self.tabular, _TABULAR_ORDER)
-        }
-        return ordered(self.top, _V2_ORDER)
+                raise _no_v2_form(child_path, pattern)
 
-    def channels(self, value: object) -> None:
-        """``InputDataConfig`` -> ``AutoMLJobInputDataConfig`` plus the shared column names."""
-        channels = expect_list(value, "InputDataConfig")
-        v2_channels: list[Any] = []
-        for index, item in enumerate(channels):
-            path = f"InputDataConfig[{index}]"
-            channel = expect_dict(item, path)
-            v2_channel: dict[str, Any] = {}
-            for key, member in channel.items():
-                if key in _CHANNEL_KEPT:
-                    v2_channel[key] = member
-                    self.move(f"{path}.{key}", f"AutoMLJobInputDataConfig[{index}].{key}")
-                elif key not in _CHANNEL_COLUMNS:
-                    raise _no_v2_form(f"{path}.{key}", "AutoMLChannel")
-            for column in _CHANNEL_COLUMNS:
-                self.column(channels, index, column)
-            v2_channels.append(ordered(v2_channel, _CHANNEL_ORDER))
-        self.top["AutoMLJobInputDataConfig"] = v2_channels
+    def items(self, items: list[Any], pattern: Pattern, path: str) -> None:
+        """Map each item of the V1 list ``items``; the members merged across items must agree."""
+        counterpart = list_counterpart(pattern, REQUEST_ENTRIES)
+        assert counterpart is not None, f"{render(pattern)} is opened, so its items are mapped"
+        put(self.v2, counterpart, [{} for _ in items])
+        merged = [
+            entry
+            for entry in REQUEST_ENTRIES
+            if entry.merged and entry.v1[: len(pattern) + 1] == (*pattern, ITEM)
+        ]
+        for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
+            self.container(expect_dict(item, item_path), (*pattern, ITEM), item_path, index)
+            if index:
+                for entry in merged:
+                    self.agree(items, index, entry, path)
 
-    def column(self, channels: list[Any], index: int, column: str) -> None:
-        """Move channel ``index``'s ``column``; refuse when it differs from channel 0's."""
-        channel = channels[index]
-        path = f"InputDataConfig[{index}].{column}"
-        if index > 0:
-            first = channels[0]
-            if channel.get(column, _ABSENT) != first.get(column, _ABSENT):
-                raise MigrationError(path=path, reason=_differs(first, channel, column))
-            if column in channel:
-                self.notes.append(
-                    f"{path} equals InputDataConfig[0].{column}; both became {TABULAR}.{column}"
-                )
-        if column in channel:
-            self.tabular[column] = channel[column]
-            self.move(path, f"{TABULAR}.{column}")
+    def agree(self, items: list[Any], index: int, entry: Entry, path: str) -> None:
+        """Refuse item ``index``'s merged member when it differs from item 0's."""
+        member = entry.v1[-1]
+        first, item = items[0], items[index]
+        here = f"{path}[{index}].{member}"
+        if item.get(member, _ABSENT) != first.get(member, _ABSENT):
+            raise MigrationError(path=here, reason=_differs(first, item, entry, path))
+        if member in item:
+            self.notes.append(f"{here} equals {path}[0].{member}; both became {render(entry.v2)}")
 
-    def job_config(self, value: object) -> None:
-        """``AutoMLJobConfig``: members move under TabularJobConfig or to the top level."""
-        config = expect_dict(value, "AutoMLJobConfig")
-        if not config:
-            self.notes.append(
-                "AutoMLJobConfig is empty; CreateAutoMLJobV2 has no such container, "
-                "so it was dropped (no value is lost)"
-            )
-        for key, member in config.items():
-            path = f"AutoMLJobConfig.{key}"
-            if key in _CONFIG_TO_TABULAR:
-                self.tabular[key] = member
-                self.move(path, f"{TABULAR}.{key}")
-            elif key in _CONFIG_TO_TOP:
-                self.top[key] = member
-                self.move(path, key)
-            elif key == "CandidateGenerationConfig":
-                self.candidate_generation(member)
-            else:
-                raise _no_v2_form(path, "AutoMLJobConfig")
+    def empty(self, pattern: Pattern, path: str, index: int | None) -> None:
+        """An empty V1 container: its own entry's V2 place when it has one, else dropped."""
+        entry = _BY_V1.get(pattern)
+        if entry is not None:
+            self.place(entry, {}, path, index)
+            return
+        self.notes.append(
+            f"{path} is empty; CreateAutoMLJobV2 has no such container, "
+            "so it was dropped (no value is lost)"
+        )
 
-    def candidate_generation(self, value: object) -> None:
-        """``CandidateGenerationConfig`` splits: the feature file up, the algorithms kept."""
-        path = "AutoMLJobConfig.CandidateGenerationConfig"
-        config = expect_dict(value, path)
-        if not config:
-            self.tabular["CandidateGenerationConfig"] = {}
-            self.move(path, f"{TABULAR}.CandidateGenerationConfig")
-        for key, member in config.items():
-            if key == "FeatureSpecificationS3Uri":
-                self.tabular[key] = member
-                self.move(f"{path}.{key}", f"{TABULAR}.{key}")
-            elif key == "AlgorithmsConfig":
-                self.tabular["CandidateGenerationConfig"] = {key: member}
-                self.move(f"{path}.{key}", f"{TABULAR}.CandidateGenerationConfig.{key}")
-            else:
-                raise _no_v2_form(f"{path}.{key}", "AutoMLCandidateGenerationConfig")
+    def place(self, entry: Entry, value: Any, path: str, index: int | None) -> None:
+        """Put ``value`` (from V1 ``path``) at ``entry``'s V2 path and record the move."""
+        put(self.v2, entry.v2, value, index)
+        self.moves.append((path, render(entry.v2, index)))
+
+
+def _in_table_order(value: Any, pattern: Pattern) -> Any:
+    """The V2 containers the translation built, with their members in the table's order."""
+    if isinstance(value, list) and (*pattern, ITEM) in _V2_ORDER:
+        return [_in_table_order(item, (*pattern, ITEM)) for item in value]
+    order = _V2_ORDER.get(pattern)
+    if order is None or not isinstance(value, dict):
+        return value
+    return {
+        key: _in_table_order(item, (*pattern, key)) for key, item in ordered(value, order).items()
+    }
+
+
+def _v2_order() -> dict[Pattern, tuple[str, ...]]:
+    """V2 container path -> its member names in the order of their first table entry."""
+    order: dict[Pattern, list[str]] = {}
+    for entry in REQUEST_ENTRIES:
+        for size in range(len(entry.v2)):
+            step = entry.v2[size]
+            keys = order.setdefault(entry.v2[:size], [])
+            if step != ITEM and step not in keys:
+                keys.append(step)
+    return {pattern: tuple(keys) for pattern, keys in order.items()}
+
+
+_V2_ORDER = _v2_order()
 
 
 class _Absent:
@@ -251,10 +203,11 @@ class _Absent:
 _ABSENT: Any = _Absent()
 
 
-def _differs(first: dict[str, Any], other: dict[str, Any], column: str) -> str:
+def _differs(first: dict[str, Any], other: dict[str, Any], entry: Entry, path: str) -> str:
+    column = entry.v1[-1]
     here = repr(other[column]) if column in other else "absent here"
     there = repr(first[column]) if column in first else "absent"
     return (
-        f"{here} but InputDataConfig[0].{column} is {there}: CreateAutoMLJobV2 has one "
-        f"{column} for all channels ({TABULAR}.{column}); use the same column in every channel"
+        f"{here} but {path}[0].{column} is {there}: CreateAutoMLJobV2 has one "
+        f"{column} for all channels ({render(entry.v2)}); use the same column in every channel"
     )

@@ -280,7 +280,7 @@ def test_a_v2_request_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err == (
         f"automl-sdk: {source}: cannot migrate: AutoMLJobInputDataConfig: this is already a "
         "CreateAutoMLJobV2 request (it has AutoMLJobInputDataConfig, AutoMLProblemTypeConfig, "
-        "SecurityConfig, DataSplitConfig); there is nothing to migrate\n"
+        "DataSplitConfig, SecurityConfig); there is nothing to migrate\n"
     )
 
 
