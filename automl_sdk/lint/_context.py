@@ -37,10 +37,12 @@ PROBLEM_TYPES = (TABULAR, TIME_SERIES, IMAGE_CLASSIFICATION, TEXT_CLASSIFICATION
 
 TRAINING = "training"
 VALIDATION = "validation"
-#: "The default value is training." (``ChannelType``, 002_bf218cb17cc15f75.txt)
+#: "The default value is training." (``ChannelType``, boto3's ``describe_auto_ml_job_v2`` page)
 DEFAULT_CHANNEL_TYPE = TRAINING
 
 Key = str | int
+#: The CreateAutoMLJobV2 path of the input channels.
+CHANNELS = "AutoMLJobInputDataConfig"
 
 
 def join(path: str, *keys: Key) -> str:
@@ -53,6 +55,16 @@ def join(path: str, *keys: Key) -> str:
         else:
             path = key
     return path
+
+
+def _steps(path: str) -> tuple[Key, ...]:
+    """``"A[1].B"`` -> ``("A", 1, "B")``: the keys of a wire path (member names hold no dots)."""
+    keys: list[Key] = []
+    for part in path.split(".") if path else ():
+        name, *indexes = part.split("[")
+        keys.append(name)
+        keys += [int(index.rstrip("]")) for index in indexes]
+    return tuple(keys)
 
 
 def get(obj: Any, *keys: Key) -> Any:
@@ -201,6 +213,10 @@ class LintContext:
         is_v1: True for a ``CreateAutoMLJob`` request.
         is_v2: True for a ``CreateAutoMLJobV2`` request.
         channels_path: ``"InputDataConfig"`` (V1) or ``"AutoMLJobInputDataConfig"`` (V2).
+
+    Rules name members by their CreateAutoMLJobV2 path; :meth:`at` and :meth:`at_each` find
+    where a V1 request keeps the same member (by the one V1/V2 table, ``automl_sdk._mapping``),
+    so a rule for both APIs needs no V1 branch and reports V1 paths in V1 findings.
     """
 
     def __init__(self, request: dict[str, Any], operation: str) -> None:
@@ -208,7 +224,39 @@ class LintContext:
         self.operation = operation
         self.is_v1 = operation == V1
         self.is_v2 = operation == V2
-        self.channels_path = "InputDataConfig" if self.is_v1 else "AutoMLJobInputDataConfig"
+        self.channels_path = self.path_of(CHANNELS) or CHANNELS
+
+    def path_of(self, v2_path: str) -> str | None:
+        """Where this request keeps the member at CreateAutoMLJobV2 path ``v2_path``: the path
+        itself in V2, its V1 place in V1 (``"DataSplitConfig"`` ->
+        ``"AutoMLJobConfig.DataSplitConfig"``); ``[*]`` marks a member every V1 channel holds.
+        ``None`` when a V1 request has no such member (``AutoMLComputeConfig``)."""
+        if not self.is_v1:
+            return v2_path
+        from automl_sdk._mapping import to_v1
+
+        return to_v1(v2_path)
+
+    def at_each(self, v2_path: str) -> list[tuple[str, Any]]:
+        """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path`` (see
+        :meth:`path_of`), once per V1 channel for a member every channel holds (V1
+        ``SampleWeightAttributeName``), once otherwise; ``[]`` when the request has no such
+        member. The value is ``None`` when absent and may be of any type."""
+        path = self.path_of(v2_path)
+        if path is None:
+            return []
+        head, star, rest = path.partition("[*]")
+        if not star:
+            return [(path, get(self.request, *_steps(path)))]
+        items = get_list(self.request, *_steps(head)) or []
+        steps = _steps(rest.lstrip("."))
+        return [(f"{head}[{index}]{rest}", get(item, *steps)) for index, item in enumerate(items)]
+
+    def at(self, v2_path: str) -> tuple[str, Any]:
+        """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path``: the first of
+        :meth:`at_each`, or ``(v2_path, None)`` when the request has no such member."""
+        found = self.at_each(v2_path)
+        return found[0] if found else (v2_path, None)
 
     @fact
     def problem_type(self) -> str | None:
@@ -231,22 +279,20 @@ class LintContext:
     def problem_config_path(self) -> str:
         """Wire path of :attr:`problem_config`: ``"AutoMLProblemTypeConfig.TabularJobConfig"`` etc.
 
-        ``"AutoMLJobConfig"`` for V1; ``""`` when the V2 problem type is unknown.
+        ``"AutoMLJobConfig"`` for V1 (the container V1 keeps ``Mode`` and ``CompletionCriteria``
+        in, at TabularJobConfig's relative paths); ``""`` when the V2 problem type is unknown.
         """
-        if self.is_v1:
-            return "AutoMLJobConfig"
-        if self.problem_type is None:
-            return ""
-        return join("AutoMLProblemTypeConfig", self.problem_type)
+        if not self.is_v1:
+            return self.v2_problem_config_path
+        mode = self.path_of(join(self.v2_problem_config_path, "Mode")) or ""
+        return mode.rpartition(".")[0]
 
     @fact
     def problem_config(self) -> dict[str, Any]:
         """The problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when absent or not a dict."""
-        if self.is_v1:
-            return get_dict(self.request, "AutoMLJobConfig") or {}
-        if self.problem_type is None:
+        if not self.problem_config_path:
             return {}
-        return get_dict(self.request, "AutoMLProblemTypeConfig", self.problem_type) or {}
+        return get_dict(self.request, *_steps(self.problem_config_path)) or {}
 
     @fact
     def channels(self) -> list[tuple[str, dict[str, Any]]]:
@@ -287,45 +333,48 @@ class LintContext:
         ]
 
     @fact
+    def v2_problem_config_path(self) -> str:
+        """The CreateAutoMLJobV2 path of the problem-type config, for :meth:`at`:
+        ``"AutoMLProblemTypeConfig.TabularJobConfig"`` for V1 too; ``""`` when unknown."""
+        if self.problem_type is None:
+            return ""
+        return join("AutoMLProblemTypeConfig", self.problem_type)
+
+    @fact
     def security_config(self) -> tuple[str, dict[str, Any] | None]:
         """``(path, SecurityConfig)``: top level in V2, in ``AutoMLJobConfig`` in V1.
 
         The config is ``{}`` when absent and ``None`` when present but not a dict (phase 1
         reports that), so rules about a missing security setting can stay quiet on it.
         """
-        if self.is_v1:
-            return "AutoMLJobConfig.SecurityConfig", _object_or_none(
-                get(self.request, "AutoMLJobConfig", "SecurityConfig")
-            )
-        return "SecurityConfig", _object_or_none(self.request.get("SecurityConfig"))
+        path, value = self.at("SecurityConfig")
+        return path, _object_or_none(value)
 
     @fact
     def completion_criteria(self) -> tuple[str, dict[str, Any] | None]:
         """``(path, CompletionCriteria dict or None)`` of the problem-type config (V1:
         ``AutoMLJobConfig``); ``("", None)`` when the problem type is unknown."""
-        if not self.problem_config_path:
+        if not self.v2_problem_config_path:
             return "", None
-        path = f"{self.problem_config_path}.CompletionCriteria"
-        return path, get_dict(self.problem_config, "CompletionCriteria")
+        path, value = self.at(join(self.v2_problem_config_path, "CompletionCriteria"))
+        return path, value if isinstance(value, dict) else None
 
     @fact
     def validation_fraction(self) -> tuple[str, Any]:
         """``(path, raw value)`` of ``DataSplitConfig.ValidationFraction``: top level in V2, in
         ``AutoMLJobConfig`` in V1. The value is ``None`` when absent, and may be of any type."""
-        if self.is_v1:
-            path = "AutoMLJobConfig.DataSplitConfig.ValidationFraction"
-            return path, get(
-                self.request, "AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"
-            )
-        path = "DataSplitConfig.ValidationFraction"
-        return path, get(self.request, "DataSplitConfig", "ValidationFraction")
+        return self.at("DataSplitConfig.ValidationFraction")
 
     @fact
     def algorithms_config(self) -> tuple[str, Any]:
         """``(path, raw value)`` of the tabular ``CandidateGenerationConfig.AlgorithmsConfig``
-        (V1: in ``AutoMLJobConfig``). The value is ``None`` when absent, and may be of any type."""
-        path = f"{self.problem_config_path}.CandidateGenerationConfig.AlgorithmsConfig"
-        return path, get(self.problem_config, "CandidateGenerationConfig", "AlgorithmsConfig")
+        (V1: in ``AutoMLJobConfig``). The value is ``None`` when absent, and may be of any type;
+        ``("", None)`` when the problem type is unknown."""
+        if not self.v2_problem_config_path:
+            return "", None
+        return self.at(
+            join(self.v2_problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig")
+        )
 
     # Shortcuts rooted at the request.
     def get(self, *keys: Key) -> Any:

@@ -10,26 +10,11 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
 from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._registry import Registry, Rule, matches, registry
 
-#: Top-level members only a V1 ``CreateAutoMLJob`` request has, in the model's order (the
-#: migration names them in this order). A contract test holds both tuples to the model.
-V1_ONLY_MEMBERS = (
-    "InputDataConfig",
-    "ProblemType",
-    "AutoMLJobConfig",
-    "GenerateCandidateDefinitionsOnly",
-)
-#: Top-level members only a ``CreateAutoMLJobV2`` request has, in the model's order.
-V2_ONLY_MEMBERS = (
-    "AutoMLJobInputDataConfig",
-    "AutoMLProblemTypeConfig",
-    "SecurityConfig",
-    "DataSplitConfig",
-    "AutoMLComputeConfig",
-)
 #: Accepted spellings of each operation (API name and AWS CLI name).
 OPERATION_ALIASES = {
     "CreateAutoMLJob": V1,

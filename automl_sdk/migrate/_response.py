@@ -2,77 +2,36 @@
 
 Code written against ``describe_auto_ml_job`` reads ``InputDataConfig[0].TargetAttributeName``,
 ``ProblemType``, ``AutoMLJobConfig`` and ``ResolvedAttributes.ProblemType``; this rebuilds each
-DescribeAutoMLJobResponse member that has a V2 source. V2-only members (``AutoMLComputeConfig``,
-``AutoMLProblemTypeConfigName``) have no V1 place and are left out.
+DescribeAutoMLJobResponse member that has a V2 source, read backwards from the one table of
+:mod:`automl_sdk._mapping`, in the member order of boto3's V1 response. V2-only members
+(``AutoMLComputeConfig``, ``AutoMLProblemTypeConfigName``) have no V1 place and are left out.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
+from automl_sdk._mapping import (
+    ITEM,
+    RESPONSE_ENTRIES,
+    V1_RESPONSE_ORDER,
+    Pattern,
+    containers,
+    list_counterpart,
+    parse,
+)
 from automl_sdk.errors import MigrationError
-from automl_sdk.migrate._common import as_wire_dict, ordered
+from automl_sdk.migrate._common import as_wire_dict, copy_tree, fetch, ordered, put
 
-# Members that are the same in both responses (same name, same shape).
-_COPIED = (
-    "AutoMLJobName",
-    "AutoMLJobArn",
-    "OutputDataConfig",
-    "RoleArn",
-    "AutoMLJobObjective",
-    "CreationTime",
-    "EndTime",
-    "LastModifiedTime",
-    "FailureReason",
-    "PartialFailureReasons",
-    "BestCandidate",
-    "AutoMLJobStatus",
-    "AutoMLJobSecondaryStatus",
-    "AutoMLJobArtifacts",
-    "ModelDeployConfig",
-    "ModelDeployResult",
-    "ResponseMetadata",
+#: boto3 adds this to every response; it is no model member, so no table entry, and is kept.
+_RESPONSE_METADATA = "ResponseMetadata"
+_LISTS = tuple(
+    (pattern, counterpart)
+    for pattern in sorted(containers(RESPONSE_ENTRIES))
+    if (counterpart := list_counterpart(pattern, RESPONSE_ENTRIES)) is not None
 )
-_V1_ORDER = (
-    "AutoMLJobName",
-    "AutoMLJobArn",
-    "InputDataConfig",
-    "OutputDataConfig",
-    "RoleArn",
-    "AutoMLJobObjective",
-    "ProblemType",
-    "AutoMLJobConfig",
-    "CreationTime",
-    "EndTime",
-    "LastModifiedTime",
-    "FailureReason",
-    "PartialFailureReasons",
-    "BestCandidate",
-    "AutoMLJobStatus",
-    "AutoMLJobSecondaryStatus",
-    "GenerateCandidateDefinitionsOnly",
-    "AutoMLJobArtifacts",
-    "ResolvedAttributes",
-    "ModelDeployConfig",
-    "ModelDeployResult",
-    "ResponseMetadata",
-)
-_CHANNEL_ORDER = (
-    "DataSource",
-    "CompressionType",
-    "TargetAttributeName",
-    "ContentType",
-    "ChannelType",
-    "SampleWeightAttributeName",
-)
-_CONFIG_ORDER = (
-    "CompletionCriteria",
-    "SecurityConfig",
-    "CandidateGenerationConfig",
-    "DataSplitConfig",
-    "Mode",
-)
+_CONTAINERS = containers(RESPONSE_ENTRIES)
+_ORDER = {parse(path): order for path, order in V1_RESPONSE_ORDER.items()}
 
 
 def migrate_describe_response(response: object) -> dict[str, Any]:
@@ -89,39 +48,95 @@ def migrate_describe_response(response: object) -> dict[str, Any]:
 
     Raises:
         MigrationError: the job is not tabular (image, text, time-series or text-generation
-            jobs have no V1 form), or the response does not say which problem type it is.
+            jobs have no V1 form), or the response does not say which problem type it is;
+            a member name that is not a string or a value that cannot be copied (``path``
+            names it).
     """
     v2 = as_wire_dict(
         response, shape="DescribeAutoMLJobV2Response", what="a DescribeAutoMLJobV2 response"
     )
-    tabular = _tabular_config(v2)
-    v1: dict[str, Any] = {key: v2[key] for key in _COPIED if key in v2}
-    if "AutoMLJobInputDataConfig" in v2:
-        v1["InputDataConfig"] = _channels(v2["AutoMLJobInputDataConfig"], tabular)
-    for key in ("ProblemType", "GenerateCandidateDefinitionsOnly"):
-        if key in tabular:
-            v1[key] = tabular[key]
-    config = _job_config(v2, tabular)
-    if config:
-        v1["AutoMLJobConfig"] = config
-    if isinstance(v2.get("ResolvedAttributes"), dict):
-        v1["ResolvedAttributes"] = _resolved(v2["ResolvedAttributes"])
-    return ordered(v1, _V1_ORDER)
+    _require_tabular(v2)
+    v1: dict[str, Any] = {}
+    for v1_list, v2_list in _LISTS:
+        found, items = fetch(v2, v2_list)
+        if found:
+            # Items that are no object are kept as they are, as a lenient reader would.
+            put(v1, v1_list, [_item(item) for item in items] if isinstance(items, list) else items)
+    for entry in RESPONSE_ENTRIES:
+        _fill(v1, v2, entry.v1, entry.v2)
+    if _RESPONSE_METADATA in v2:
+        v1[_RESPONSE_METADATA] = v2[_RESPONSE_METADATA]
+    view: dict[str, Any] = _in_v1_order(v1, ())
+    return view
 
 
-def _tabular_config(v2: dict[str, Any]) -> dict[str, Any]:
-    """The ``TabularJobConfig`` of the response, or MigrationError for any other problem type."""
+def _item(item: Any) -> Any:
+    """The V1 form of a list item before its members are filled in (a non-object stays)."""
+    return {} if isinstance(item, dict) else item
+
+
+def _fill(v1: dict[str, Any], v2: dict[str, Any], v1_path: Pattern, v2_path: Pattern) -> None:
+    """Copy the V2 value at ``v2_path`` to ``v1_path``: item by item, into every item of a
+    merged list, or once. A container entry makes the V1 container (its members follow)."""
+    for index in _indexes(v1, v2, v1_path, v2_path):
+        found, value = fetch(v2, v2_path, index)
+        if not found or not _holder_exists(v1, v1_path, index):
+            continue
+        if v1_path in _CONTAINERS:
+            if isinstance(value, dict):
+                _ensure(v1, v1_path, index)
+            continue
+        # A value merged into every item is copied, so each item owns its own (as in V1).
+        put(v1, v1_path, copy_tree({"": value})[""] if index else value, index)
+
+
+def _indexes(
+    v1: dict[str, Any], v2: dict[str, Any], v1_path: Pattern, v2_path: Pattern
+) -> list[int | None]:
+    """The list indexes an entry is filled at: every item of the list it crosses, or none."""
+    side, path = (v1, v1_path) if ITEM in v1_path else (v2, v2_path)
+    if ITEM not in path:
+        return [None]
+    found, items = fetch(side, path[: path.index(ITEM)])
+    return list(range(len(items))) if found and isinstance(items, list) else []
+
+
+def _holder_exists(v1: dict[str, Any], v1_path: Pattern, index: int | None) -> bool:
+    """False when ``v1_path`` crosses a list item that is not an object (kept as it was)."""
+    if ITEM not in v1_path:
+        return True
+    _, item = fetch(v1, v1_path[: v1_path.index(ITEM) + 1], index)
+    return isinstance(item, dict)
+
+
+def _ensure(v1: dict[str, Any], v1_path: Pattern, index: int | None) -> None:
+    found, _ = fetch(v1, v1_path, index)
+    if not found:
+        put(v1, v1_path, {}, index)
+
+
+def _in_v1_order(value: Any, pattern: Pattern) -> Any:
+    """``value`` with the members of each container the view built in the V1 response's order."""
+    if isinstance(value, list) and (*pattern, ITEM) in _ORDER:
+        return [_in_v1_order(item, (*pattern, ITEM)) for item in value]
+    order = _ORDER.get(pattern)
+    if order is None or not isinstance(value, dict):
+        return value
+    return {key: _in_v1_order(item, (*pattern, key)) for key, item in ordered(value, order).items()}
+
+
+def _require_tabular(v2: dict[str, Any]) -> None:
+    """MigrationError unless the response is of a tabular job, the only kind with a V1 form."""
     config = v2.get("AutoMLProblemTypeConfig")
     name = v2.get("AutoMLProblemTypeConfigName")
     if isinstance(config, dict) and config:
         if "TabularJobConfig" in config:
-            tabular = config["TabularJobConfig"]
-            return tabular if isinstance(tabular, dict) else {}
+            return
         member = next(iter(config))
         kind = _kind(member, config[member])
         raise MigrationError(path=f"AutoMLProblemTypeConfig.{member}", reason=_not_tabular(kind))
     if name == "Tabular":
-        return {}
+        return
     if name is not None:
         raise MigrationError(path="AutoMLProblemTypeConfigName", reason=_not_tabular(str(name)))
     raise MigrationError(
@@ -144,54 +159,3 @@ def _not_tabular(kind: str) -> str:
         f"a {kind} job has no DescribeAutoMLJob (V1) form: V1 describes tabular jobs only; "
         "read it with DescribeAutoMLJobV2"
     )
-
-
-def _channels(channels: object, tabular: dict[str, Any]) -> object:
-    """V2 channels plus the target and sample-weight columns V1 repeats on each channel."""
-    if not isinstance(channels, list):
-        return channels
-    columns: dict[str, Any] = {
-        key: tabular[key]
-        for key in ("TargetAttributeName", "SampleWeightAttributeName")
-        if key in tabular
-    }
-    result: list[Any] = []
-    for channel in channels:
-        if isinstance(channel, dict):
-            # Each channel gets its own copy, as a fresh V1 response would have.
-            channel = ordered({**channel, **copy.deepcopy(columns)}, _CHANNEL_ORDER)
-        result.append(channel)
-    return result
-
-
-def _job_config(v2: dict[str, Any], tabular: dict[str, Any]) -> dict[str, Any]:
-    """Gather ``AutoMLJobConfig`` back from TabularJobConfig and the V2 top level."""
-    config: dict[str, Any] = {}
-    for key in ("CompletionCriteria", "Mode"):
-        if key in tabular:
-            config[key] = tabular[key]
-    for key in ("DataSplitConfig", "SecurityConfig"):
-        if key in v2:
-            config[key] = v2[key]
-    generation: dict[str, Any] = {}
-    if "FeatureSpecificationS3Uri" in tabular:
-        generation["FeatureSpecificationS3Uri"] = tabular["FeatureSpecificationS3Uri"]
-    v2_generation = tabular.get("CandidateGenerationConfig")
-    if isinstance(v2_generation, dict):
-        generation.update(v2_generation)
-    if generation or v2_generation is not None:
-        config["CandidateGenerationConfig"] = generation
-    return ordered(config, _CONFIG_ORDER)
-
-
-def _resolved(resolved: dict[str, Any]) -> dict[str, Any]:
-    """V2 ResolvedAttributes -> V1 (``ProblemType`` comes from TabularResolvedAttributes)."""
-    v1 = {key: resolved[key] for key in ("AutoMLJobObjective",) if key in resolved}
-    by_type = resolved.get("AutoMLProblemTypeResolvedAttributes")
-    if isinstance(by_type, dict):
-        tabular = by_type.get("TabularResolvedAttributes")
-        if isinstance(tabular, dict) and "ProblemType" in tabular:
-            v1["ProblemType"] = tabular["ProblemType"]
-    if "CompletionCriteria" in resolved:
-        v1["CompletionCriteria"] = resolved["CompletionCriteria"]
-    return v1

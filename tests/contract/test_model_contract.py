@@ -114,9 +114,21 @@ def test_help_shows_documented_constraints() -> None:
 
 
 def test_members_that_tell_v1_from_v2_match_the_model() -> None:
-    from automl_sdk.lint._engine import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
+    from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
 
-    v1 = list(MODEL.shape_for("CreateAutoMLJobRequest").members)
-    v2 = list(MODEL.shape_for("CreateAutoMLJobV2Request").members)
-    assert tuple(m for m in v1 if m not in v2) == V1_ONLY_MEMBERS
-    assert tuple(m for m in v2 if m not in v1) == V2_ONLY_MEMBERS
+    v1 = set(MODEL.shape_for("CreateAutoMLJobRequest").members)
+    v2 = set(MODEL.shape_for("CreateAutoMLJobV2Request").members)
+    assert v1 - v2 == V1_ONLY_MEMBERS
+    assert v2 - v1 == V2_ONLY_MEMBERS
+
+
+def test_the_v1_describe_view_orders_members_as_the_model_does() -> None:
+    from automl_sdk._mapping import V1_RESPONSE_ORDER, parse, shape_at
+
+    for path, order in V1_RESPONSE_ORDER.items():
+        shape = shape_at("DescribeAutoMLJobResponse", parse(path))
+        assert shape is not None, path
+        expected = list(MODEL.shape_for(shape).members)
+        if not path:
+            expected.append("ResponseMetadata")  # boto3 adds it to every response
+        assert list(order) == expected, path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, join
+from automl_sdk.lint._context import LintContext, join
 from automl_sdk.lint._docs_tables import CONTENT_TYPES, SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import one_of, problem_type_name
@@ -36,7 +36,7 @@ class ContentTypeNotAllowed(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check each channel's explicit ContentType (an omitted one takes a valid default)."""
-        problem_type = TABULAR if ctx.is_v1 else ctx.problem_type
+        problem_type = ctx.problem_type
         if problem_type not in CONTENT_TYPES:
             return
         allowed = CONTENT_TYPES[problem_type]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext, get_dict
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import tabular_member
 
 _S3_URI = re.compile(r"s3://[^/\s]+(?:/.*)?", re.DOTALL)
 
@@ -53,17 +54,7 @@ def _locations(ctx: LintContext) -> list[tuple[str, str]]:
     output = ctx.get_str("OutputDataConfig", "S3OutputPath")
     if output is not None:
         found.append(("OutputDataConfig.S3OutputPath", output))
-    holder = (
-        get_dict(ctx.problem_config, "CandidateGenerationConfig")
-        if ctx.is_v1
-        else ctx.problem_config
-    )
-    feature = (holder or {}).get("FeatureSpecificationS3Uri")
+    path, feature = tabular_member(ctx, "FeatureSpecificationS3Uri")
     if isinstance(feature, str):
-        member = (
-            "CandidateGenerationConfig.FeatureSpecificationS3Uri"
-            if ctx.is_v1
-            else "FeatureSpecificationS3Uri"
-        )
-        found.append((f"{ctx.problem_config_path}.{member}", feature))
+        found.append((path, feature))
     return found

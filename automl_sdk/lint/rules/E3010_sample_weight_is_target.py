@@ -32,12 +32,14 @@ class SampleWeightIsTarget(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a weight column equal to the target column."""
-        holders = ctx.channels if ctx.is_v1 else [(ctx.problem_config_path, ctx.problem_config)]
-        for path, holder in holders:
-            weight = holder.get("SampleWeightAttributeName")
-            if isinstance(weight, str) and weight == holder.get("TargetAttributeName"):
+        config = ctx.v2_problem_config_path
+        weights = ctx.at_each(join(config, "SampleWeightAttributeName"))
+        targets = ctx.at_each(join(config, "TargetAttributeName"))
+        # One pair in V2; one per channel in V1, where each channel names both columns.
+        for (path, weight), (_, target) in zip(weights, targets, strict=True):
+            if isinstance(weight, str) and weight == target:
                 yield (
-                    join(path, "SampleWeightAttributeName"),
+                    path,
                     f"sample weight column is the target column (got {weight!r}; expected a "
                     "column other than TargetAttributeName); name the column holding the weights",
                 )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, join
+from automl_sdk.lint._context import TABULAR, LintContext
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import tabular_member
 
 
 class DeployWithoutTraining(Rule):
@@ -33,14 +34,7 @@ class DeployWithoutTraining(Rule):
         """Report ModelDeployConfig when candidate definitions only are requested."""
         if ctx.get("ModelDeployConfig") is None:
             return
-        if ctx.is_v1:
-            flag_path, flag = (
-                "GenerateCandidateDefinitionsOnly",
-                ctx.get_bool("GenerateCandidateDefinitionsOnly"),
-            )
-        else:
-            flag_path = join(ctx.problem_config_path, "GenerateCandidateDefinitionsOnly")
-            flag = ctx.problem_config.get("GenerateCandidateDefinitionsOnly")
+        flag_path, flag = tabular_member(ctx, "GenerateCandidateDefinitionsOnly")
         if flag is not True:
             return
         yield (

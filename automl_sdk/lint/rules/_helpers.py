@@ -34,9 +34,16 @@ def tabular_mode(ctx: LintContext) -> str | None:
 
 def problem_type_value(ctx: LintContext) -> tuple[str, Any]:
     """``(path, value)`` of the tabular ``ProblemType``: top level in V1, in the config in V2."""
-    if ctx.is_v1:
-        return "ProblemType", ctx.request.get("ProblemType")
-    return join(ctx.problem_config_path, "ProblemType"), ctx.problem_config.get("ProblemType")
+    return tabular_member(ctx, "ProblemType")
+
+
+def tabular_member(ctx: LintContext, member: str) -> tuple[str, Any]:
+    """``(path, value)`` of the problem-type config's ``member``, wherever a V1 request keeps
+    it (``GenerateCandidateDefinitionsOnly`` at its top level); ``(member, None)`` when the
+    problem type is unknown."""
+    if not ctx.v2_problem_config_path:
+        return member, None
+    return ctx.at(join(ctx.v2_problem_config_path, member))
 
 
 def unpaired_objective(
@@ -63,16 +70,12 @@ def unpaired_objective(
 
 
 def sample_weights(ctx: LintContext) -> Iterator[tuple[str, str]]:
-    """``(path, column)`` of every SampleWeightAttributeName (V2 config; V1 channels)."""
-    if ctx.is_v1:
-        for path, channel in ctx.channels:
-            value = channel.get("SampleWeightAttributeName")
-            if isinstance(value, str):
-                yield join(path, "SampleWeightAttributeName"), value
+    """``(path, column)`` of every SampleWeightAttributeName (V2 config; each V1 channel)."""
+    if not ctx.v2_problem_config_path:
         return
-    value = ctx.problem_config.get("SampleWeightAttributeName")
-    if isinstance(value, str):
-        yield join(ctx.problem_config_path, "SampleWeightAttributeName"), value
+    for path, value in ctx.at_each(join(ctx.v2_problem_config_path, "SampleWeightAttributeName")):
+        if isinstance(value, str):
+            yield path, value
 
 
 def filling_entries(ctx: LintContext) -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -81,7 +81,7 @@ CASES = [
             (
                 "E1001",
                 "AutoMLJobInputDataConfig[0].TargetAttributeName",
-                "unknown member 'TargetAttributeName' (got 'TargetAttributeName'; expected one of AutoMLJobChannel's members: ChannelType, CompressionType, ContentType, DataSource); TargetAttributeName is a CreateAutoMLJob (V1) member, not a CreateAutoMLJobV2 one: set TargetAttributeName in the problem-type config, e.g. AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName, or convert the whole request with `automl-sdk migrate`",
+                "unknown member 'TargetAttributeName' (got 'TargetAttributeName'; expected one of AutoMLJobChannel's members: ChannelType, CompressionType, ContentType, DataSource); TargetAttributeName is a CreateAutoMLJob (V1) member, not a CreateAutoMLJobV2 one: use AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName, or convert the whole request with `automl-sdk migrate`",
             )
         ],
         id="unknown-v1-channel-target-in-v2",
