@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -30,8 +30,6 @@ from automl_sdk.errors import (
     JobConflictError,
     JobFailedError,
     JobStoppedError,
-    MigrationError,
-    RequestLintError,
     WaitTimeoutError,
 )
 from automl_sdk.shapes import (
@@ -41,9 +39,6 @@ from automl_sdk.shapes import (
     CreateAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
 )
-
-if TYPE_CHECKING:
-    from automl_sdk.lint import Finding
 
 __all__ = ["AutoMLClient", "Job", "Leaderboard", "Outcome"]
 
@@ -169,12 +164,10 @@ class AutoMLClient:
         return {"AutoMLJobArn": self._create(dict(kwargs), V1).arn}
 
     def _create(self, wire: dict[str, Any], operation: str) -> Job:
-        if operation == V1:
-            wire = self._translate_v1(wire)
-        elif self._lint:
-            from automl_sdk.lint import lint
+        if self._lint or operation == V1:
+            from automl_sdk.migrate import lint_then_translate
 
-            self._refuse_lint_errors(lint(wire, operation=V2), V2)
+            wire, _ = lint_then_translate(wire, operation=operation, force=not self._lint)
         from botocore.exceptions import ClientError
 
         try:
@@ -184,24 +177,6 @@ class AutoMLClient:
                 raise
             return self._existing_job(wire)
         return Job(name=wire["AutoMLJobName"], arn=response["AutoMLJobArn"], client=self)
-
-    def _translate_v1(self, wire: dict[str, Any]) -> dict[str, Any]:
-        """The V2 form of a V1 request, linted once (by the migration) as a V1 request."""
-        from automl_sdk.migrate import migrate_request
-
-        try:
-            v2, report = migrate_request(wire, force=True)
-        except MigrationError as exc:
-            # Lint errors explain more than a refusal they caused; report them first.
-            self._refuse_lint_errors(exc.findings, V1)
-            raise
-        self._refuse_lint_errors(report.findings, V1)
-        return v2
-
-    def _refuse_lint_errors(self, findings: Iterable[Finding], operation: str) -> None:
-        findings = list(findings)
-        if self._lint and any(finding.severity == "error" for finding in findings):
-            raise RequestLintError(findings=findings, operation=operation)
 
     def _existing_job(self, wire: dict[str, Any]) -> Job:
         name = wire["AutoMLJobName"]
