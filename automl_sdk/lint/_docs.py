@@ -6,6 +6,7 @@ fails when the committed page differs from this output.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from automl_sdk.lint._context import PROBLEM_TYPES
@@ -92,10 +93,18 @@ def _problem_types(rule: Rule) -> str:
 
 
 def _escape(text: str) -> str:
-    """Quoted documentation is plain text: keep ``*``, ``_``, ``[``... from becoming Markdown."""
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Quoted documentation is plain text: keep ``*``, ``_``, ``[``... from becoming Markdown;
+    the AWS pages it cites become links."""
+    pieces = _URL.split(text)
+    for index in range(0, len(pieces), 2):
+        for char in "\\`*_[]<>|":
+            pieces[index] = pieces[index].replace(char, "\\" + char)
+    for index in range(1, len(pieces), 2):
+        pieces[index] = f"<{pieces[index]}>"
+    return "".join(pieces)
+
+
+_URL = re.compile(r"(https://[^\s);,]+)")
 
 
 def _cell(text: str) -> str:

@@ -1,7 +1,7 @@
 """The value lists the AWS documentation states, as data for the documented (phase-2) rules.
 
-Every table here is copied from a sentence of the contract in ``shared/spec/`` (file names in
-:data:`SPEC_V2_API` and friends) or, for :data:`HOLIDAY_COUNTRY_CODES`, from the "Country Codes"
+Every table here is copied from a sentence of the contract, the AWS pages whose public addresses
+are :data:`SPEC_V2_API` and friends, or, for :data:`HOLIDAY_COUNTRY_CODES`, from the "Country Codes"
 page those sentences link to. The botocore model only knows the generic enums (every metric, every
 algorithm); the documentation narrows them per problem type and training mode, which is what these
 tables hold.
@@ -18,15 +18,21 @@ from automl_sdk.lint._context import (
 )
 
 #: CreateAutoMLJobV2, the SageMaker API reference page.
-SPEC_V2_API = "000_f82959e03b5b0d50.txt"
+SPEC_V2_API = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html"
+_BOTO3 = (
+    "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/sagemaker/client"
+)
 #: boto3 ``create_auto_ml_job`` (V1).
-SPEC_V1_BOTO3 = "001_db5ce560721a9b53.txt"
+SPEC_V1_BOTO3 = f"{_BOTO3}/create_auto_ml_job.html"
 #: boto3 ``describe_auto_ml_job_v2``, which documents every V2 problem-type config.
-SPEC_V2_DESCRIBE = "002_bf218cb17cc15f75.txt"
+SPEC_V2_DESCRIBE = f"{_BOTO3}/describe_auto_ml_job_v2.html"
 #: AWS CLI ``create-auto-ml-job`` man page (V1).
-SPEC_V1_CLI = "003_28e25ed0fd6d8e09.txt"
-#: The newer boto3 ``create_auto_ml_job`` page (V1, adds SampleWeightAttributeName).
-SPEC_V1_BOTO3_NEW = "004_6431118b5c903fcc.txt"
+SPEC_V1_CLI = (
+    "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/sagemaker/"
+    "create-auto-ml-job.html"
+)
+#: The newer revision of the boto3 ``create_auto_ml_job`` page (adds SampleWeightAttributeName).
+SPEC_V1_BOTO3_NEW = f"{SPEC_V1_BOTO3}, newer revision"
 
 #: Human names of the problem types, for messages.
 PROBLEM_TYPE_NAMES: dict[str, str] = {

@@ -46,8 +46,9 @@ class Rule:
         id: ``"E2001"``: severity letter plus four digits (see the module docstring for groups).
         short_description: one line, e.g. ``"AutoML job name is not valid"``.
         description: what the rule checks and why; where the docs contradict each other, the choice.
-        source: the exact documentation sentence(s) enforced, quoted, followed by the spec file name,
-            e.g. ``'"The maximum value is 750." (000_f82959e03b5b0d50.txt)'``.
+        source: the exact documentation sentence(s) enforced, quoted, followed by the public AWS page it is from,
+            e.g. ``'"The maximum value is 750." (' + SPEC_V2_API + ')'`` with ``SPEC_V2_API``
+            from ``automl_sdk.lint._docs_tables`` (the CreateAutoMLJobV2 API reference page).
         tags: free-form keywords, e.g. ``("tabular", "completion-criteria")``.
         operations: the operations the rule applies to (default: both V1 and V2).
         problem_types: the problem types the rule applies to, as

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -19,7 +20,7 @@ class UnknownMember(SchemaRule):
     )
     source = (
         '"CreateAutoMLJobV2 ... Request Parameters" lists the only members the request '
-        'accepts (000_f82959e03b5b0d50.txt); "Request Syntax" of create_auto_ml_job '
-        "(001_db5ce560721a9b53.txt); " + MODEL
+        "accepts (" + SPEC_V2_API + '); "Request Syntax" of create_auto_ml_job '
+        "(" + SPEC_V1_BOTO3 + "); " + MODEL
     )
     tags = ("schema", "unknown-member")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -18,6 +19,6 @@ class WrongType(SchemaRule):
     )
     source = (
         '"Type: String", "Type: Integer", "Type: Boolean", "Type: Array of '
-        'AutoMLJobChannel objects" ... for each parameter (000_f82959e03b5b0d50.txt); ' + MODEL
+        'AutoMLJobChannel objects" ... for each parameter (' + SPEC_V2_API + "); " + MODEL
     )
     tags = ("schema", "type")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -14,8 +15,5 @@ class MissingRequired(SchemaRule):
         "A member the shape marks required is absent. The finding is reported at the "
         "missing member's own path."
     )
-    source = (
-        '"Required: Yes" (000_f82959e03b5b0d50.txt); "[REQUIRED]" '
-        "(001_db5ce560721a9b53.txt); " + MODEL
-    )
+    source = '"Required: Yes" (' + SPEC_V2_API + '); "[REQUIRED]" (' + SPEC_V1_BOTO3 + "); " + MODEL
     tags = ("schema", "required")

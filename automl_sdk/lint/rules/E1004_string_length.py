@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -15,6 +16,6 @@ class StringLength(SchemaRule):
     )
     source = (
         '"Length Constraints: Minimum length of 1. Maximum length of 32." '
-        "(AutoMLJobName, 000_f82959e03b5b0d50.txt) and the like for each string; " + MODEL
+        "(AutoMLJobName, " + SPEC_V2_API + ") and the like for each string; " + MODEL
     )
     tags = ("schema", "length")

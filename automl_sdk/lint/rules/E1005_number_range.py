@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -13,6 +14,6 @@ class NumberRange(SchemaRule):
     description = "A numeric member must be within the minimum and maximum of its shape."
     source = (
         '"Valid Range: Minimum value of 1." and the like for each number '
-        "(000_f82959e03b5b0d50.txt); " + MODEL
+        "(" + SPEC_V2_API + "); " + MODEL
     )
     tags = ("schema", "range")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -16,6 +17,6 @@ class CollectionSize(SchemaRule):
     )
     source = (
         '"Array Members: Minimum number of 1 item. Maximum number of 2 items." '
-        "(AutoMLJobInputDataConfig, 000_f82959e03b5b0d50.txt) and the like; " + MODEL
+        "(AutoMLJobInputDataConfig, " + SPEC_V2_API + ") and the like; " + MODEL
     )
     tags = ("schema", "size")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -17,6 +18,8 @@ class Pattern(SchemaRule):
     )
     source = (
         '"Pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}" (AutoMLJobName, '
-        "000_f82959e03b5b0d50.txt) and the like for each string; " + MODEL
+        + SPEC_V2_API
+        + ") and the like for each string; "
+        + MODEL
     )
     tags = ("schema", "pattern")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import MODEL, SchemaRule
 
 
@@ -16,6 +17,6 @@ class EnumValue(SchemaRule):
     )
     source = (
         '"Valid Values: training | validation" (ChannelType) and the like for each '
-        "enumeration (000_f82959e03b5b0d50.txt); " + MODEL
+        "enumeration (" + SPEC_V2_API + "); " + MODEL
     )
     tags = ("schema", "enum")

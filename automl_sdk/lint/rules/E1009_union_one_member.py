@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._phase1 import SchemaRule
 
 
@@ -16,6 +17,6 @@ class UnionOneMember(SchemaRule):
     )
     source = (
         '"Note: This object is a Union. Only one member of this object can be specified'
-        ' or returned." (AutoMLProblemTypeConfig, 000_f82959e03b5b0d50.txt)'
+        ' or returned." (AutoMLProblemTypeConfig, ' + SPEC_V2_API + ")"
     )
     tags = ("schema", "union")

@@ -15,7 +15,7 @@ type (phase 1 reports those) and yields ``(wire_path, message)``::
         id = "E2090"
         short_description = "ValidationFraction is not between 0 and 1"
         description = "The validation fraction must be strictly between 0 and 1."
-        source = '"... must be between 0 and 1 ..." (000_f82959e03b5b0d50.txt)'
+        source = '"... must be between 0 and 1 ..." (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)'
         tags = ("data-split",)
         operations = frozenset({"CreateAutoMLJobV2"})
 

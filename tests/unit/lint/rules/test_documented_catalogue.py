@@ -21,6 +21,20 @@ SPEC_FILES = (
     "003_28e25ed0fd6d8e09.txt",
     "004_6431118b5c903fcc.txt",
 )
+#: The public page of each spec file, as shared/spec/README.md lists them (readers are cited these).
+SPEC_PAGES = {
+    "000_f82959e03b5b0d50.txt": (
+        "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html"
+    ),
+    "001_db5ce560721a9b53.txt": "https://boto3.amazonaws.com/v1/documentation/api/latest/"
+    "reference/services/sagemaker/client/create_auto_ml_job.html",
+    "002_bf218cb17cc15f75.txt": "https://boto3.amazonaws.com/v1/documentation/api/latest/"
+    "reference/services/sagemaker/client/describe_auto_ml_job_v2.html",
+    "003_28e25ed0fd6d8e09.txt": "https://awscli.amazonaws.com/v2/documentation/api/latest/"
+    "reference/sagemaker/create-auto-ml-job.html",
+    "004_6431118b5c903fcc.txt": "https://boto3.amazonaws.com/v1/documentation/api/latest/"
+    "reference/services/sagemaker/client/create_auto_ml_job.html",
+}
 DOCUMENTED = [rule for rule in all_rules() if rule.id[1] != "1"]  # group 1 is phase 1
 EXAMPLES = sorted(path.stem for path in REQUESTS.glob("*.json"))
 
@@ -35,7 +49,7 @@ def test_rule_metadata_is_complete(rule: Rule) -> None:
     assert rule.short_description
     assert not rule.short_description.endswith(".")
     assert len(rule.description) > 40
-    assert any(name in rule.source for name in SPEC_FILES), rule.source
+    assert any(page in rule.source for page in SPEC_PAGES.values()), rule.source
     assert '"' in rule.source, "source quotes the documentation"
     assert rule.tags
     assert type(rule).__doc__
@@ -48,6 +62,19 @@ _CURLY_QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 def _normalise(text: str) -> str:
     text = text.translate(_CURLY_QUOTES)
     return re.sub(r"\s+", " ", text)
+
+
+def test_the_cited_pages_are_the_spec_readme_s() -> None:
+    if not SPEC_DIR.is_dir():
+        pytest.skip(f"spec directory {SPEC_DIR} not present")
+    readme = (SPEC_DIR / "README.md").read_text()
+    for name, page in SPEC_PAGES.items():
+        assert re.search(rf"\| {re.escape(name)} \|[^\n]*\| {re.escape(page)}[ |(]", readme), name
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.id)
+def test_no_rule_cites_a_spec_file_name(rule: Rule) -> None:
+    assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", rule.source + rule.description), rule.id
 
 
 @pytest.mark.parametrize("rule", DOCUMENTED, ids=lambda rule: rule.id)
