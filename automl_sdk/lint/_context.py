@@ -142,15 +142,23 @@ def _object_or_none(value: Any) -> dict[str, Any] | None:
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely meant, for "did you mean" hints: a case-insensitive
-    match first, then the closest spelling; ``None`` when nothing is close."""
+    match first, then one ignoring ``_`` and ``-`` (``auto_ml_job_name`` -> ``AutoMLJobName``),
+    then the closest spelling; ``None`` when nothing is close."""
     choices = list(choices)
     lowered = {choice.lower(): choice for choice in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
+    squashed = {_squash(choice): choice for choice in choices}
+    if _squash(word) in squashed:  # snake_case or kebab-case of a member: auto_ml_job_name
+        return squashed[_squash(word)]
     import difflib  # only needed when something is wrong; keeps lint's import quick
 
     matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _squash(word: str) -> str:
+    return word.replace("_", "").replace("-", "").lower()
 
 
 def show(value: Any, limit: int = 60) -> str:

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, join
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules._helpers import equivalent_frequency
 
 _COUNTED = re.compile(r"([0-9]+)(min|H|D|W|M|Y)")
-#: unit -> (next larger unit, how many of this unit make one of it), where that is exact.
-_NEXT_UNIT = {"min": ("H", 60), "H": ("D", 24), "D": ("W", 7), "M": ("Y", 12)}
 _VALID = (
     ", ".join(f"1-{top}{unit}" for unit, (_, top) in FREQUENCY_UNITS.items() if top > 1) + " or 1Y"
 )
@@ -54,14 +53,9 @@ class ForecastFrequencyOverlap(Rule):
         yield (
             join(ctx.problem_config_path, "ForecastFrequency"),
             f"ForecastFrequency is outside its unit's range (got {value!r}; expected {_VALID})"
-            + _instead(count, unit),
+            + _instead(equivalent_frequency(count, unit)),
         )
 
 
-def _instead(count: int, unit: str) -> str:
-    """``"; use '1H'"`` when the value is a whole number of a larger unit within its range."""
-    while count and unit in _NEXT_UNIT and count % _NEXT_UNIT[unit][1] == 0:
-        unit, count = _NEXT_UNIT[unit][0], count // _NEXT_UNIT[unit][1]
-        if count <= FREQUENCY_UNITS[unit][1]:
-            return f"; use '{count}{unit}'"
-    return ""
+def _instead(equivalent: str | None) -> str:
+    return "" if equivalent is None else f"; use {equivalent!r}"

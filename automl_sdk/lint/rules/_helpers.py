@@ -11,7 +11,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from automl_sdk.lint._context import LintContext, get_dict, get_str, join, show
-from automl_sdk.lint._docs_tables import PROBLEM_TYPE_NAMES
+from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, PROBLEM_TYPE_NAMES
+
+#: Frequency unit -> (next larger unit, how many of this unit make one of it), where exact.
+_NEXT_UNIT = {"min": ("H", 60), "H": ("D", 24), "D": ("W", 7), "M": ("Y", 12)}
 
 
 def one_of(values: Iterable[str]) -> str:
@@ -85,3 +88,15 @@ def filling_entries(ctx: LintContext) -> Iterator[tuple[str, str, dict[str, Any]
     for column, methods in (filling or {}).items():
         if isinstance(column, str) and isinstance(methods, dict):
             yield f"{base}.{column}", column, methods
+
+
+def equivalent_frequency(count: int, unit: str) -> str | None:
+    """The ForecastFrequency to write for ``count`` of ``unit`` (``"min"``, ``"H"``...): itself
+    when its count is in the unit's documented range, else the same span in a larger unit
+    within its range (``60, "min"`` -> ``"1H"``); ``None`` when there is none."""
+    while True:
+        if 1 <= count <= FREQUENCY_UNITS[unit][1]:
+            return f"{count}{unit}"
+        if not count or unit not in _NEXT_UNIT or count % _NEXT_UNIT[unit][1]:
+            return None
+        unit, count = _NEXT_UNIT[unit][0], count // _NEXT_UNIT[unit][1]

@@ -85,13 +85,6 @@ COVERED_BY_SCHEMA = [
     ),
     pytest.param(
         "v2_tabular",
-        {"DataSplitConfig": {"ValidationFraction": 1.2}},
-        "DataSplitConfig.ValidationFraction",
-        "E1005",
-        id="fraction-above-1",
-    ),
-    pytest.param(
-        "v2_tabular",
         {f"{TAB}.CandidateGenerationConfig.AlgorithmsConfig[1]": {"AutoMLAlgorithms": ["mlp"]}},
         f"{TAB}.CandidateGenerationConfig.AlgorithmsConfig",
         "E1006",

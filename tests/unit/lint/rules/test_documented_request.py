@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from automl_sdk.lint import lint
 from tests.unit.lint.rules.documented_cases import DELETE, found, make, run
 
 TAB = "AutoMLProblemTypeConfig.TabularJobConfig"
@@ -108,7 +109,24 @@ E2013 = [
         [("E2013", "DataSplitConfig.ValidationFraction")],
         id="one-float",
     ),
-    pytest.param("v2_tabular_minimal", _v2_split(1.5), [], id="above-one-left-to-schema"),
+    pytest.param(
+        "v2_tabular_minimal",
+        _v2_split(1.5),
+        [("E2013", "DataSplitConfig.ValidationFraction")],
+        id="above-one-replaces-the-schema-range",
+    ),
+    pytest.param(
+        "v2_tabular_minimal",
+        _v2_split(-0.1),
+        [("E2013", "DataSplitConfig.ValidationFraction")],
+        id="negative",
+    ),
+    pytest.param(
+        "v2_tabular_minimal",
+        _v2_split(10**400),
+        [("E2013", "DataSplitConfig.ValidationFraction")],
+        id="huge-int",
+    ),
     pytest.param("v2_tabular_minimal", _v2_split(False), [], id="bool-skipped"),
     pytest.param("v1_tabular", {V1_SPLIT: 0}, [("E2013", V1_SPLIT)], id="v1-zero"),
 ]
@@ -119,6 +137,22 @@ def test_e2013_fraction_open_interval(
     base: str, changes: dict[str, Any], expected: list[Any]
 ) -> None:
     assert found("E2013", make(base, changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(1.0, "1.0"), (1.5, "1.5"), (0, "0"), (-0.1, "-0.1"), (2, "2")]
+)
+def test_e2013_one_wording_at_and_beyond_the_bounds(value: float, shown: str) -> None:
+    findings = lint(make("v2_tabular_minimal", _v2_split(value)), select=["E1005", "E2013"])
+
+    assert [(f.rule, f.path, f.message) for f in findings] == [
+        (
+            "E2013",
+            "DataSplitConfig.ValidationFraction",
+            f"ValidationFraction must be strictly between 0 and 1 (got {shown}; expected "
+            "greater than 0 and less than 1); the default is 0.2",
+        )
+    ]
 
 
 W2014 = [

@@ -107,6 +107,12 @@ W8004 = [
         id="99-unbounded",
     ),
     pytest.param(
+        "v2_tabular",
+        {f"{CRIT}.MaxCandidates": 100, f"{CRIT}.MaxAutoMLJobRuntimeInSeconds": DELETE},
+        [("W8004", f"{CRIT}.MaxAutoMLJobRuntimeInSeconds")],
+        id="100-unbounded",
+    ),
+    pytest.param(
         "v1_tabular",
         {
             "AutoMLJobConfig.CompletionCriteria.MaxCandidates": 700,
@@ -133,6 +139,22 @@ I8005 = [
         id="v1-no-key",
     ),
 ]
+
+
+def test_w8004_message_at_exactly_100() -> None:
+    request = make(
+        "v2_tabular",
+        {f"{CRIT}.MaxCandidates": 100, f"{CRIT}.MaxAutoMLJobRuntimeInSeconds": DELETE},
+    )
+
+    assert [(f.path, f.message) for f in run("W8004", request)] == [
+        (
+            f"{CRIT}.MaxAutoMLJobRuntimeInSeconds",
+            "100 candidates with no job runtime limit (got MaxCandidates 100 and no "
+            "MaxAutoMLJobRuntimeInSeconds; expected a runtime limit); set "
+            "MaxAutoMLJobRuntimeInSeconds to bound the cost",
+        )
+    ]
 
 
 @pytest.mark.parametrize(("base", "changes", "expected"), I8005)
