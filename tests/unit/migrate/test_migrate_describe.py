@@ -361,3 +361,83 @@ def test_a_shape_translates_like_its_dict() -> None:
         migrate_describe_response(shape)["ResolvedAttributes"]["ProblemType"]
         == "BinaryClassification"
     )
+
+
+def test_the_v1_view_keeps_boto3s_describe_auto_ml_job_key_order() -> None:
+    response = _full_v2_response()
+    response["ResponseMetadata"] = {"RequestId": "r-1"}
+    # The V2 response lists its members in another order; the view must not follow it.
+    reversed_response = dict(reversed(list(response.items())))
+
+    result = migrate_describe_response(reversed_response)
+
+    assert list(result) == [
+        "AutoMLJobName",
+        "AutoMLJobArn",
+        "InputDataConfig",
+        "OutputDataConfig",
+        "RoleArn",
+        "AutoMLJobObjective",
+        "ProblemType",
+        "AutoMLJobConfig",
+        "CreationTime",
+        "EndTime",
+        "LastModifiedTime",
+        "FailureReason",
+        "PartialFailureReasons",
+        "BestCandidate",
+        "AutoMLJobStatus",
+        "AutoMLJobSecondaryStatus",
+        "GenerateCandidateDefinitionsOnly",
+        "AutoMLJobArtifacts",
+        "ResolvedAttributes",
+        "ModelDeployConfig",
+        "ModelDeployResult",
+        "ResponseMetadata",
+    ]
+    assert list(result["InputDataConfig"][0]) == [
+        "DataSource",
+        "TargetAttributeName",
+        "SampleWeightAttributeName",
+    ]
+    assert list(result["AutoMLJobConfig"]) == [
+        "CompletionCriteria",
+        "SecurityConfig",
+        "CandidateGenerationConfig",
+        "DataSplitConfig",
+        "Mode",
+    ]
+    assert list(result["AutoMLJobConfig"]["CandidateGenerationConfig"]) == [
+        "FeatureSpecificationS3Uri",
+        "AlgorithmsConfig",
+    ]
+    assert list(result["ResolvedAttributes"]) == [
+        "AutoMLJobObjective",
+        "ProblemType",
+        "CompletionCriteria",
+    ]
+
+
+def test_channel_members_follow_the_v1_channel_order() -> None:
+    channel = {"ChannelType": "training", "ContentType": "text/csv", "CompressionType": "None"}
+    response = v2({"SampleWeightAttributeName": "w"})
+    response["AutoMLJobInputDataConfig"] = [{**channel, "DataSource": S3}]
+
+    result = migrate_describe_response(response)
+
+    assert list(result["InputDataConfig"][0]) == [
+        "DataSource",
+        "CompressionType",
+        "TargetAttributeName",
+        "ContentType",
+        "ChannelType",
+        "SampleWeightAttributeName",
+    ]
+
+
+def test_members_of_copied_values_keep_their_own_order() -> None:
+    candidate = dict(reversed(list(CANDIDATE.items())))
+
+    result = migrate_describe_response(v2(BestCandidate=candidate))
+
+    assert list(result["BestCandidate"]) == list(candidate)
