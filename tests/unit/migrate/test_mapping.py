@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from automl_sdk._mapping import (
@@ -163,3 +166,24 @@ def test_hints_are_given_only_where_the_member_is_unknown() -> None:
 
     known = [(s, m) for s, m in (*V1_IN_V2, *V2_IN_V1) if m in SHAPES[s].get("members", {})]
     assert known == []
+
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "migrating.md"
+
+
+def _doc_rows(heading: str) -> list[tuple[str, str]]:
+    """The ``(left, right)`` code cells of the first table under ``heading``."""
+    text = DOCS.read_text(encoding="utf-8").split(heading, 1)[1]
+    rows = []
+    for line in text.splitlines():
+        cells = re.findall(r"`([^`]+)`[^|]*\|", line)
+        if line.startswith("| `") and len(cells) == 2:
+            rows.append((cells[0].replace("[i]", "[*]"), cells[1].replace("[i]", "[*]")))
+        elif rows and not line.startswith("|"):
+            break
+    return rows
+
+
+def test_the_migration_guide_shows_the_table() -> None:
+    documented = set(_doc_rows("## Where each V1 member goes"))
+    assert documented == {(render(e.v1), render(e.v2)) for e in REQUEST_ENTRIES}
