@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from automl_sdk._mapping import to_v1
+
 if TYPE_CHECKING:
     from automl_sdk.lint._finding import Finding
 
@@ -239,11 +241,7 @@ class LintContext:
         itself in V2, its V1 place in V1 (``"DataSplitConfig"`` ->
         ``"AutoMLJobConfig.DataSplitConfig"``); ``[*]`` marks a member every V1 channel holds.
         ``None`` when a V1 request has no such member (``AutoMLComputeConfig``)."""
-        if not self.is_v1:
-            return v2_path
-        from automl_sdk._mapping import to_v1
-
-        return to_v1(v2_path)
+        return to_v1(v2_path) if self.is_v1 else v2_path
 
     def at_each(self, v2_path: str) -> list[tuple[str, Any]]:
         """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path`` (see

@@ -166,3 +166,16 @@ def ordered(values: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]
     result = {key: values[key] for key in order if key in values}
     result.update((key, value) for key, value in values.items() if key not in result)
     return result
+
+
+def in_order(value: Any, pattern: Pattern, orders: Mapping[Pattern, tuple[str, ...]]) -> Any:
+    """``value`` (found at ``pattern``) with the members of each object whose path ``orders``
+    names in that order, through the lists ``orders`` reaches into; other values as they are."""
+    if isinstance(value, list) and (*pattern, ITEM) in orders:
+        return [in_order(item, (*pattern, ITEM), orders) for item in value]
+    order = orders.get(pattern)
+    if order is None or not isinstance(value, dict):
+        return value
+    return {
+        key: in_order(item, (*pattern, key), orders) for key, item in ordered(value, order).items()
+    }

@@ -27,7 +27,7 @@ from automl_sdk._mapping import (
     shape_at,
 )
 from automl_sdk.errors import MigrationError
-from automl_sdk.migrate._common import as_wire_dict, expect_dict, expect_list, ordered, put
+from automl_sdk.migrate._common import as_wire_dict, expect_dict, expect_list, in_order, put
 from automl_sdk.migrate._report import MigrationReport
 
 _BY_V1 = {entry.v1: entry for entry in REQUEST_ENTRIES}
@@ -102,7 +102,7 @@ class _Translation:
     def request(self, v1: dict[str, Any]) -> dict[str, Any]:
         """Build the V2 request from ``v1``, member by member in ``v1``'s order."""
         self.container(v1, (), "", None)
-        v2: dict[str, Any] = _in_table_order(self.v2, ())
+        v2: dict[str, Any] = in_order(self.v2, (), _V2_ORDER)
         return v2
 
     def container(
@@ -166,18 +166,6 @@ class _Translation:
         """Put ``value`` (from V1 ``path``) at ``entry``'s V2 path and record the move."""
         put(self.v2, entry.v2, value, index)
         self.moves.append((path, render(entry.v2, index)))
-
-
-def _in_table_order(value: Any, pattern: Pattern) -> Any:
-    """The V2 containers the translation built, with their members in the table's order."""
-    if isinstance(value, list) and (*pattern, ITEM) in _V2_ORDER:
-        return [_in_table_order(item, (*pattern, ITEM)) for item in value]
-    order = _V2_ORDER.get(pattern)
-    if order is None or not isinstance(value, dict):
-        return value
-    return {
-        key: _in_table_order(item, (*pattern, key)) for key, item in ordered(value, order).items()
-    }
 
 
 def _v2_order() -> dict[Pattern, tuple[str, ...]]:

@@ -21,7 +21,7 @@ from automl_sdk._mapping import (
     parse,
 )
 from automl_sdk.errors import MigrationError
-from automl_sdk.migrate._common import as_wire_dict, copy_tree, fetch, ordered, put
+from automl_sdk.migrate._common import as_wire_dict, copy_tree, fetch, in_order, put
 
 #: boto3 adds this to every response; it is no model member, so no table entry, and is kept.
 _RESPONSE_METADATA = "ResponseMetadata"
@@ -66,7 +66,7 @@ def migrate_describe_response(response: object) -> dict[str, Any]:
         _fill(v1, v2, entry.v1, entry.v2)
     if _RESPONSE_METADATA in v2:
         v1[_RESPONSE_METADATA] = v2[_RESPONSE_METADATA]
-    view: dict[str, Any] = _in_v1_order(v1, ())
+    view: dict[str, Any] = in_order(v1, (), _ORDER)
     return view
 
 
@@ -113,16 +113,6 @@ def _ensure(v1: dict[str, Any], v1_path: Pattern, index: int | None) -> None:
     found, _ = fetch(v1, v1_path, index)
     if not found:
         put(v1, v1_path, {}, index)
-
-
-def _in_v1_order(value: Any, pattern: Pattern) -> Any:
-    """``value`` with the members of each container the view built in the V1 response's order."""
-    if isinstance(value, list) and (*pattern, ITEM) in _ORDER:
-        return [_in_v1_order(item, (*pattern, ITEM)) for item in value]
-    order = _ORDER.get(pattern)
-    if order is None or not isinstance(value, dict):
-        return value
-    return {key: _in_v1_order(item, (*pattern, key)) for key, item in ordered(value, order).items()}
 
 
 def _require_tabular(v2: dict[str, Any]) -> None:

@@ -122,34 +122,37 @@ def test_a_response_key_that_is_not_a_string() -> None:
     )
 
 
-@BY_NAME
-def test_an_uncopyable_value(function: Callable[[Any], Any], base: dict[str, Any]) -> None:
-    lock = threading.Lock()
-    request = with_member(base, ("OutputDataConfig", "KmsKeyId"), lock)
-
-    with pytest.raises(MigrationError) as caught:
-        function(request)
-
-    assert caught.value.path == "OutputDataConfig.KmsKeyId"
-    assert caught.value.reason == (
-        "the value cannot be copied (got a lock: TypeError: cannot pickle '_thread.lock' "
-        "object; expected a JSON value)"
-    )
-
-
-@BY_NAME
-def test_a_value_that_contains_itself(function: Callable[[Any], Any], base: dict[str, Any]) -> None:
+def _looped() -> dict[str, Any]:
     looped: dict[str, Any] = {}
     looped["again"] = [looped]
-    request = with_member(base, ("OutputDataConfig",), looped)
+    return looped
+
+
+@BY_NAME
+@pytest.mark.parametrize(
+    ("value", "path", "reason"),
+    [
+        pytest.param(
+            threading.Lock(),
+            "OutputDataConfig.KmsKeyId",
+            "the value cannot be copied (got a lock: TypeError: cannot pickle '_thread.lock' "
+            "object; expected a JSON value)",
+            id="uncopyable",
+        ),
+        pytest.param(
+            _looped(), "OutputDataConfig.KmsKeyId.again[0]", "the value contains itself", id="cycle"
+        ),
+    ],
+)
+def test_a_value_that_cannot_be_carried_over(
+    function: Callable[[Any], Any], base: dict[str, Any], value: Any, path: str, reason: str
+) -> None:
+    request = with_member(base, ("OutputDataConfig", "KmsKeyId"), value)
 
     with pytest.raises(MigrationError) as caught:
         function(request)
 
-    assert (caught.value.path, caught.value.reason) == (
-        "OutputDataConfig.again[0]",
-        "the value contains itself",
-    )
+    assert (caught.value.path, caught.value.reason) == (path, reason)
 
 
 @BY_NAME

@@ -11,23 +11,10 @@ from automl_sdk import MigrationError, RequestLintError, from_wire
 from automl_sdk.lint import lint
 from automl_sdk.migrate import lint_then_translate, migrate_request
 from automl_sdk.shapes import CreateAutoMLJobRequest, CreateAutoMLJobV2Request
+from tests.unit.migrate.test_migrate_request import v1, v2
 
-S3 = {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://bucket/train/"}}
-ROLE = "arn:aws:iam::111122223333:role/AutopilotRole"
-OUTPUT = {"S3OutputPath": "s3://bucket/output/"}
-V1: dict[str, Any] = {
-    "AutoMLJobName": "job-1",
-    "InputDataConfig": [{"DataSource": S3, "TargetAttributeName": "y"}],
-    "OutputDataConfig": OUTPUT,
-    "RoleArn": ROLE,
-}
-V2: dict[str, Any] = {
-    "AutoMLJobName": "job-1",
-    "AutoMLJobInputDataConfig": [{"DataSource": S3}],
-    "OutputDataConfig": OUTPUT,
-    "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "y"}},
-    "RoleArn": ROLE,
-}
+V1 = v1()
+V2 = v2()
 
 
 def test_a_v1_request_is_linted_as_v1_and_translated() -> None:

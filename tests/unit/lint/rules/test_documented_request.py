@@ -15,6 +15,7 @@ IMG = "AutoMLProblemTypeConfig.ImageClassificationJobConfig"
 TXT = "AutoMLProblemTypeConfig.TextClassificationJobConfig"
 GEN = "AutoMLProblemTypeConfig.TextGenerationJobConfig"
 V1_SPLIT = "AutoMLJobConfig.DataSplitConfig.ValidationFraction"
+V2_SPLIT = "DataSplitConfig.ValidationFraction"
 CH = "AutoMLJobInputDataConfig"
 
 
@@ -109,23 +110,11 @@ E2013 = [
         [("E2013", "DataSplitConfig.ValidationFraction")],
         id="one-float",
     ),
-    pytest.param(
-        "v2_tabular_minimal",
-        _v2_split(1.5),
-        [("E2013", "DataSplitConfig.ValidationFraction")],
-        id="above-one-replaces-the-schema-range",
-    ),
-    pytest.param(
-        "v2_tabular_minimal",
-        _v2_split(-0.1),
-        [("E2013", "DataSplitConfig.ValidationFraction")],
-        id="negative",
-    ),
-    pytest.param(
-        "v2_tabular_minimal",
-        _v2_split(10**400),
-        [("E2013", "DataSplitConfig.ValidationFraction")],
-        id="huge-int",
+    *(
+        pytest.param(
+            "v2_tabular_minimal", _v2_split(value), [("E2013", V2_SPLIT)], id=f"beyond-{name}"
+        )
+        for value, name in ((1.5, "one"), (-0.1, "zero"), (10**400, "one-huge-int"))
     ),
     pytest.param("v2_tabular_minimal", _v2_split(False), [], id="bool-skipped"),
     pytest.param("v1_tabular", {V1_SPLIT: 0}, [("E2013", V1_SPLIT)], id="v1-zero"),
