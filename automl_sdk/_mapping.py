@@ -25,6 +25,7 @@ request is written for (``automl_sdk.lint``). It imports only the generated cons
 
 from __future__ import annotations
 
+import functools
 from typing import Final, NamedTuple
 
 from automl_sdk.shapes.constraints import SHAPES
@@ -223,6 +224,7 @@ def list_counterpart(v1_list: Pattern, entries: tuple[Entry, ...]) -> Pattern | 
     return None
 
 
+@functools.cache  # few distinct paths, asked for on every lint of a V1 request
 def to_v1(v2_path: str) -> str | None:
     """Where the member at V2 request path ``v2_path`` lives in a CreateAutoMLJob request.
 

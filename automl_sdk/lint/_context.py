@@ -17,6 +17,7 @@ V1's ``ProblemType`` stays at the top level).
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -59,6 +60,7 @@ def join(path: str, *keys: Key) -> str:
     return path
 
 
+@functools.cache  # rules ask for the same few paths on every request
 def _steps(path: str) -> tuple[Key, ...]:
     """``"A[1].B"`` -> ``("A", 1, "B")``: the keys of a wire path (member names hold no dots)."""
     keys: list[Key] = []
@@ -255,12 +257,14 @@ class LintContext:
         if not star:
             return [(path, get(self.request, *_steps(path)))]
         items = get_list(self.request, *_steps(head)) or []
-        steps = _steps(rest.lstrip("."))
+        steps = _steps(rest[1:])  # rest is ".Member..."
         return [(f"{head}[{index}]{rest}", get(item, *steps)) for index, item in enumerate(items)]
 
     def at(self, v2_path: str) -> tuple[str, Any]:
         """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path``: the first of
         :meth:`at_each`, or ``(v2_path, None)`` when the request has no such member."""
+        if not self.is_v1:  # the common case, without at_each's list
+            return v2_path, get(self.request, *_steps(v2_path))
         found = self.at_each(v2_path)
         return found[0] if found else (v2_path, None)
 
