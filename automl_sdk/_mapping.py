@@ -242,6 +242,8 @@ def to_v1(v2_path: str) -> str | None:
 
 
 def _v2_to_v1_table() -> dict[str, str]:
+    """V2 request path -> V1 path: each request entry read backwards, and each V2 list whose
+    items the table maps item by item (``AutoMLJobInputDataConfig`` -> ``InputDataConfig``)."""
     table = {render(e.v2): render(e.v1) for e in REQUEST_ENTRIES}
     for container in containers(REQUEST_ENTRIES):
         if container[-1:] == (ITEM,):

@@ -103,7 +103,7 @@ class _Direction:
             for name in self.members(obj):
                 if name not in known:
                     found.setdefault((shape, name), self.hint((*obj, name)))
-        # Top-level members the table never maps exist in the source API only.
+        # Top-level members only the source API has, and no hint above: nothing to move.
         for name in SHAPES[self.source]["members"]:
             if name not in SHAPES[self.target]["members"] and (self.target, name) not in found:
                 found[(self.target, name)] = f"only {_OPERATION[self.source]} supports it"
