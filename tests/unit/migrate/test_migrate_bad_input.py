@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_sdk import MigrationError, migrate_describe_response, migrate_request
+from automl_sdk import MigrationError, RequestLintError, migrate_describe_response, migrate_request
+from automl_sdk.migrate import lint_then_translate
 
 S3 = {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://bucket/train/"}}
 V1: dict[str, Any] = {
@@ -31,6 +32,13 @@ V2_RESPONSE: dict[str, Any] = {
     "AutoMLProblemTypeConfigName": "Tabular",
     "AutoMLJobStatus": "InProgress",
     "AutoMLJobSecondaryStatus": "Starting",
+}
+V2_REQUEST: dict[str, Any] = {
+    "AutoMLJobName": "job-1",
+    "AutoMLJobInputDataConfig": [{"DataSource": S3}],
+    "OutputDataConfig": {"S3OutputPath": "s3://bucket/output/"},
+    "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "y"}},
+    "RoleArn": "arn:aws:iam::111122223333:role/AutopilotRole",
 }
 DEPTH = 100_000
 
@@ -251,3 +259,22 @@ def test_migrate_describe_response_raises_only_migration_errors(member: str, val
     else:
         assert error.reason
         assert error.path.startswith(member)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(member=MEMBERS, value=PYTHON_VALUES, v1=st.booleans())
+def test_lint_then_translate_raises_only_its_documented_errors(
+    member: str, value: Any, v1: bool
+) -> None:
+    request = {**(V1 if v1 else V2_REQUEST), member: value}
+    try:
+        result, report = lint_then_translate(request)
+    except RequestLintError as exc:
+        refused: MigrationError | RequestLintError = exc
+    except MigrationError as exc:
+        refused = exc
+    else:
+        assert isinstance(result, dict)
+        assert all(f.severity != "error" for f in report.findings)
+        return
+    assert isinstance(refused, RequestLintError) or refused.path.startswith(member)
