@@ -17,6 +17,10 @@ from automl_sdk.errors import MigrationError
 _ATOMS = (str, int, float, bool, type(None), bytes, decimal.Decimal, datetime.date)
 
 
+#: The ids of the containers from one container up to the root, as a linked list.
+_Chain = tuple[int, "_Chain | None"]
+
+
 def as_wire_dict(value: object, *, shape: str, what: str) -> dict[str, Any]:
     """Return a private copy of ``value`` as a wire dict; shapes go through ``to_wire``.
 
@@ -66,10 +70,6 @@ def copy_tree(root: Mapping[str, Any]) -> dict[str, Any]:
             else:
                 target.append(child)
     return result
-
-
-#: The ids of the containers from one container up to the root, as a linked list.
-_Chain = tuple[int, "_Chain | None"]
 
 
 def _within(identity: int, chain: _Chain | None) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from automl_sdk._mapping import V1_REQUEST, V2_REQUEST
+from automl_sdk._mapping import V2_REQUEST
 from automl_sdk.errors import MigrationError, RequestLintError
 from automl_sdk.migrate._common import as_wire_dict
 from automl_sdk.migrate._report import MigrationReport
@@ -18,7 +18,6 @@ from automl_sdk.migrate._request import translate_request, v1_wire
 
 V1 = "CreateAutoMLJob"
 V2 = "CreateAutoMLJobV2"
-_SHAPE_OPERATIONS = {V1_REQUEST: V1, V2_REQUEST: V2}
 
 
 def lint_then_translate(
@@ -46,17 +45,11 @@ def lint_then_translate(
             ``findings`` are the lint findings); a member name that is not a string or a value
             that cannot be copied (``path`` names it); ``request`` is neither a dict nor a
             request shape.
+        ValueError: ``operation`` names neither API.
     """
     from automl_sdk.lint import lint
-    from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation
 
-    if operation is None:
-        operation = _SHAPE_OPERATIONS.get(type(request).__name__)
-    if operation is None:
-        operation = detect_operation(dict(request)) if isinstance(request, Mapping) else V2
-    elif operation not in OPERATION_ALIASES:
-        raise ValueError(f"operation must be {V1!r} or {V2!r} (got {operation!r})")
-    operation = OPERATION_ALIASES[operation]
+    operation = _operation(request, operation)
     if operation == V1:
         wire = v1_wire(request)
     else:
@@ -80,6 +73,21 @@ def lint_then_translate(
             "the V2 request is likely to be rejected too",
         )
     return v2, MigrationReport(moves=report.moves, notes=notes, findings=findings)
+
+
+def _operation(request: object, operation: str | None) -> str:
+    """``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"``: the one named, else the shape's, else
+    the one the keys say (lint's own detection, so both always agree)."""
+    from automl_sdk.lint._engine import OPERATION_ALIASES, REQUEST_SHAPES, detect_operation
+
+    if operation is not None:
+        if operation not in OPERATION_ALIASES:
+            raise ValueError(f"operation must be {V1!r} or {V2!r} (got {operation!r})")
+        return OPERATION_ALIASES[operation]
+    shape_operation = REQUEST_SHAPES.get(type(request).__name__)
+    if shape_operation is not None:
+        return shape_operation
+    return detect_operation(dict(request)) if isinstance(request, Mapping) else V2
 
 
 def migrate_request(
