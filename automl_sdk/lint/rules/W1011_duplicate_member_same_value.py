@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._context import LintContext
+from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._registry import Rule
 
 
@@ -22,7 +23,7 @@ class DuplicateMemberSameValue(Rule):
     )
     source = (
         '"The names within an object SHOULD be unique." (RFC 8259, section 4); every member of '
-        "the request syntax appears once (000_f82959e03b5b0d50.txt)"
+        "the request syntax appears once (" + SPEC_V2_API + ")"
     )
     tags = ("schema", "json")
 
