@@ -18,6 +18,7 @@ from automl_sdk.errors import (
     JobFailedError,
     JobStoppedError,
     MigrationError,
+    RequestCheckError,
     RequestLintError,
     ShapeError,
     WaitTimeoutError,
@@ -25,6 +26,7 @@ from automl_sdk.errors import (
 
 if TYPE_CHECKING:
     from automl_sdk._serde import from_wire, to_wire
+    from automl_sdk.check import check_request
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
     from automl_sdk.lint import Finding, detect_operation, lint
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
@@ -36,6 +38,7 @@ _LAZY = {
     "Job": "automl_sdk.client",
     "Leaderboard": "automl_sdk.client",
     "MigrationReport": "automl_sdk.migrate",
+    "check_request": "automl_sdk.check",
     "detect_operation": "automl_sdk.lint",
     "from_wire": "automl_sdk._serde",
     "lint": "automl_sdk.lint",
@@ -57,10 +60,12 @@ __all__ = [
     "Leaderboard",
     "MigrationError",
     "MigrationReport",
+    "RequestCheckError",
     "RequestLintError",
     "ShapeError",
     "WaitTimeoutError",
     "__version__",
+    "check_request",
     "detect_operation",
     "from_wire",
     "lint",

@@ -30,6 +30,7 @@ from automl_sdk.errors import (
     JobConflictError,
     JobFailedError,
     JobStoppedError,
+    RequestCheckError,
     WaitTimeoutError,
 )
 from automl_sdk.shapes import (
@@ -139,11 +140,14 @@ class AutoMLClient:
 
     # -- create ---------------------------------------------------------------------------------
 
-    def create_job(self, request: Mapping[str, Any] | Any) -> Job:
+    def create_job(self, request: Mapping[str, Any] | Any, *, check: bool = False) -> Job:
         """Create an AutoML job from a V2 or V1 request (a boto3-style dict or a request shape).
 
         The request is linted first: with any error finding nothing is sent and
-        :class:`~automl_sdk.errors.RequestLintError` carries every finding. A V1
+        :class:`~automl_sdk.errors.RequestLintError` carries every finding. With ``check=True``
+        the data and resources it names are checked too (:meth:`check`): with any error
+        finding nothing is sent and :class:`~automl_sdk.errors.RequestCheckError` carries
+        every finding. A V1
         (``CreateAutoMLJob``) request is translated and sent as ``CreateAutoMLJobV2``.
 
         Re-running a create is safe: when a job of that name exists and was created from the
@@ -153,7 +157,44 @@ class AutoMLClient:
         Other AWS errors (e.g. ``ResourceLimitExceeded``) pass through as botocore's ``ClientError``.
         """
         wire, operation = _request_dict(request)
+        if check:
+            findings = self.check(wire)
+            if any(finding.severity == "error" for finding in findings):
+                raise RequestCheckError(findings=findings, operation=operation)
         return self._create(wire, operation)
+
+    def check(
+        self,
+        request: Mapping[str, Any] | Any,
+        *,
+        scan: bool = False,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+    ) -> list[Finding]:
+        """Lint a V1 or V2 request, then check the data and resources it names.
+
+        See :func:`automl_sdk.check_request`; the clients it makes share this client's session,
+        region and endpoint URL (an injected SageMaker client is used as it is, and its region
+        and, when it is not an AWS endpoint, its endpoint URL serve the other services too).
+        """
+        from automl_sdk.check import check_request
+
+        wire, operation = _request_dict(request)
+        options: dict[str, Any] = {
+            "session": self._session,
+            "region_name": self._region_name,
+            "endpoint_url": self._endpoint_url,
+            "profile_name": self._profile_name,
+        }
+        if self._client is not None:
+            meta = self._client.meta
+            endpoint = meta.endpoint_url
+            local = not endpoint.split("/")[2].endswith(("amazonaws.com", "amazonaws.com.cn"))
+            options |= {"region_name": meta.region_name, "clients": {"sagemaker": self._client}}
+            options["endpoint_url"] = endpoint if local else None
+        return check_request(
+            wire, operation=operation, scan=scan, select=select, ignore=ignore, **options
+        )
 
     def create_auto_ml_job(self, **kwargs: Any) -> dict[str, Any]:
         """boto3's ``create_auto_ml_job`` (V1) signature, run as ``CreateAutoMLJobV2``.

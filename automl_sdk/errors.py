@@ -4,6 +4,7 @@
 
     AutoMLSDKError
      +-- RequestLintError      a request broke documented constraints; nothing was sent
+     |    +-- RequestCheckError  the data or resources a request names are wrong; nothing was sent
      +-- ShapeError            a dict could not be converted to (or from) a shape
      +-- MigrationError        a V1 request or V2 response has no faithful translation
      +-- CLIUsageError         a mistake on the ``automl-sdk`` command line or in a file it reads
@@ -36,6 +37,7 @@ __all__ = [
     "JobFailedError",
     "JobStoppedError",
     "MigrationError",
+    "RequestCheckError",
     "RequestLintError",
     "ShapeError",
     "WaitTimeoutError",
@@ -76,6 +78,27 @@ class RequestLintError(AutoMLSDKError):
         lines = [f"{operation} request has {len(errors)} error(s); nothing was sent:"]
         lines += [f"  {f}" for f in errors]
         super().__init__("\n".join(lines))
+
+
+class RequestCheckError(RequestLintError):
+    """The data or resources a request names are wrong (``create_job(request, check=True)``).
+
+    Raised when :func:`automl_sdk.check_request` reports an error: a missing column, an empty
+    prefix, a role SageMaker cannot assume... Nothing was sent. Catching
+    :class:`RequestLintError` catches this too.
+
+    Attributes:
+        findings: every finding of the check (lint's and the data and resource rules').
+        operation: ``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"``.
+    """
+
+    def __init__(self, *, findings: Sequence[Finding], operation: str) -> None:
+        super().__init__(findings=findings, operation=operation)
+        errors = [f for f in self.findings if f.severity == "error"]
+        lines = [f"{operation} request failed its check with {len(errors)} error(s); nothing was sent:"]
+        lines += [f"  {f.path or '<request>'}: {f.message} [{f.rule}]" for f in errors]
+        self.message = "\n".join(lines)
+        self.args = (self.message,)
 
 
 class ShapeError(AutoMLSDKError):

@@ -12,8 +12,14 @@ and four digits whose first digit is the group:
 4     time-series forecasting
 5     image and text classification
 6     text generation
+7     data the request points at: S3 objects, formats, columns, rows (``automl-sdk check``)
 8     security and cost (warnings and info)
+9     resources the request names: IAM, KMS, EC2, buckets, endpoints (``automl-sdk check``)
 ====  ===========================================================================
+
+Groups 7 and 9 are the rules of :mod:`automl_sdk.check`, in :mod:`automl_sdk.check.rules`:
+lint never runs them (they read AWS), but they are found, documented, selected and ignored
+here like every other rule (:func:`check_rules`, :func:`find_rule`).
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ if TYPE_CHECKING:
 
 RULE_ID = re.compile(r"[EWI][0-9]{4}")
 RULES_PACKAGE = "automl_sdk.lint.rules"
+#: The rules of ``automl-sdk check`` (groups 7 and 9); loaded only when asked for.
+CHECK_RULES_PACKAGE = "automl_sdk.check.rules"
 #: Rule id of a rule module that fails to load and whose file name gives no id.
 INTERNAL_RULE = "E1000"
 
@@ -105,7 +113,18 @@ class Registry:
 @functools.cache
 def registry() -> Registry:
     """Import every module of :mod:`automl_sdk.lint.rules` once and collect its rule."""
-    package = importlib.import_module(RULES_PACKAGE)
+    return discover(RULES_PACKAGE)
+
+
+@functools.cache
+def check_registry() -> Registry:
+    """Import every module of :mod:`automl_sdk.check.rules` once and collect its rule."""
+    return discover(CHECK_RULES_PACKAGE)
+
+
+def discover(package_name: str) -> Registry:
+    """Every rule of the rules package ``package_name``, one per module."""
+    package = importlib.import_module(package_name)
     rules: list[Rule] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -114,7 +133,7 @@ def registry() -> Registry:
             continue
         module_id = info.name[:5] if RULE_ID.fullmatch(info.name[:5]) else INTERNAL_RULE
         try:
-            rule = _load(f"{RULES_PACKAGE}.{info.name}")
+            rule = _load(f"{package_name}.{info.name}")
         except Exception as exc:
             errors.append((module_id, f"internal error loading rule module {info.name}: {exc}"))
             continue
@@ -153,6 +172,28 @@ def _load(module_name: str) -> Rule:
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, sorted by id."""
     return registry().rules
+
+
+def check_rules() -> tuple[Rule, ...]:
+    """Every rule of ``automl-sdk check`` (groups 7 and 9), sorted by id."""
+    return check_registry().rules
+
+
+def documented_rules() -> tuple[Rule, ...]:
+    """Every rule of lint and check, sorted by id: the rules reference lists these."""
+    return tuple(sorted(all_rules() + check_rules(), key=lambda rule: rule.id))
+
+
+def find_rule(rule_id: str) -> Rule | None:
+    """The lint or check rule with this id (check rules load only when lint has no such id)."""
+    rule = registry().by_id.get(rule_id)
+    if rule is None and rule_id[1:2] in CHECK_GROUPS:
+        rule = check_registry().by_id.get(rule_id)
+    return rule
+
+
+#: The id groups (second character of an id) that belong to ``automl-sdk check``.
+CHECK_GROUPS = frozenset({"7", "9"})
 
 
 def matches(rule_id: str, prefixes: Iterable[str]) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from automl_sdk._version import __version__
 from automl_sdk.lint._locate import position
-from automl_sdk.lint._registry import registry
+from automl_sdk.lint._registry import find_rule
 from automl_sdk.lint.formatters import FileReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -53,7 +53,7 @@ def format_sarif(reports: Sequence[FileReport]) -> str:
 
 
 def _rule(rule_id: str) -> dict[str, Any]:
-    rule = registry().by_id.get(rule_id)
+    rule = find_rule(rule_id)
     level = LEVELS.get(
         {"E": "error", "W": "warning", "I": "info"}.get(rule_id[:1], "error"), "error"
     )
