@@ -95,7 +95,9 @@ class RequestCheckError(RequestLintError):
     def __init__(self, *, findings: Sequence[Finding], operation: str) -> None:
         super().__init__(findings=findings, operation=operation)
         errors = [f for f in self.findings if f.severity == "error"]
-        lines = [f"{operation} request failed its check with {len(errors)} error(s); nothing was sent:"]
+        lines = [
+            f"{operation} request failed its check with {len(errors)} error(s); nothing was sent:"
+        ]
         lines += [f"  {f.path or '<request>'}: {f.message} [{f.rule}]" for f in errors]
         self.message = "\n".join(lines)
         self.args = (self.message,)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from automl_sdk.lint._registry import documented_rules
 from automl_sdk.lint._docs import render
+from automl_sdk.lint._registry import documented_rules
 
 RULES_PAGE = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
 
