@@ -41,6 +41,7 @@ __all__ += ["build_parser", "describe_aws_error", "main"]
 #: The modules that add subcommands, in the order of ``automl-sdk --help``.
 COMMAND_MODULES = (
     "automl_sdk._cli.lint",
+    "automl_sdk._cli.check",
     "automl_sdk._cli.migrate",
     "automl_sdk._cli.jobs",
     "automl_sdk._cli.aws",

@@ -47,6 +47,12 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         "file", metavar="FILE", help="request JSON file; '-' reads stdin, file://PATH is PATH"
     )
     create.add_argument("--wait", action="store_true", help="then wait for the job to end")
+    create.add_argument(
+        "--check",
+        action="store_true",
+        help="first check the data and resources it names (as 'automl-sdk check'); "
+        "send nothing on an error",
+    )
     _wait_options(create)
     create.set_defaults(handler=_create)
 
@@ -166,7 +172,7 @@ def _create(args: argparse.Namespace) -> int:
         return _refuse(document, lint(request) + repeated, detect_operation(request))
     client = _client(args)
     try:
-        job = client.create_job(request)
+        job = client.create_job(request, check=args.check)
     except RequestLintError as exc:
         return _refuse(document, [*exc.findings, *repeated], exc.operation)
     print_json({"AutoMLJobArn": job.arn})

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import gzip as gziplib
 import io
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -92,10 +93,12 @@ def gather(
         def later(task: Callable[..., None], *args: Any) -> None:
             pending.append(pool.submit(task, *args))
 
-        for bucket in sorted(_buckets(ctx, channels, output=resources)):
-            later(_bucket_region, clients, bucket, found)
+        regions = _Regions(clients, found)
+        output = parse_s3_uri(ctx.get_str("OutputDataConfig", "S3OutputPath") or "")
+        if resources and output is not None:
+            later(regions.get, output[0])
         for channel in channels:
-            later(_read_channel, clients, pool, channel, columns, scan, progress)
+            later(_read_channel, clients, pool, regions, channel, columns, scan, progress)
         spec = feature_spec_member(ctx) if data else None
         if spec is not None:
             later(_feature_spec, clients, spec[1], found)
@@ -138,25 +141,44 @@ def plan_channels(ctx: LintContext) -> list[Channel]:
     return planned
 
 
-def _buckets(ctx: LintContext, channels: Iterable[Channel], *, output: bool) -> set[str]:
-    """The input buckets, and the output bucket when ``output``."""
-    buckets = {channel.bucket for channel in channels}
-    split = parse_s3_uri(ctx.get_str("OutputDataConfig", "S3OutputPath") or "")
-    if output and split is not None:
-        buckets.add(split[0])
-    return buckets
+class _Regions:
+    """Each bucket's region, asked once however many channels and outputs share the bucket.
+
+    A channel asks before it lists, so the S3 calls for one channel come in a fixed order
+    (GetBucketLocation, ListObjectsV2, GetObject...), and a missing bucket is not listed.
+    """
+
+    def __init__(self, clients: Clients, resources: Resources) -> None:
+        self._clients = clients
+        self._resources = resources
+        self._lock = threading.Lock()
+        self._ready: dict[str, threading.Event] = {}
+
+    def get(self, bucket: str) -> Any:
+        """The bucket's region, :data:`MISSING` or a Failure (stored in ``resources.buckets``)."""
+        with self._lock:
+            ready = self._ready.get(bucket)
+            first = ready is None
+            if ready is None:
+                ready = self._ready[bucket] = threading.Event()
+        if first:
+            try:
+                self._resources.buckets[bucket] = _bucket_region(self._clients, bucket)
+            finally:
+                ready.set()
+        ready.wait()
+        return self._resources.buckets.get(bucket)
 
 
-def _bucket_region(clients: Clients, bucket: str, resources: Resources) -> None:
+def _bucket_region(clients: Clients, bucket: str) -> Any:
     answer = clients.call("s3", "get_bucket_location", Bucket=bucket)
     if is_code(answer, "NoSuchBucket"):
-        resources.buckets[bucket] = MISSING
-    elif isinstance(answer, Failure):
-        resources.buckets[bucket] = answer
-    else:
-        # The legacy constraints: none means us-east-1, "EU" means eu-west-1.
-        location = answer.get("LocationConstraint") or "us-east-1"
-        resources.buckets[bucket] = "eu-west-1" if location == "EU" else location
+        return MISSING
+    if isinstance(answer, Failure):
+        return answer
+    # The legacy constraints: none means us-east-1, "EU" means eu-west-1.
+    location = answer.get("LocationConstraint") or "us-east-1"
+    return "eu-west-1" if location == "EU" else location
 
 
 # -- channels ------------------------------------------------------------------------------
@@ -165,11 +187,15 @@ def _bucket_region(clients: Clients, bucket: str, resources: Resources) -> None:
 def _read_channel(
     clients: Clients,
     pool: ThreadPoolExecutor,
+    regions: _Regions,
     channel: Channel,
     columns: list[str],
     scan: bool,
     progress: Progress | None,
 ) -> None:
+    if regions.get(channel.bucket) is MISSING:
+        channel.bucket_missing = True
+        return
     if channel.data_type == S3_PREFIX:
         _list_prefix(clients, channel, scan)
     elif channel.data_type in (MANIFEST_FILE, AUGMENTED_MANIFEST_FILE):

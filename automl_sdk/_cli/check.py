@@ -1,0 +1,124 @@
+"""``automl-sdk check``: lint request files, then check the data and resources they name.
+
+Same output contract as ``automl-sdk lint`` (text, JSON or SARIF on stdout, the same JSON keys)
+and the same exit codes: 0 when no finding is an error, 1 when one is, 2 for usage errors and
+unreadable or non-JSON files. The file reading, rule selection (``--select``/``--ignore`` and
+``[tool.automl-sdk.lint]``) and rendering are lint's own; this module adds the AWS side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``check`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "check",
+        parents=[common],
+        help="lint request files and check the S3 data, role, keys and network they name",
+        description=(
+            "Lint CreateAutoMLJob / CreateAutoMLJobV2 request JSON files, then check what they "
+            "point at: the S3 input (objects, format, compression, columns, rows), the feature "
+            "specification, the role, the KMS keys, the subnets and security groups, the output "
+            "bucket and the endpoint name. Read-only: one listing page and the first 64 KiB of a "
+            "few objects per channel unless --scan. Exit 0 when no finding is an error, 1 when "
+            "one is, 2 when a file cannot be read or is not JSON. --endpoint-url serves every "
+            "AWS service the check calls."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="request JSON file(s); '-' reads stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--scan",
+        action="store_true",
+        help="list every page and read every object in full to count rows and time steps",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="PREFIXES",
+        help="comma-separated rule id prefixes to run, e.g. E7,E9 (replaces the config's select)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="PREFIXES",
+        help="comma-separated rule id prefixes to skip, e.g. I7,W8 (added to the config's ignore)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="read [tool.automl-sdk.lint] from this file (default: nearest pyproject.toml)",
+    )
+    parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml settings")
+    parser.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check every file, print the report, return the exit code."""
+    from automl_sdk._cli.lint import _load, _repeated_members, _selection
+    from automl_sdk.check import check_request
+    from automl_sdk.lint._locate import scan
+    from automl_sdk.lint.formatters import FileReport, formatter
+
+    select, ignore = _selection(args)
+    progress = _progress_line() if args.scan and sys.stderr.isatty() else None
+    session = _session(args)
+    reports, unreadable = [], False
+    for name in args.files:
+        loaded = _load(name)
+        if isinstance(loaded, str):
+            print(f"automl-sdk: error: {loaded}", file=sys.stderr)
+            unreadable = True
+            continue
+        text, request = loaded
+        locations, repeated = scan(text)
+        findings = check_request(
+            request,
+            session=session,
+            region_name=args.region,
+            endpoint_url=args.endpoint_url,
+            scan=args.scan,
+            select=select,
+            ignore=ignore,
+            progress=progress,
+        )
+        findings += _repeated_members(repeated, select, ignore)
+        reports.append(FileReport(file=name, findings=tuple(sorted(findings)), locations=locations))
+    if progress is not None:
+        print(file=sys.stderr)
+    if reports or args.format != "text":
+        sys.stdout.write(formatter(args.format)(reports))
+    if unreadable:
+        return EXIT_USAGE
+    has_error = any(f.severity == "error" for report in reports for f in report.findings)
+    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _session(args: argparse.Namespace) -> Any:
+    """One boto3 session for every file (``--profile``), made only when a file needs it."""
+    import boto3
+
+    return boto3.session.Session(profile_name=args.profile)
+
+
+def _progress_line() -> Any:
+    """A progress callback that rewrites one line on the terminal."""
+
+    def show(line: str) -> None:
+        sys.stderr.write(f"\r\033[K{line}")
+        sys.stderr.flush()
+
+    return show
