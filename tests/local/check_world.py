@@ -11,11 +11,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import urllib.request
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import boto3
 
+from automl_sdk.lint._context import LintContext
 from tests.support.aws import FAKE_CREDENTIALS
 
 REGION = "us-east-1"
@@ -40,6 +42,10 @@ class World:
 
     def __init__(self, endpoint_url: str) -> None:
         self.endpoint_url = endpoint_url
+        # moto's servers in one process share their state: start from none.
+        reset = urllib.request.Request(f"{endpoint_url}/moto-api/reset", method="POST")
+        with urllib.request.urlopen(reset, timeout=30):
+            pass
         self.session = boto3.session.Session(
             aws_access_key_id=FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
             aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
@@ -216,7 +222,6 @@ def _channel(uri: str, channel_type: str) -> dict[str, Any]:
 def provide_data(world: World, request: dict[str, Any], bucket: str) -> None:
     """Put objects that satisfy every data rule for ``request`` (whose URIs are in ``bucket``)."""
     from automl_sdk.check._context import column_members, feature_spec_member, parse_s3_uri
-    from automl_sdk.lint._context import LintContext
     from automl_sdk.lint._engine import detect_operation
 
     ctx = LintContext(request, detect_operation(request))
@@ -258,17 +263,20 @@ def provide_data(world: World, request: dict[str, Any], bucket: str) -> None:
         world.put(split[1], json.dumps({"FeatureAttributeNames": ["feature1"]}).encode(), bucket)
 
 
-def _rows(ctx: Any, columns: list[str]) -> list[list[Any]]:
+def _rows(ctx: LintContext, columns: list[str]) -> list[list[Any]]:
     """Rows enough for every row rule: 600 tabular rows, 200 fine-tuning rows, 80 time steps."""
     if ctx.problem_type == "TextGenerationJobConfig":
         return [[f"question {i}", f"answer {i}"] for i in range(200)]
     if ctx.problem_type == "TimeSeriesForecastingJobConfig":
         config = ctx.problem_config["TimeSeriesConfig"]
-        values = {
-            config["TimestampAttributeName"]: lambda i: f"2024-01-{1 + i % 28:02d}T{i // 28:02d}",
-            config["ItemIdentifierAttributeName"]: lambda i: "item-1",
-        }
-        return [[values.get(column, lambda i: i)(i) for column in columns] for i in range(80)]
+        timestamp, item = config["TimestampAttributeName"], config["ItemIdentifierAttributeName"]
+
+        def value(column: str, i: int) -> Any:
+            if column == timestamp:
+                return f"2024-01-{1 + i % 28:02d}T{i // 28:02d}"
+            return "item-1" if column == item else i
+
+        return [[value(column, i) for column in columns] for i in range(80)]
     return [[i % 2 if n == 0 else i for n, _ in enumerate(columns)] for i in range(600)]
 
 

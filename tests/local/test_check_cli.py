@@ -71,9 +71,7 @@ def test_good_file_exits_0(cli: Any, world: World, tmp_path: Path) -> None:
     )
 
 
-def test_bad_file_exits_1_with_lint_json_keys(
-    cli: Any, world: World, tmp_path: Path
-) -> None:
+def test_bad_file_exits_1_with_lint_json_keys(cli: Any, world: World, tmp_path: Path) -> None:
     path = write(tmp_path, "bad.json", missing_target(world))
     result = cli("check", path, "--format", "json", "--endpoint-url", world.endpoint_url)
     assert result.returncode == 1

@@ -23,7 +23,6 @@ from tests.local.check_world import (
     churn_parquet,
     csv_bytes,
     gzipped,
-    parquet_bytes,
     tabular_v1,
     tabular_v2,
 )

@@ -8,7 +8,7 @@ import pytest
 
 from automl_sdk import check_request
 from automl_sdk.check import CheckRule
-from automl_sdk.lint import Rule, all_rules, lint
+from automl_sdk.lint import all_rules, lint
 from automl_sdk.lint._registry import check_registry, check_rules, find_rule
 from tests.support.requests import tabular_v2_request
 
@@ -26,7 +26,7 @@ def test_check_rules_load_and_are_groups_7_and_9() -> None:
 
 
 @pytest.mark.parametrize("rule", check_rules(), ids=lambda rule: rule.id)
-def test_check_rule_metadata_is_complete_and_documented(rule: Rule) -> None:
+def test_check_rule_metadata_is_complete_and_documented(rule: CheckRule) -> None:
     assert rule.short_description
     assert not rule.short_description.endswith(".")
     assert len(rule.description) > 40
