@@ -30,6 +30,13 @@ API_V1_PAGE = (
     "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/sagemaker/"
     "client/create_auto_ml_job.html"
 )
+API_V2_DESCRIBE_PAGE = (
+    "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/sagemaker/"
+    "client/describe_auto_ml_job_v2.html"
+)
+#: How a source names the developer guide, whose facts are stated (not quoted: only the API
+#: reference pages are quoted, word for word).
+GUIDE = "SageMaker Developer Guide"
 ENDPOINT_PAGE = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 
 
 class InputBucketRegion(CheckRule):
@@ -18,8 +18,8 @@ class InputBucketRegion(CheckRule):
         "region is the region of the check's clients (--region, or the profile's)."
     )
     source = (
-        '"The input and output buckets must be in the job\'s region" (SageMaker Developer '
-        f"Guide, Autopilot datasets: {DATASETS_PAGE})"
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): the input and output buckets must be "
+        "in the job's region."
     )
     tags = ("data", "s3", "buckets", "region")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 
 
 class ManifestUnusable(CheckRule):
@@ -22,9 +22,9 @@ class ManifestUnusable(CheckRule):
     source = (
         '"If you choose ManifestFile, S3Uri identifies an object that is a manifest file '
         "containing a list of object keys that you want SageMaker to use for model training. A "
-        'ManifestFile should have the format shown below:" (S3DataType, '
-        f'{API_V1_PAGE}); "S3Prefix or an AugmentedManifestFile of JSON lines with source-ref '
-        f'and a label" (SageMaker Developer Guide, Autopilot datasets: {DATASETS_PAGE})'
+        f'ManifestFile should have the format shown below:" (S3DataType, {API_V1_PAGE}); '
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): image classification takes S3Prefix or "
+        "an AugmentedManifestFile of JSON lines with source-ref and a label."
     )
     tags = ("data", "s3", "manifest")
 

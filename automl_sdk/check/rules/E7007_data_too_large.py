@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel
-from automl_sdk.check._rule import DATASETS_PAGE, QUOTAS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, QUOTAS_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import GB, size
 from automl_sdk.lint._context import TABULAR, TIME_SERIES, VALIDATION
 
@@ -32,10 +32,9 @@ class DataTooLarge(CheckRule):
         "prefix is flagged only when that page alone is over the limit."
     )
     source = (
-        '"Tabular: CSV or Parquet; training data at least 500 rows and under 100 GB; '
-        'validation data under 2 GB [...] a single compressed Parquet file at most 2 GB" "Time '
-        'series: [...] input at most 30 GB, a Parquet file at most 2 GB" (SageMaker Developer '
-        f"Guide, Autopilot datasets and quotas: {DATASETS_PAGE}, {QUOTAS_PAGE})"
+        f"{GUIDE}, Autopilot datasets and quotas ({DATASETS_PAGE}, {QUOTAS_PAGE}): tabular "
+        "training data under 100 GB, validation data under 2 GB, a single compressed Parquet "
+        "file at most 2 GB; time-series input at most 30 GB, a Parquet file at most 2 GB."
     )
     tags = ("data", "s3", "size", "quotas")
     problem_types = frozenset({TABULAR, TIME_SERIES})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.check._content import EMPTY, JPEG, PARQUET, PNG, TEXT
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel, Sample
-from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import read_samples
 from automl_sdk.lint._docs_tables import CSV
 from automl_sdk.lint._docs_tables import PARQUET as PARQUET_TYPE
@@ -31,8 +31,8 @@ class ContentTypeMismatch(CheckRule):
     source = (
         '"The content type of the data from the input source. You can use '
         "text/csv;header=present or x-application/vnd.amazon+parquet. The default value is "
-        f'text/csv;header=present." (ContentType, {API_V1_PAGE}); "Image classification: '
-        f'image/png, image/jpeg or image/*" (SageMaker Developer Guide, {DATASETS_PAGE})'
+        f'text/csv;header=present." (ContentType, {API_V1_PAGE}); {GUIDE}, Autopilot datasets '
+        f"({DATASETS_PAGE}): image classification data is image/png, image/jpeg or image/*."
     )
     tags = ("data", "format", "content-type")
 

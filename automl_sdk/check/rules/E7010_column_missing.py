@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, column_members
 from automl_sdk.check._facts import Channel
-from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import header_sample, header_source, names
 from automl_sdk.lint._context import closest
 
@@ -26,9 +26,8 @@ class ColumnMissing(CheckRule):
     )
     source = (
         '"The name of the target variable in supervised learning, usually represented by '
-        f"'y'.\" (TargetAttributeName, {API_V1_PAGE}); \"Time series: item-id, target and "
-        'timestamp columns at least" (SageMaker Developer Guide, Autopilot datasets: '
-        f"{DATASETS_PAGE})"
+        f"'y'.\" (TargetAttributeName, {API_V1_PAGE}); {GUIDE}, Autopilot datasets "
+        f"({DATASETS_PAGE}): time-series data has item-id, target and timestamp columns at least."
     )
     tags = ("data", "columns")
 

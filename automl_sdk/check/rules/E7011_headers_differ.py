@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import names
 
 
@@ -20,8 +20,8 @@ class HeadersDiffer(CheckRule):
         "sampled file with the first one's."
     )
     source = (
-        '"with two channels, both share format and schema" (SageMaker Developer Guide, '
-        f"Autopilot datasets: {DATASETS_PAGE}); the files of one channel are one dataset."
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): with two channels, both share format "
+        "and schema; the files of one channel are one dataset, so they share it too."
     )
     tags = ("data", "columns")
 

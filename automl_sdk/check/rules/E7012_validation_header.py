@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import header_sample, names
 
 
@@ -19,9 +19,8 @@ class ValidationHeader(CheckRule):
         "header row, or the same Parquet schema)."
     )
     source = (
-        "\"validation data under 2 GB and with the training data's header; with two channels, "
-        'both share format and schema." (SageMaker Developer Guide, Autopilot datasets: '
-        f"{DATASETS_PAGE})"
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): validation data has the training "
+        "data's header; with two channels, both share format and schema."
     )
     tags = ("data", "columns", "channels")
 

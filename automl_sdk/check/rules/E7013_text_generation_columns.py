@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import LLM_DATA_PAGE, CheckRule
+from automl_sdk.check._rule import GUIDE, LLM_DATA_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import names
 from automl_sdk.lint._context import TEXT_GENERATION
 
@@ -22,8 +22,8 @@ class TextGenerationColumns(CheckRule):
         "(the expected answer), and no other column, in every file of every channel."
     )
     source = (
-        '"Text generation (LLM fine-tuning): exactly the columns input and output, CSV or '
-        f'Parquet" (SageMaker Developer Guide, fine-tuning data format: {LLM_DATA_PAGE})'
+        f"{GUIDE}, fine-tuning data format ({LLM_DATA_PAGE}): text generation data has exactly "
+        "the columns input and output, in CSV or Parquet."
     )
     tags = ("data", "columns", "text-generation")
     problem_types = frozenset({TEXT_GENERATION})

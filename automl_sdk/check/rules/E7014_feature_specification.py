@@ -8,7 +8,7 @@ from typing import Any
 
 from automl_sdk.check._context import CheckContext, feature_spec_member
 from automl_sdk.check._facts import MISSING
-from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import header_sample, names
 from automl_sdk.lint._context import TABULAR, get_str
 
@@ -30,9 +30,8 @@ class FeatureSpecification(CheckRule):
         '"You can input FeatureAttributeNames (optional) in JSON format as shown below:" '
         '"These column keys may not include the target column." "If only FeatureDataTypes is '
         "provided, the column keys ( col1, col2,..) should be a subset of the column names in "
-        f'the input data." (FeatureSpecificationS3Uri, {API_V1_PAGE}); "naming a case-sensitive '
-        'subset of the header, never the target" (SageMaker Developer Guide, '
-        f"{DATASETS_PAGE})"
+        f'the input data." (FeatureSpecificationS3Uri, {API_V1_PAGE}); {GUIDE} '
+        f"({DATASETS_PAGE}): the names are a case-sensitive subset of the header, never the target."
     )
     tags = ("data", "columns", "tabular", "feature-selection")
     problem_types = frozenset({TABULAR})

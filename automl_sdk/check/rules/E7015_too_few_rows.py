@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.lint._context import TABULAR
 
 MIN_ROWS = 500
@@ -23,8 +23,8 @@ class TooFewRows(CheckRule):
         "counted."
     )
     source = (
-        '"Tabular: CSV or Parquet; training data at least 500 rows and under 100 GB" '
-        f"(SageMaker Developer Guide, Autopilot datasets: {DATASETS_PAGE})"
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): tabular training data has at least "
+        "500 rows."
     )
     tags = ("data", "rows", "tabular")
     problem_types = frozenset({TABULAR})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import LLM_DATA_PAGE, CheckRule
+from automl_sdk.check._rule import API_V2_DESCRIBE_PAGE, GUIDE, LLM_DATA_PAGE, CheckRule
 from automl_sdk.lint._context import TEXT_GENERATION, get_str, join
 
 #: "If no BaseModelName is provided, the default model used is Falcon7BInstruct." (002)
@@ -31,9 +31,10 @@ class TextGenerationRows(CheckRule):
         "channel whole (or with --scan)."
     )
     source = (
-        '"row caps per base model across all files and channels: Falcon7B and Falcon7BInstruct '
-        '1,000; Dolly models and Falcon40B 10,000." (SageMaker Developer Guide, fine-tuning '
-        f"data format: {LLM_DATA_PAGE})"
+        f"{GUIDE}, fine-tuning data format ({LLM_DATA_PAGE}): rows are capped per base model "
+        "across all files and channels: Falcon7B and Falcon7BInstruct 1,000; Dolly models and "
+        'Falcon40B 10,000. "If no BaseModelName is provided, the default model used is '
+        f'Falcon7BInstruct." (BaseModelName, {API_V2_DESCRIBE_PAGE})'
     )
     tags = ("data", "rows", "text-generation")
     problem_types = frozenset({TEXT_GENERATION})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, timestamp_column
-from automl_sdk.check._rule import API_V2_PAGE, DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import API_V2_DESCRIBE_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.lint._context import TIME_SERIES, get_int, join
 
 
@@ -20,9 +20,9 @@ class ForecastHorizonHistory(CheckRule):
         "column, counted when the objects read hold the whole training data (or with --scan)."
     )
     source = (
-        '"ForecastHorizon at most 500 and at most a quarter of the time steps" (SageMaker '
-        f'Developer Guide, {DATASETS_PAGE}); "The maximum forecast horizon is the lesser of '
-        f'500 time-steps or 1/4 of the time-steps in the dataset." (ForecastHorizon, {API_V2_PAGE})'
+        '"The maximum forecast horizon is the lesser of 500 time-steps or 1/4 of the time-steps '
+        f'in the dataset." (ForecastHorizon, {API_V2_DESCRIBE_PAGE}); {GUIDE} ({DATASETS_PAGE}): '
+        "ForecastHorizon at most 500 and at most a quarter of the time steps."
     )
     tags = ("data", "rows", "time-series")
     problem_types = frozenset({TIME_SERIES})

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import ROLES_PAGE, CheckRule
+from automl_sdk.check._rule import GUIDE, ROLES_PAGE, CheckRule
 
 SERVICE = "sagemaker.amazonaws.com"
 
@@ -24,8 +24,7 @@ class RoleTrust(CheckRule):
         "sagemaker.amazonaws.com (or everyone). Conditions in the statement are not judged."
     )
     source = (
-        "The role must be assumable by sagemaker.amazonaws.com (SageMaker Developer Guide, "
-        f"roles: {ROLES_PAGE})"
+        f"{GUIDE}, roles ({ROLES_PAGE}): the role must be assumable by sagemaker.amazonaws.com."
     )
     tags = ("resources", "iam", "role")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, parse_s3_uri
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 
 
 class OutputBucketRegion(CheckRule):
@@ -18,8 +18,8 @@ class OutputBucketRegion(CheckRule):
         "check's clients)."
     )
     source = (
-        "The input and output buckets must be in the job's region (SageMaker Developer Guide, "
-        f"Autopilot datasets: {DATASETS_PAGE})"
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): the input and output buckets must be "
+        "in the job's region."
     )
     tags = ("resources", "s3", "buckets", "region", "output")
 

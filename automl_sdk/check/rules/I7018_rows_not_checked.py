@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel
-from automl_sdk.check._rule import DATASETS_PAGE, LLM_DATA_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, LLM_DATA_PAGE, CheckRule
 from automl_sdk.lint._context import TABULAR, TEXT_GENERATION, TIME_SERIES
 
 
@@ -22,9 +22,9 @@ class RowsNotChecked(CheckRule):
         "not the whole channel, this rule says the rows were not counted rather than guess."
     )
     source = (
-        '"training data at least 500 rows" "row caps per base model across all files and '
-        'channels" "ForecastHorizon at most 500 and at most a quarter of the time steps" '
-        f"(SageMaker Developer Guide, {DATASETS_PAGE}, {LLM_DATA_PAGE})"
+        f"{GUIDE} ({DATASETS_PAGE}, {LLM_DATA_PAGE}): tabular training data has at least 500 "
+        "rows; fine-tuning rows are capped per base model; ForecastHorizon is at most a quarter "
+        "of the time steps. This rule says when the rows were not counted."
     )
     tags = ("data", "rows", "not-checked")
     problem_types = frozenset({TABULAR, TEXT_GENERATION, TIME_SERIES})

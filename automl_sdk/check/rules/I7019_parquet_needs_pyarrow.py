@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 
 
 class ParquetNeedsPyArrow(CheckRule):
@@ -19,8 +19,8 @@ class ParquetNeedsPyArrow(CheckRule):
         "install the extra (pip install 'automl-sdk[parquet]') to have them checked."
     )
     source = (
-        '"Tabular: CSV or Parquet" (SageMaker Developer Guide, Autopilot datasets: '
-        f"{DATASETS_PAGE}): Parquet columns are checked when pyarrow can read them."
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): tabular data is CSV or Parquet. "
+        "Parquet columns are checked when pyarrow can read them."
     )
     tags = ("data", "columns", "parquet", "not-checked")
 

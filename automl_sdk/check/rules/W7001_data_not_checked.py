@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._aws import Failure
 from automl_sdk.check._context import CheckContext, feature_spec_member
-from automl_sdk.check._rule import DATASETS_PAGE, CheckRule
+from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 
 
 class DataNotChecked(CheckRule):
@@ -22,9 +22,9 @@ class DataNotChecked(CheckRule):
         "and s3:GetBucketLocation on the input buckets to have the data checked."
     )
     source = (
-        '"Tabular: CSV or Parquet; training data at least 500 rows and under 100 GB" '
-        f"(SageMaker Developer Guide, Autopilot datasets: {DATASETS_PAGE}): the data checks "
-        "read the input to enforce these; this rule says when they could not."
+        f"{GUIDE}, Autopilot datasets ({DATASETS_PAGE}): tabular training data is CSV or "
+        "Parquet, at least 500 rows and under 100 GB. The data checks read the input to enforce "
+        "such facts; this rule says when they could not."
     )
     tags = ("data", "s3", "not-checked")
 

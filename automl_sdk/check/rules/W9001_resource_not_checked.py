@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.check._aws import Failure
 from automl_sdk.check._context import CheckContext, endpoint_member, kms_members, vpc_members
 from automl_sdk.check._facts import MISSING
-from automl_sdk.check._rule import ROLES_PAGE, CheckRule
+from automl_sdk.check._rule import GUIDE, ROLES_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import role_account
 from automl_sdk.lint._context import join
 
@@ -25,8 +25,8 @@ class ResourceNotChecked(CheckRule):
         "instead of guessing: nothing is known to be wrong, but nothing was checked."
     )
     source = (
-        f"The role must be assumable by sagemaker.amazonaws.com (SageMaker Developer Guide, "
-        f"roles: {ROLES_PAGE}); this rule says when a resource rule could not look."
+        f"{GUIDE}, roles ({ROLES_PAGE}): the role must be assumable by "
+        "sagemaker.amazonaws.com; this rule says when a resource rule could not look."
     )
     tags = ("resources", "not-checked")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,22 @@ def test_lint_errors_are_returned_without_reading() -> None:
     bad = tabular_v2_request()
     bad["AutoMLJobName"] = "not valid!"
     assert check_request(bad) == lint(bad)
+
+
+SPEC_DIR = Path(__file__).resolve().parents[4] / "shared" / "spec"
+
+
+@pytest.mark.parametrize("rule", check_rules(), ids=lambda rule: rule.id)
+def test_quoted_sources_are_word_for_word_in_the_api_reference(rule: CheckRule) -> None:
+    # Developer guide facts are stated unquoted; what is in quotes must be the API pages' text.
+    if not SPEC_DIR.is_dir():
+        pytest.skip(f"spec directory {SPEC_DIR} not present")
+    spec = " ".join(
+        re.sub(r"\s+", " ", path.read_text().translate(_CURLY))
+        for path in sorted(SPEC_DIR.glob("0*.txt"))
+    )
+    quoted = [piece for piece in re.findall(r'"([^"]+)"', rule.source) if len(piece) >= 15]
+    assert [piece for piece in quoted if piece not in spec] == []
+
+
+_CURLY = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
