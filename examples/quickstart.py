@@ -1,4 +1,4 @@
-"""automl-sdk quickstart: lint, migrate, create, describe, follow, stop and list an AutoML job.
+"""automl-sdk quickstart: lint, migrate, check, create, describe, follow, stop and list a job.
 
 Needs no AWS account: by default it starts a local SageMaker endpoint (moto's server, from
 ``pip install 'automl-sdk[server]'``) on 127.0.0.1 and runs everything against it::
@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with sagemaker_endpoint(args) as endpoint_url:
         client = AutoMLClient(region_name=args.region, endpoint_url=endpoint_url)
+        if not (args.aws or args.endpoint_url):
+            put_local_data(client, args)
         name = f"quickstart-{int(time.time())}"
         show_lint(bad_request(name, args))
         request = show_migration(v1_request(name, args))
@@ -85,6 +87,19 @@ def sagemaker_endpoint(args: argparse.Namespace) -> Iterator[str | None]:
         yield f"http://{host}:{port}"
     finally:
         server.stop()
+
+
+def put_local_data(client: AutoMLClient, args: argparse.Namespace) -> None:
+    """The training data on the local server: a small churn CSV under ``--data``."""
+    import boto3
+
+    bucket, _, prefix = args.data.removeprefix("s3://").partition("/")
+    s3 = boto3.client(
+        "s3", region_name=args.region, endpoint_url=client.sagemaker_client.meta.endpoint_url
+    )
+    s3.create_bucket(Bucket=bucket)
+    rows = "".join(f"{i},{20 + i % 50},{i % 2}\n" for i in range(600))
+    s3.put_object(Bucket=bucket, Key=f"{prefix}churn.csv", Body=f"id,age,churned\n{rows}".encode())
 
 
 def bad_request(name: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -156,7 +171,11 @@ def show_migration(v1: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_job(client: AutoMLClient, request: dict[str, Any], *, follow: float) -> None:
-    heading("3. Create the job (linted first; re-running the same create is safe)")
+    heading("3. Check the data it names, then create the job (re-running the create is safe)")
+    wrong = json.loads(json.dumps(request))
+    wrong["AutoMLProblemTypeConfig"]["TabularJobConfig"]["TargetAttributeName"] = "churn"
+    for finding in client.check(wrong, select=["E7"]):  # a typo the request text cannot show
+        print(f"  {finding.rule}  {finding.path}\n         {finding.message}")
     job = client.create_job(request)
     again = client.create_job(request)
     print(f"  {job!r}")

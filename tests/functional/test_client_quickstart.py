@@ -32,6 +32,7 @@ def test_quickstart_runs_without_an_aws_account(tmp_path: Path) -> None:
     assert headings[0].startswith("== Local SageMaker endpoint (moto) on http://127.0.0.1:")
     assert "E1005  AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates" in out
     assert "create_job raised RequestLintError" in out
+    assert "E7010  AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName" in out
     assert "ProblemType -> AutoMLProblemTypeConfig.TabularJobConfig.ProblemType" in out
     assert "the same create again returns the same job" in out
     assert "was stopped (status Stopped)" in out
