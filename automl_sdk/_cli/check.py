@@ -16,10 +16,20 @@ from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``check`` subcommand to the CLI."""
+    """Add the ``check`` subcommand: lint's arguments and options, the AWS options, ``--scan``.
+
+    ``lint`` must be registered first: its parser is this one's parent, so the two commands
+    take the same files and selection options by construction.
+    """
+    lint_parser = subparsers.choices["lint"]
+    parents = [lint_parser]
+    # argparse has no public "has option": its table of option strings is the one place to ask.
+    if "--region" not in lint_parser._option_string_actions:
+        parents.append(common)
     parser = subparsers.add_parser(
         "check",
-        parents=[common],
+        parents=parents,
+        conflict_handler="resolve",  # lint's parser brings its own -h
         help="lint request files and check the S3 data, role, keys and network they name",
         description=(
             "Lint CreateAutoMLJob / CreateAutoMLJobV2 request JSON files, then check what they "
@@ -32,43 +42,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="request JSON file(s); '-' reads stdin"
-    )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "sarif"),
-        default="text",
-        help="output format (default: text)",
-    )
-    parser.add_argument(
         "--scan",
         action="store_true",
         help="list every page and read every object in full to count rows and time steps",
     )
-    parser.add_argument(
-        "--select",
-        action="append",
-        metavar="PREFIXES",
-        help="comma-separated rule id prefixes to run, e.g. E7,E9 (replaces the config's select)",
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        metavar="PREFIXES",
-        help="comma-separated rule id prefixes to skip, e.g. I7,W8 (added to the config's ignore)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="PYPROJECT",
-        help="read [tool.automl-sdk.lint] from this file (default: nearest pyproject.toml)",
-    )
-    parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml settings")
     parser.set_defaults(handler=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Check every file, print the report, return the exit code."""
-    from automl_sdk._cli.lint import _load, _repeated_members, _selection
+    from automl_sdk._cli.lint import OPERATIONS, _load, _repeated_members, _selection
     from automl_sdk.check import check_request
     from automl_sdk.lint._locate import scan
     from automl_sdk.lint.formatters import FileReport, formatter
@@ -87,6 +70,7 @@ def run_check(args: argparse.Namespace) -> int:
         locations, repeated = scan(text)
         findings = check_request(
             request,
+            operation=OPERATIONS[args.operation] if args.operation else None,
             session=session,
             region_name=args.region,
             endpoint_url=args.endpoint_url,

@@ -231,11 +231,7 @@ def _list_prefix(clients: Clients, channel: Channel, scan: bool) -> None:
             MaxKeys=LIST_PAGE,
             **extra,
         )
-        if is_code(page, "NoSuchBucket"):
-            channel.bucket_missing = True
-            return
-        if isinstance(page, Failure):
-            channel.failures.append(page)
+        if _failed(channel, page):
             return
         for item in page.get("Contents", []):
             if not item["Key"].endswith("/"):  # a "folder" marker holds no data
@@ -248,16 +244,21 @@ def _list_prefix(clients: Clients, channel: Channel, scan: bool) -> None:
             return
 
 
+def _failed(channel: Channel, answer: Any) -> bool:
+    """Note a missing bucket or a failed call on the channel; True when there was one."""
+    if is_code(answer, "NoSuchBucket"):
+        channel.bucket_missing = True
+    elif isinstance(answer, Failure):
+        channel.failures.append(answer)
+    return isinstance(answer, Failure)
+
+
 def _read_manifest(clients: Clients, channel: Channel, scan: bool) -> None:
     data, whole = _get(clients, channel.uri, None if scan else MANIFEST_BYTES)
     if data is MISSING:
         channel.manifest_problem = "manifest file does not exist"
         return
-    if is_code(data, "NoSuchBucket"):
-        channel.bucket_missing = True
-        return
-    if isinstance(data, Failure):
-        channel.failures.append(data)
+    if _failed(channel, data):
         return
     parse = parse_manifest if channel.data_type == MANIFEST_FILE else parse_augmented_manifest
     try:

@@ -19,6 +19,7 @@ import boto3
 
 from automl_sdk.lint._context import LintContext
 from tests.support.aws import FAKE_CREDENTIALS
+from tests.support.requests import tabular_v1_request, tabular_v2_request
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
@@ -157,54 +158,40 @@ def churn_parquet(rows: int = 600) -> bytes:
 
 
 def tabular_v2(world: World, train: str, validation: str | None = None) -> dict[str, Any]:
-    """A complete, lint-clean CreateAutoMLJobV2 tabular request over the world's resources."""
-    channels = [_channel(train, "training")]
+    """The shared small V2 tabular request, complete and lint-clean, over the world's resources."""
+    request = tabular_v2_request("churn-check")
+    request["AutoMLJobInputDataConfig"] = [_channel(train, "training")]
     if validation is not None:
-        channels.append(_channel(validation, "validation"))
-    return {
-        "AutoMLJobName": "churn-check",
-        "AutoMLJobInputDataConfig": channels,
-        "OutputDataConfig": {"S3OutputPath": f"s3://{BUCKET}/output/", "KmsKeyId": world.key_arn},
-        "AutoMLProblemTypeConfig": {
-            "TabularJobConfig": {
-                "TargetAttributeName": "churned",
-                "ProblemType": "BinaryClassification",
-                "CompletionCriteria": {"MaxCandidates": 10},
-            }
-        },
-        "AutoMLJobObjective": {"MetricName": "F1"},
-        "RoleArn": world.role_arn,
-        "SecurityConfig": {
-            "VolumeKmsKeyId": world.key_arn,
-            "EnableInterContainerTrafficEncryption": True,
-            "VpcConfig": {"SecurityGroupIds": [world.group_a], "Subnets": world.subnets_a},
-        },
+        request["AutoMLJobInputDataConfig"].append(_channel(validation, "validation"))
+    request["OutputDataConfig"] = {
+        "S3OutputPath": f"s3://{BUCKET}/output/",
+        "KmsKeyId": world.key_arn,
     }
+    request["RoleArn"] = world.role_arn
+    request["SecurityConfig"] = _security(world)
+    return request
 
 
 def tabular_v1(world: World, train: str) -> dict[str, Any]:
-    """A complete, lint-clean CreateAutoMLJob (V1) request over the world's resources."""
+    """The shared small V1 tabular request, complete and lint-clean, over the world's resources."""
+    request = tabular_v1_request("churn-check-v1", max_candidates=10)
+    channel = request["InputDataConfig"][0]
+    channel["DataSource"]["S3DataSource"]["S3Uri"] = train
+    channel["ContentType"] = "text/csv;header=present"
+    request["OutputDataConfig"] = {
+        "S3OutputPath": f"s3://{BUCKET}/output/",
+        "KmsKeyId": world.key_arn,
+    }
+    request["AutoMLJobConfig"]["SecurityConfig"] = _security(world)
+    request["RoleArn"] = world.role_arn
+    return request
+
+
+def _security(world: World) -> dict[str, Any]:
     return {
-        "AutoMLJobName": "churn-check-v1",
-        "InputDataConfig": [
-            {
-                "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": train}},
-                "TargetAttributeName": "churned",
-                "ContentType": "text/csv;header=present",
-            }
-        ],
-        "OutputDataConfig": {"S3OutputPath": f"s3://{BUCKET}/output/", "KmsKeyId": world.key_arn},
-        "ProblemType": "BinaryClassification",
-        "AutoMLJobObjective": {"MetricName": "F1"},
-        "AutoMLJobConfig": {
-            "CompletionCriteria": {"MaxCandidates": 10},
-            "SecurityConfig": {
-                "VolumeKmsKeyId": world.key_arn,
-                "EnableInterContainerTrafficEncryption": True,
-                "VpcConfig": {"SecurityGroupIds": [world.group_a], "Subnets": world.subnets_a},
-            },
-        },
-        "RoleArn": world.role_arn,
+        "VolumeKmsKeyId": world.key_arn,
+        "EnableInterContainerTrafficEncryption": True,
+        "VpcConfig": {"SecurityGroupIds": [world.group_a], "Subnets": world.subnets_a},
     }
 
 
