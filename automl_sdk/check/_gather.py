@@ -54,6 +54,16 @@ from automl_sdk.lint._docs_tables import (
     S3_PREFIX,
 )
 
+#: What a check can read; each rule says which it needs (``CheckRule.reads``).
+DATA = "data"
+ROLE = "role"
+KEYS = "keys"
+VPC = "vpc"
+OUTPUT = "output"
+ENDPOINT = "endpoint"
+RESOURCES = frozenset({ROLE, KEYS, VPC, OUTPUT, ENDPOINT})
+EVERYTHING = RESOURCES | {DATA}
+
 SAMPLES_PER_CHANNEL = 3
 FIRST_BYTES = 64 * 1024
 OTHER_BYTES = 32 * 1024
@@ -75,15 +85,16 @@ def gather(
     *,
     scan: bool = False,
     progress: Progress | None = None,
-    data: bool = True,
-    resources: bool = True,
+    reads: frozenset[str] = EVERYTHING,
 ) -> tuple[list[Channel], Resources]:
-    """Read the channels (``data``) and resources (``resources``) ``ctx.request`` names.
+    """Read what ``ctx.request`` names, of the kinds in ``reads`` (:data:`EVERYTHING` by default).
 
-    Bucket regions are read for both (input buckets are data, the output bucket a resource).
-    Never raises for an AWS error: each becomes a :class:`~automl_sdk.check._aws.Failure`
-    where the value would have been.
+    The kinds are :data:`DATA` (channels and feature specification), :data:`ROLE`,
+    :data:`KEYS`, :data:`VPC`, :data:`OUTPUT` (the output bucket) and :data:`ENDPOINT`: a check
+    of some rules only reads what they judge. Never raises for an AWS error: each becomes a
+    :class:`~automl_sdk.check._aws.Failure` where the value would have been.
     """
+    data = DATA in reads
     channels = plan_channels(ctx) if data else []
     found = Resources(region=clients.region)
     columns = [name for name in (timestamp_column(ctx),) if name]
@@ -95,15 +106,15 @@ def gather(
 
         regions = _Regions(clients, found)
         output = parse_s3_uri(ctx.get_str("OutputDataConfig", "S3OutputPath") or "")
-        if resources and output is not None:
+        if OUTPUT in reads and output is not None:
             later(regions.get, output[0])
         for channel in channels:
             later(_read_channel, clients, pool, regions, channel, columns, scan, progress)
         spec = feature_spec_member(ctx) if data else None
         if spec is not None:
             later(_feature_spec, clients, spec[1], found)
-        if resources:
-            later(_resources, clients, ctx, found)
+        for reader, args in _resource_readers(ctx, reads):
+            later(reader, clients, *args, found)
         for future in pending:
             future.result()
     return channels, found
@@ -512,19 +523,19 @@ class _Joined(io.RawIOBase):
 # -- resources -----------------------------------------------------------------------------
 
 
-def _resources(clients: Clients, ctx: LintContext, resources: Resources) -> None:
-    """Role, KMS keys, subnets, security groups and endpoint: each one call, run in turn here
-    while the data is read beside them (this task's calls are few and short)."""
-    with ThreadPoolExecutor(4, thread_name_prefix="automl-check-resources") as pool:
-        tasks = [pool.submit(_role, clients, ctx, resources)]
-        for key in dict.fromkeys(key for _, key in kms_members(ctx)):
-            tasks.append(pool.submit(_key, clients, key, resources))
-        tasks.append(pool.submit(_vpc, clients, ctx, resources))
-        endpoint = endpoint_member(ctx)
-        if endpoint is not None:
-            tasks.append(pool.submit(_endpoint, clients, endpoint[1], resources))
-        for task in tasks:
-            task.result()
+def _resource_readers(ctx: LintContext, reads: frozenset[str]) -> list[tuple[Any, tuple[Any, ...]]]:
+    """``(reader, arguments)`` of each resource lookup to make: one call each (two for a VPC)."""
+    readers: list[tuple[Any, tuple[Any, ...]]] = []
+    if ROLE in reads:
+        readers.append((_role, (ctx,)))
+    if KEYS in reads:
+        readers += [(_key, (key,)) for key in dict.fromkeys(key for _, key in kms_members(ctx))]
+    if VPC in reads:
+        readers.append((_vpc, (ctx,)))
+    endpoint = endpoint_member(ctx)
+    if ENDPOINT in reads and endpoint is not None:
+        readers.append((_endpoint, (endpoint[1],)))
+    return readers
 
 
 def _role(clients: Clients, ctx: LintContext, resources: Resources) -> None:

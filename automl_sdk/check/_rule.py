@@ -9,8 +9,10 @@ documented, selected and ignored by lint's registry) whose findings come from wh
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from automl_sdk.check._context import CheckContext
+from automl_sdk.check._gather import DATA
 from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._registry import Rule
 
@@ -41,7 +43,15 @@ ENDPOINT_PAGE = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_C
 
 
 class CheckRule(Rule):
-    """A rule of ``automl-sdk check``: subclasses implement :meth:`inspect`."""
+    """A rule of ``automl-sdk check``: subclasses implement :meth:`inspect`.
+
+    Attributes:
+        reads: what the rule judges, of :data:`automl_sdk.check._gather.EVERYTHING`
+            (``"data"``, ``"role"``, ``"keys"``, ``"vpc"``, ``"output"``, ``"endpoint"``); a check
+            reads only what its selected rules need. Default: the data.
+    """
+
+    reads: ClassVar[frozenset[str]] = frozenset({DATA})
 
     def check(self, ctx: LintContext) -> Iterable[tuple[str, str]]:
         """Run :meth:`inspect` when ``ctx`` carries what the check read; nothing otherwise."""

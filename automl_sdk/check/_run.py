@@ -7,15 +7,11 @@ from typing import Any
 
 from automl_sdk.check._aws import Clients
 from automl_sdk.check._context import CheckContext
-from automl_sdk.check._gather import Progress, gather
+from automl_sdk.check._gather import EVERYTHING, Progress, gather
 from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation, lint
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._registry import Rule, check_registry, matches
-
-#: The id groups (second character) of the data rules and of the resource rules.
-DATA = "7"
-RESOURCES = "9"
 
 
 def check_request(
@@ -80,10 +76,8 @@ def check_request(
     )
     plain = LintContext(wire, resolved)
     rules = [rule for rule in rules if _applies(rule, plain)]
-    groups = {rule.id[1] for rule in rules}
-    data, resources = gather(
-        plain, aws, scan=scan, progress=progress, data=DATA in groups, resources=RESOURCES in groups
-    )
+    reads = frozenset().union(*(getattr(rule, "reads", EVERYTHING) for rule in rules))
+    data, resources = gather(plain, aws, scan=scan, progress=progress, reads=reads)
     ctx = CheckContext(wire, resolved, data=data, resources=resources, scan=scan)
     findings += _run(rules, ctx)
     findings += [Finding(rule_id, "error", "", text) for rule_id, text in _load_errors()]

@@ -15,7 +15,7 @@ import pytest
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
-from automl_sdk import Finding, check_request
+from automl_sdk import AutoMLClient, Finding, check_request
 from tests.local.check_world import churn_csv, churn_parquet
 from tests.support.requests import tabular_v1_request, tabular_v2_request
 
@@ -196,4 +196,34 @@ def test_parquet_file_over_2_gb_read_by_its_footer(stubs: dict[str, Stubber]) ->
             "target column is not in the data (got 'label'; expected a column of the Parquet "
             "schema of s3://b/train/a.parquet: 'id', 'age', 'weight', 'churned')",
         ),
+    ]
+
+
+def test_a_selection_reads_only_what_its_rules_judge(stubs: dict[str, Stubber]) -> None:
+    # E9010 alone: one DescribeEndpoint on the client's own SageMaker client, nothing else.
+    from datetime import datetime, timezone
+
+    stubs["sagemaker"].add_response(
+        "describe_endpoint",
+        {
+            "EndpointName": "churn",
+            "EndpointArn": "arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn",
+            "EndpointStatus": "Creating",
+            "CreationTime": datetime(2026, 1, 1, tzinfo=timezone.utc),
+            "LastModifiedTime": datetime(2026, 1, 1, tzinfo=timezone.utc),
+        },
+        {"EndpointName": "churn"},
+    )
+    request = tabular_v2_request()
+    request["ModelDeployConfig"] = {"AutoGenerateEndpointName": False, "EndpointName": "churn"}
+    client = AutoMLClient(stubs["sagemaker"].client)
+    assert client.check(request, select=["E9010"]) == [
+        Finding(
+            "E9010",
+            "error",
+            "ModelDeployConfig.EndpointName",
+            "endpoint name is already taken (got 'churn', an endpoint with status 'Creating'; "
+            "expected a name no endpoint in us-east-1 has); choose another EndpointName or "
+            "delete the endpoint",
+        )
     ]

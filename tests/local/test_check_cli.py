@@ -149,3 +149,14 @@ def test_create_with_check_sends_nothing_on_a_check_error(
     assert json.loads(created.stdout) == {
         "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/cli-checked"
     }
+
+
+def test_per_service_endpoint_variables_serve_every_client(
+    cli: Any, world: World, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "bad.json", missing_target(world))
+    services = ("S3", "IAM", "KMS", "EC2", "STS", "SAGEMAKER")
+    variables = {f"AWS_ENDPOINT_URL_{name}": world.endpoint_url for name in services}
+    result = cli("check", path, "--format", "json", **variables)
+    assert result.returncode == 1
+    assert [item["rule"] for item in json.loads(result.stdout)] == ["E7010"]

@@ -620,3 +620,11 @@ def test_augmented_manifest(world: World) -> None:
             f"(got '{uri('aug/bad.manifest')}')",
         )
     ]
+
+
+def test_scan_reports_progress_per_object(world: World) -> None:
+    lines: list[str] = []
+    assert found(world, v2(world, "big/"), scan=True, progress=lines.append) == []
+    assert sorted(lines) == [
+        f"AutoMLJobInputDataConfig[0]: read {n} of 4 objects" for n in (1, 2, 3, 4)
+    ]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import MISSING
+from automl_sdk.check._gather import ROLE
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import role_account
 
@@ -22,6 +23,7 @@ class RoleMissing(CheckRule):
     )
     source = f'"The ARN of the role that is used to access the data." (RoleArn, {API_V1_PAGE})'
     tags = ("resources", "iam", "role")
+    reads = frozenset({ROLE})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report a role IAM does not know, in the caller's account."""

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from automl_sdk.check._context import CheckContext
+from automl_sdk.check._gather import ROLE
 from automl_sdk.check._rule import GUIDE, ROLES_PAGE, CheckRule
 
 SERVICE = "sagemaker.amazonaws.com"
@@ -27,6 +28,7 @@ class RoleTrust(CheckRule):
         f"{GUIDE}, roles ({ROLES_PAGE}): the role must be assumable by sagemaker.amazonaws.com."
     )
     tags = ("resources", "iam", "role")
+    reads = frozenset({ROLE})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Look for a statement that lets sagemaker.amazonaws.com assume the role."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, kms_members
 from automl_sdk.check._facts import MISSING
+from automl_sdk.check._gather import KEYS
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 
 
@@ -24,6 +25,7 @@ class KmsKeyMissing(CheckRule):
         f'"The key used to encrypt stored data." (VolumeKmsKeyId, {API_V1_PAGE})'
     )
     tags = ("resources", "kms", "encryption")
+    reads = frozenset({KEYS})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report each key member KMS does not know."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, kms_members
+from automl_sdk.check._gather import KEYS
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 
 
@@ -22,6 +23,7 @@ class KmsKeyDisabled(CheckRule):
         "encrypt only when enabled."
     )
     tags = ("resources", "kms", "encryption")
+    reads = frozenset({KEYS})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report each key member whose key is not in the Enabled state."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, vpc_members
 from automl_sdk.check._facts import MISSING
+from automl_sdk.check._gather import VPC
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 
 KINDS = (
@@ -29,6 +30,7 @@ class VpcResourceMissing(CheckRule):
         f'VPC to which you want to connect your training job or model." (VpcConfig, {API_V1_PAGE})'
     )
     tags = ("resources", "ec2", "vpc")
+    reads = frozenset({VPC})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report each list item EC2 did not return."""

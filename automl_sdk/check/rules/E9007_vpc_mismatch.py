@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, vpc_members
+from automl_sdk.check._gather import VPC
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 
 
@@ -23,6 +24,7 @@ class VpcMismatch(CheckRule):
         f"(SecurityGroupIds, {API_V1_PAGE})"
     )
     tags = ("resources", "ec2", "vpc")
+    reads = frozenset({VPC})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Compare the VPC of every item with the first subnet's."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, parse_s3_uri
 from automl_sdk.check._facts import MISSING
+from automl_sdk.check._gather import OUTPUT
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
 
 
@@ -23,6 +24,7 @@ class OutputBucketMissing(CheckRule):
         f"{API_V1_PAGE}): its bucket must exist."
     )
     tags = ("resources", "s3", "buckets", "output")
+    reads = frozenset({OUTPUT})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report an output bucket S3 says does not exist."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, parse_s3_uri
+from automl_sdk.check._gather import OUTPUT
 from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
 
 
@@ -22,6 +23,7 @@ class OutputBucketRegion(CheckRule):
         "in the job's region."
     )
     tags = ("resources", "s3", "buckets", "region", "output")
+    reads = frozenset({OUTPUT})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Compare the output bucket's region with the job's."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, endpoint_member
+from automl_sdk.check._gather import ENDPOINT
 from automl_sdk.check._rule import API_V1_PAGE, ENDPOINT_PAGE, CheckRule
 
 
@@ -24,6 +25,7 @@ class EndpointNameTaken(CheckRule):
         f"endpoint names are unique within an account and region ({ENDPOINT_PAGE})"
     )
     tags = ("resources", "sagemaker", "deploy")
+    reads = frozenset({ENDPOINT})
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report an endpoint name SageMaker already has."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.check._aws import Failure
 from automl_sdk.check._context import CheckContext, endpoint_member, kms_members, vpc_members
 from automl_sdk.check._facts import MISSING
+from automl_sdk.check._gather import RESOURCES
 from automl_sdk.check._rule import GUIDE, ROLES_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import role_account
 from automl_sdk.lint._context import join
@@ -29,6 +30,7 @@ class ResourceNotChecked(CheckRule):
         "sagemaker.amazonaws.com; this rule says when a resource rule could not look."
     )
     tags = ("resources", "not-checked")
+    reads = RESOURCES
 
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report each failed resource call at the member whose resource it concerned."""
