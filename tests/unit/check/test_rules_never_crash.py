@@ -22,7 +22,7 @@ JSON = st.recursive(
     ),
     max_leaves=6,
 )
-ANSWER = st.sampled_from(
+ANSWER: st.SearchStrategy[Any] = st.sampled_from(
     [MISSING, Failure("x:Y", "AccessDenied"), None, {}, "us-east-1", "eu-west-1"]
 )
 SAMPLE = st.builds(
