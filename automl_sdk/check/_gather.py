@@ -22,6 +22,7 @@ from typing import Any
 
 from automl_sdk.check._aws import MAX_WORKERS, Clients, Failure, is_code
 from automl_sdk.check._content import (
+    EMPTY,
     GZIP,
     PARQUET,
     TEXT,
@@ -98,7 +99,12 @@ def gather(
     channels = plan_channels(ctx) if data else []
     found = Resources(region=clients.region)
     columns = [name for name in (timestamp_column(ctx),) if name]
-    with ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="automl-check") as pool:
+    # Object reads get their own pool: a channel task waits for its reads, and waiting tasks
+    # must never hold every worker the reads need.
+    with (
+        ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="automl-check") as pool,
+        ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="automl-check-read") as reads_pool,
+    ):
         pending: list[Future[None]] = []
 
         def later(task: Callable[..., None], *args: Any) -> None:
@@ -109,7 +115,7 @@ def gather(
         if OUTPUT in reads and output is not None:
             later(regions.get, output[0])
         for channel in channels:
-            later(_read_channel, clients, pool, regions, channel, columns, scan, progress)
+            later(_read_channel, clients, reads_pool, regions, channel, columns, scan, progress)
         spec = feature_spec_member(ctx) if data else None
         if spec is not None:
             later(_feature_spec, clients, spec[1], found)
@@ -364,6 +370,11 @@ def _read_sample(
     scan: bool,
 ) -> Sample:
     sample = Sample(uri=uri, size=size)
+    if size == 0:  # nothing to read (and S3 refuses a range of an empty object)
+        sample.whole = True
+        sample.raw_kind = sample.data_kind = EMPTY
+        sample.table = Table(header=None, rows=0)
+        return sample
     if scan:
         return _scan_sample(clients, sample, channel, columns)
     data, whole = _get(clients, uri, limit)

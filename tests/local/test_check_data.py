@@ -53,6 +53,7 @@ def world(endpoint_url: str) -> World:
     put("validation/good.csv", churn_csv(100))
     put("validation-other/v.csv", churn_csv(100, header=("id", "age", "churned")))
     put("folder-only/", b"")
+    put("empty-file/train.csv", b"")
     put("manifest/data/part-1.csv", churn_csv(600))
     put(
         "manifest/good.json", json.dumps([{"prefix": uri("manifest/data/")}, "part-1.csv"]).encode()
@@ -401,8 +402,8 @@ def test_gzip_compression_type_on_plain_data(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "content_type", "rows"),
-    [("small/", CSV, 120), ("small-parquet/", PARQUET, 90)],
-    ids=["csv", "parquet-footer"],
+    [("small/", CSV, 120), ("small-parquet/", PARQUET, 90), ("empty-file/", CSV, 0)],
+    ids=["csv", "parquet-footer", "empty-file"],
 )
 def test_too_few_rows(world: World, prefix: str, content_type: str, rows: int) -> None:
     request = v2(world, prefix)
