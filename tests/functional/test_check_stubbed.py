@@ -15,7 +15,8 @@ import pytest
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, Finding, check_request
+from automl_sdk import AutoMLClient, Finding, check_request, from_wire
+from automl_sdk.shapes import CreateAutoMLJobV2Request
 from tests.local.check_world import churn_csv, churn_parquet
 from tests.support.requests import tabular_v1_request, tabular_v2_request
 
@@ -45,7 +46,7 @@ def stubs() -> Iterator[dict[str, Stubber]]:
         stub.deactivate()
 
 
-def check(request: dict[str, Any], stubs: dict[str, Stubber], **options: Any) -> list[Finding]:
+def check(request: Any, stubs: dict[str, Stubber], **options: Any) -> list[Finding]:
     clients = {name: stub.client for name, stub in stubs.items()}
     return check_request(request, clients=clients, region_name="us-east-1", **options)
 
@@ -199,7 +200,10 @@ def test_parquet_file_over_2_gb_read_by_its_footer(stubs: dict[str, Stubber]) ->
     ]
 
 
-def test_a_selection_reads_only_what_its_rules_judge(stubs: dict[str, Stubber]) -> None:
+@pytest.mark.parametrize("as_shape", [False, True], ids=["dict", "shape"])
+def test_a_selection_reads_only_what_its_rules_judge(
+    stubs: dict[str, Stubber], as_shape: bool
+) -> None:
     # E9010 alone: one DescribeEndpoint on the client's own SageMaker client, nothing else.
     from datetime import datetime, timezone
 
@@ -216,8 +220,12 @@ def test_a_selection_reads_only_what_its_rules_judge(stubs: dict[str, Stubber]) 
     )
     request = tabular_v2_request()
     request["ModelDeployConfig"] = {"AutoGenerateEndpointName": False, "EndpointName": "churn"}
-    client = AutoMLClient(stubs["sagemaker"].client)
-    assert client.check(request, select=["E9010"]) == [
+    if as_shape:  # check_request itself takes a shape
+        shape = from_wire(CreateAutoMLJobV2Request, request)
+        findings = check(shape, {"sagemaker": stubs["sagemaker"]}, select=["E9010"])
+    else:  # the client's check uses the client's own SageMaker client
+        findings = AutoMLClient(stubs["sagemaker"].client).check(request, select=["E9010"])
+    assert findings == [
         Finding(
             "E9010",
             "error",
