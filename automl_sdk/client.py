@@ -178,20 +178,16 @@ class AutoMLClient:
         and, when it is not an AWS endpoint, its endpoint URL serve the other services too).
         """
         from automl_sdk.check import check_request
+        from automl_sdk.check._run import client_options
 
         wire, operation = _request_dict(request)
-        options: dict[str, Any] = {
-            "session": self._session,
-            "region_name": self._region_name,
-            "endpoint_url": self._endpoint_url,
-            "profile_name": self._profile_name,
-        }
-        if self._client is not None:
-            meta = self._client.meta
-            endpoint = meta.endpoint_url
-            local = not endpoint.split("/")[2].endswith(("amazonaws.com", "amazonaws.com.cn"))
-            options |= {"region_name": meta.region_name, "clients": {"sagemaker": self._client}}
-            options["endpoint_url"] = endpoint if local else None
+        options = client_options(
+            self._client,
+            session=self._session,
+            region_name=self._region_name,
+            endpoint_url=self._endpoint_url,
+            profile_name=self._profile_name,
+        )
         return check_request(
             wire, operation=operation, scan=scan, select=select, ignore=ignore, **options
         )

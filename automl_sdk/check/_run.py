@@ -84,6 +84,24 @@ def check_request(
     return sorted(set(findings))
 
 
+def client_options(sagemaker_client: Any, **options: Any) -> dict[str, Any]:
+    """The :func:`check_request` options of an ``AutoMLClient`` made with ``options``.
+
+    An injected SageMaker client is used as it is, and its region serves the other services;
+    so does its endpoint URL when it is not an AWS endpoint (a local server serves them all).
+    """
+    if sagemaker_client is None:
+        return options
+    meta = sagemaker_client.meta
+    host = meta.endpoint_url.split("/")[2]
+    local = not host.endswith(("amazonaws.com", "amazonaws.com.cn"))
+    return options | {
+        "region_name": meta.region_name,
+        "endpoint_url": meta.endpoint_url if local else None,
+        "clients": {"sagemaker": sagemaker_client},
+    }
+
+
 def _wire(request: Any, operation: str | None) -> tuple[dict[str, Any] | None, str]:
     """The request as a wire dict and its operation; ``None`` when it is neither."""
     if not isinstance(request, dict):
