@@ -12,8 +12,6 @@ import argparse
 import sys
 from typing import Any
 
-from automl_sdk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``check`` subcommand: lint's arguments and options, the AWS options, ``--scan``.
@@ -50,27 +48,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Check every file, print the report, return the exit code."""
-    from automl_sdk._cli.lint import OPERATIONS, _load, _repeated_members, _selection
+    """Check every file, print the report as lint does, return the exit code."""
+    from automl_sdk._cli.lint import OPERATIONS, report_files
     from automl_sdk.check import check_request
-    from automl_sdk.lint._locate import scan
-    from automl_sdk.lint.formatters import FileReport, formatter
 
-    select, ignore = _selection(args)
+    operation = OPERATIONS[args.operation] if args.operation else None
     progress = _progress_line() if args.scan and sys.stderr.isatty() else None
     session = _session(args)
-    reports, unreadable = [], False
-    for name in args.files:
-        loaded = _load(name)
-        if isinstance(loaded, str):
-            print(f"automl-sdk: error: {loaded}", file=sys.stderr)
-            unreadable = True
-            continue
-        text, request = loaded
-        locations, repeated = scan(text)
-        findings = check_request(
+
+    def find(request: Any, select: Any, ignore: Any) -> list[Any]:
+        return check_request(
             request,
-            operation=OPERATIONS[args.operation] if args.operation else None,
+            operation=operation,
             session=session,
             region_name=args.region,
             endpoint_url=args.endpoint_url,
@@ -79,16 +68,12 @@ def run_check(args: argparse.Namespace) -> int:
             ignore=ignore,
             progress=progress,
         )
-        findings += _repeated_members(repeated, select, ignore)
-        reports.append(FileReport(file=name, findings=tuple(sorted(findings)), locations=locations))
-    if progress is not None:
-        print(file=sys.stderr)
-    if reports or args.format != "text":
-        sys.stdout.write(formatter(args.format)(reports))
-    if unreadable:
-        return EXIT_USAGE
-    has_error = any(f.severity == "error" for report in reports for f in report.findings)
-    return EXIT_FINDINGS if has_error else EXIT_OK
+
+    try:
+        return report_files(args, find)
+    finally:
+        if progress is not None:
+            print(file=sys.stderr)
 
 
 def _session(args: argparse.Namespace) -> Any:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,10 +134,30 @@ def run_skeleton(args: argparse.Namespace) -> int:
 def run_lint(args: argparse.Namespace) -> int:
     """Lint every file, print the report, return the exit code."""
     from automl_sdk.lint import lint
+
+    operation = OPERATIONS[args.operation] if args.operation else None
+    return report_files(
+        args,
+        lambda request, select, ignore: lint(
+            request, operation=operation, select=select, ignore=ignore
+        ),
+    )
+
+
+#: Finds a request's findings under a rule selection: ``(request, select, ignore) -> findings``.
+FindFindings = Callable[[dict[str, Any], "tuple[str, ...] | None", "tuple[str, ...]"], list[Any]]
+
+
+def report_files(args: argparse.Namespace, find: FindFindings) -> int:
+    """Read each of ``args.files``, report what ``find`` says of it as lint does, return the exit.
+
+    The one loop of the commands that judge request files (``lint``, ``check``): the request
+    reader, the selection (options and pyproject.toml), the repeated-member findings, the
+    formatter on stdout and the exit codes 0/1/2.
+    """
     from automl_sdk.lint.formatters import FileReport, formatter
 
     select, ignore = _selection(args)
-    operation = OPERATIONS[args.operation] if args.operation else None
     reports, unreadable = [], False
     for name in args.files:
         try:
@@ -145,7 +166,7 @@ def run_lint(args: argparse.Namespace) -> int:
             print(f"automl-sdk: error: {exc}", file=sys.stderr)
             unreadable = True
             continue
-        findings = lint(document.request, operation=operation, select=select, ignore=ignore)
+        findings = find(document.request, select, ignore)
         findings += duplicate_findings(document, select, ignore)
         reports.append(
             FileReport(file=name, findings=tuple(sorted(findings)), locations=document.locations)

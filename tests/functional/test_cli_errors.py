@@ -123,7 +123,7 @@ def test_a_pipe_into_head_ends_quietly(tmp_path: Path) -> None:
 
 # -- help and options -------------------------------------------------------------------------
 
-AWS_COMMANDS = {"create", "describe", "wait", "stop", "list", "candidates"}
+AWS_COMMANDS = {"check", "create", "describe", "wait", "stop", "list", "candidates"}
 LOCAL_COMMANDS = {"lint", "skeleton", "migrate"}
 
 

@@ -1,7 +1,7 @@
 """``automl-sdk check`` and ``automl-sdk create --check`` as subprocesses against moto.
 
-The output contract is lint's: text (with line and column), JSON (one object per finding with
-file, rule, severity, path and message) or SARIF on stdout; exit 0 without error findings,
+The output contract is lint's: text, JSON (one object per finding with file, rule, severity,
+path, message, and line and column when known) or SARIF on stdout; exit 0 without error findings,
 1 with one, 2 for an unreadable file. One ``--endpoint-url`` serves every AWS service.
 """
 
@@ -84,6 +84,8 @@ def test_bad_file_exits_1_with_lint_json_keys(cli: Any, world: World, tmp_path: 
             "message": "target column is not in the data (got 'churn'; expected a column of the "
             f"CSV header of s3://{BUCKET}/train/data.csv: 'id', 'age', 'weight', 'churned'); "
             "did you mean 'churned'?",
+            "line": 21,
+            "column": 7,
         }
     ]
 
@@ -122,8 +124,8 @@ def test_unreadable_file_exits_2_and_the_others_are_checked(
     assert result.returncode == 2
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.stderr == (
-        f"automl-sdk: error: {broken}: invalid JSON at line 1, column 2: Expecting property "
-        "name enclosed in double quotes\n"
+        f"automl-sdk: error: {broken}:1:2: not valid JSON: Expecting property name enclosed in "
+        "double quotes\n"
     )
 
 
@@ -136,7 +138,7 @@ def test_create_with_check_sends_nothing_on_a_check_error(
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{path}: error E7010 AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName: "
+        f"{path}:21:7: E7010 [error] AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName: "
         "target column is not in the data (got 'churn'; expected a column of the CSV header of "
         f"s3://{BUCKET}/train/data.csv: 'id', 'age', 'weight', 'churned'); did you mean "
         "'churned'?",
