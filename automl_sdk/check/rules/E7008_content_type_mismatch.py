@@ -8,7 +8,7 @@ from automl_sdk.check._content import EMPTY, JPEG, PARQUET, PNG, TEXT
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel, Sample
 from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
-from automl_sdk.check.rules._helpers import read_samples
+from automl_sdk.check.rules._helpers import first_mismatch
 from automl_sdk.lint._docs_tables import CSV
 from automl_sdk.lint._docs_tables import PARQUET as PARQUET_TYPE
 
@@ -39,11 +39,9 @@ class ContentTypeMismatch(CheckRule):
     def inspect(self, ctx: CheckContext) -> Iterator[tuple[str, str]]:
         """Report the first sample per channel whose format is not the declared one."""
         for channel in ctx.data:
-            for sample in read_samples(channel):
-                message = _mismatch(channel, sample)
-                if message is not None:
-                    yield f"{channel.path}.ContentType", message
-                    break
+            message = first_mismatch(channel, _mismatch)
+            if message is not None:
+                yield f"{channel.path}.ContentType", message
 
 
 def _mismatch(channel: Channel, sample: Sample) -> str | None:

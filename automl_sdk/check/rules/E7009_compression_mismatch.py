@@ -8,7 +8,7 @@ from automl_sdk.check._content import GZIP
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel, Sample
 from automl_sdk.check._rule import API_V1_PAGE, CheckRule
-from automl_sdk.check.rules._helpers import read_samples
+from automl_sdk.check.rules._helpers import first_mismatch
 
 
 class CompressionMismatch(CheckRule):
@@ -31,11 +31,9 @@ class CompressionMismatch(CheckRule):
         for channel in ctx.data:
             if channel.content_type.startswith("image/"):
                 continue
-            for sample in read_samples(channel):
-                message = _mismatch(channel, sample)
-                if message is not None:
-                    yield f"{channel.path}.CompressionType", message
-                    break
+            message = first_mismatch(channel, _mismatch)
+            if message is not None:
+                yield f"{channel.path}.CompressionType", message
 
 
 def _mismatch(channel: Channel, sample: Sample) -> str | None:

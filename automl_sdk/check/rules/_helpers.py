@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from automl_sdk.check._content import PARQUET
 from automl_sdk.check._facts import Channel, Sample
@@ -48,3 +48,12 @@ def role_account(arn: str) -> str | None:
     """The account id of an IAM ARN (``arn:aws:iam::123456789012:role/x``)."""
     parts = arn.split(":")
     return parts[4] if len(parts) > 5 and parts[4] else None
+
+
+def first_mismatch(channel: Channel, judge: Callable[[Channel, Sample], str | None]) -> str | None:
+    """What ``judge`` says of the first sample read that it finds wrong (one finding a channel)."""
+    for sample in read_samples(channel):
+        message = judge(channel, sample)
+        if message is not None:
+            return message
+    return None
