@@ -97,8 +97,8 @@ def test_access_denied_on_listing_and_location_v1(stubs: dict[str, Stubber]) -> 
             "W7001",
             "warning",
             uri,
-            "could not check: AccessDenied on s3:GetBucketLocation; the data of this channel "
-            "was not checked",
+            "could not check: AccessDenied on s3:GetBucketLocation; the bucket's region was not "
+            "checked",
         ),
         Finding(
             "W7001",

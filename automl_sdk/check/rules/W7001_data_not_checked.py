@@ -32,10 +32,9 @@ class DataNotChecked(CheckRule):
         """Report each failed call, at the S3Uri (or FeatureSpecificationS3Uri) it served."""
         for channel in ctx.data:
             region = ctx.resources.buckets.get(channel.bucket)
-            failures = list(channel.failures)
             if isinstance(region, Failure):
-                failures.insert(0, region)
-            for failure in failures:
+                yield channel.uri_path, f"{region.text()}; the bucket's region was not checked"
+            for failure in channel.failures:
                 yield (
                     channel.uri_path,
                     f"{failure.text()}; the data of this channel was not checked",
