@@ -12,6 +12,7 @@ from automl_sdk.check import CheckRule
 from automl_sdk.lint import all_rules, lint
 from automl_sdk.lint._registry import check_registry, check_rules, find_rule
 from tests.support.requests import tabular_v2_request
+from tests.support.spec_examples import SPEC_DIR
 
 RULES_PAGE = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
 CHECKING_PAGE = RULES_PAGE.parent / "checking.md"
@@ -56,9 +57,6 @@ def test_lint_errors_are_returned_without_reading() -> None:
     bad = tabular_v2_request()
     bad["AutoMLJobName"] = "not valid!"
     assert check_request(bad) == lint(bad)
-
-
-SPEC_DIR = Path(__file__).resolve().parents[4] / "shared" / "spec"
 
 
 @pytest.mark.parametrize("rule", check_rules(), ids=lambda rule: rule.id)
