@@ -26,6 +26,8 @@ pytestmark = pytest.mark.local
 def world(endpoint_url: str) -> World:
     world = World(endpoint_url)
     world.put("train/data.csv", churn_csv())
+    for i in range(4):  # more than the check reads without --scan
+        world.put(f"big/part-{i}.csv", churn_csv(8000))
     return world
 
 
@@ -162,3 +164,23 @@ def test_per_service_endpoint_variables_serve_every_client(
     result = cli("check", path, "--format", "json", **variables)
     assert result.returncode == 1
     assert [item["rule"] for item in json.loads(result.stdout)] == ["E7010"]
+
+
+def test_info_findings_only_when_selected_and_scan_counts_rows(
+    cli: Any, world: World, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "big.json", tabular_v2(world, f"s3://{BUCKET}/big/"))
+    endpoint = ("--endpoint-url", world.endpoint_url)
+    quiet = cli("check", path, *endpoint)
+    assert (quiet.returncode, quiet.stdout) == (0, "No problems found in 1 file.\n")
+    shown = cli("check", path, "--include-info", "--format", "json", *endpoint)
+    assert shown.returncode == 0
+    assert [(f["rule"], f["path"]) for f in json.loads(shown.stdout)] == [
+        ("I7018", "AutoMLJobInputDataConfig[0]")
+    ]
+    scanned = cli("check", path, "--include-info", "--scan", *endpoint)
+    assert (scanned.returncode, scanned.stdout, scanned.stderr) == (
+        0,
+        "No problems found in 1 file.\n",
+        "",  # no progress line: stderr is not a terminal
+    )
