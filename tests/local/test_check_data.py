@@ -629,3 +629,38 @@ def test_scan_reports_progress_per_object(world: World) -> None:
     assert sorted(lines) == [
         f"AutoMLJobInputDataConfig[0]: read {n} of 4 objects" for n in (1, 2, 3, 4)
     ]
+
+
+def test_wide_parquet_footer_is_read_in_a_second_ranged_get(world: World) -> None:
+    # 1,500 columns: the footer (~290 KiB) is longer than the 64 KiB tail read first.
+    from tests.local.check_world import parquet_bytes
+
+    columns: dict[str, list[int]] = {f"c{i}": list(range(600)) for i in range(1500)}
+    columns["churned"] = [i % 2 for i in range(600)]
+    world.put("wide/train.parquet", parquet_bytes(columns))
+    ranges: list[str] = []
+    world.session.events.register(
+        "before-call.s3.GetObject",
+        lambda params, **_: ranges.append(params["headers"].get("Range", "")),
+        unique_id="ranges",
+    )
+    try:
+        request = v2(world, "wide/")
+        channel(request)["ContentType"] = PARQUET
+        assert found(world, request) == []
+        request["AutoMLProblemTypeConfig"]["TabularJobConfig"]["TargetAttributeName"] = "label"
+        first_ten = ", ".join(f"'c{i}'" for i in range(10))
+        assert found(world, request) == [
+            Finding(
+                "E7010",
+                "error",
+                f"{CONFIG}.TargetAttributeName",
+                "target column is not in the data (got 'label'; expected a column of the Parquet "
+                f"schema of {uri('wide/train.parquet')}: {first_ten}, ...)",
+            )
+        ]
+    finally:
+        world.session.events.unregister("before-call.s3.GetObject", unique_id="ranges")
+    head, tail, footer = ranges[:3]
+    assert (head, tail) == ("bytes=0-1023", "bytes=-65536")
+    assert footer.startswith("bytes=-") and int(footer[len("bytes=-") :]) > 65536
