@@ -1,8 +1,9 @@
 """The one request reader: every command that reads a request words a bad file the same way.
 
-``lint``, ``migrate`` and ``create`` read requests through ``automl_sdk._cli.common``; each bad
-file kind gives the same single ``automl-sdk: error: FILE:LINE:COL: ...`` line and exit 2 from
-all three, and repeated JSON members are the same findings (E1010 / W1011) for all three.
+``lint``, ``check``, ``migrate`` and ``create`` read requests through ``automl_sdk._cli.common``;
+each bad file kind gives the same single ``automl-sdk: error: FILE:LINE:COL: ...`` line and exit
+2 from each, and repeated JSON members are the same findings (E1010 / W1011) for lint, migrate
+and create.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ BAD_FILES = [
         "1:19: not valid JSON: -Infinity is not a JSON number (use a number or a string)",
     ),
 ]
-COMMANDS = ["lint", "migrate", "create"]
+COMMANDS = ["lint", "check", "migrate", "create"]
 
 
 @pytest.fixture(autouse=True)
