@@ -138,14 +138,17 @@ def run_lint(args: argparse.Namespace) -> int:
     operation = OPERATIONS[args.operation] if args.operation else None
     return report_files(
         args,
-        lambda request, select, ignore: lint(
+        lambda request, select, ignore, repeated: lint(
             request, operation=operation, select=select, ignore=ignore
         ),
     )
 
 
-#: Finds a request's findings under a rule selection: ``(request, select, ignore) -> findings``.
-FindFindings = Callable[[dict[str, Any], "tuple[str, ...] | None", "tuple[str, ...]"], list[Any]]
+#: Finds a request's findings under a rule selection, knowing the findings of its repeated
+#: members (which the parsed dict cannot show): ``(request, select, ignore, repeated)``.
+FindFindings = Callable[
+    [dict[str, Any], "tuple[str, ...] | None", "tuple[str, ...]", list[Any]], list[Any]
+]
 
 
 def report_files(args: argparse.Namespace, find: FindFindings) -> int:
@@ -166,8 +169,8 @@ def report_files(args: argparse.Namespace, find: FindFindings) -> int:
             print(f"automl-sdk: error: {exc}", file=sys.stderr)
             unreadable = True
             continue
-        findings = find(document.request, select, ignore)
-        findings += duplicate_findings(document, select, ignore)
+        repeated = duplicate_findings(document, select, ignore)
+        findings = find(document.request, select, ignore, repeated) + repeated
         reports.append(
             FileReport(file=name, findings=tuple(sorted(findings)), locations=document.locations)
         )
