@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -40,6 +40,9 @@ from automl_sdk.shapes import (
     CreateAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
 )
+
+if TYPE_CHECKING:
+    from automl_sdk.lint import Finding
 
 __all__ = ["AutoMLClient", "Job", "Leaderboard", "Outcome"]
 
