@@ -17,6 +17,7 @@ from automl_sdk.errors import (
     JobError,
     JobFailedError,
     JobStoppedError,
+    MalformedResponseError,
     MigrationError,
     RequestCheckError,
     RequestLintError,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
     from automl_sdk.lint import Finding, detect_operation, lint
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
+    from automl_sdk.waiters import WaitUpdate
 
 # public name -> module that defines it; imported on first access (PEP 562).
 _LAZY = {
@@ -45,6 +47,7 @@ _LAZY = {
     "migrate_describe_response": "automl_sdk.migrate",
     "migrate_request": "automl_sdk.migrate",
     "to_wire": "automl_sdk._serde",
+    "WaitUpdate": "automl_sdk.waiters",
 }
 
 __all__ = [
@@ -58,12 +61,14 @@ __all__ = [
     "JobFailedError",
     "JobStoppedError",
     "Leaderboard",
+    "MalformedResponseError",
     "MigrationError",
     "MigrationReport",
     "RequestCheckError",
     "RequestLintError",
     "ShapeError",
     "WaitTimeoutError",
+    "WaitUpdate",
     "__version__",
     "check_request",
     "detect_operation",

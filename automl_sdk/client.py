@@ -1,8 +1,9 @@
 """``AutoMLClient``: create, describe, wait for, stop and list AutoML jobs through boto3.
 
 Glue only: lint the request, translate V1 to V2, convert to the wire, call boto3, convert the
-response back, and turn a wait's outcome into a typed result or a typed error. Everything else
-lives in its own module (``lint``, ``migrate``, ``_serde``, ``waiters``).
+response back. Everything else lives in its own module: the ``Job`` handle in ``job``, the
+ranking in ``leaderboard``, the idempotent re-create in ``_idempotency``, waiting in ``waiters``
+and what a wait's end means in ``_outcome``, the checks of SageMaker's answers in ``_responses``.
 
 ::
 
@@ -20,19 +21,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from automl_sdk import waiters
-from automl_sdk.errors import (
-    JobConflictError,
-    JobFailedError,
-    JobStoppedError,
-    RequestCheckError,
-    WaitTimeoutError,
-)
+from automl_sdk import _idempotency, _outcome, _responses, waiters
+from automl_sdk._outcome import Outcome
+from automl_sdk.errors import JobConflictError, RequestCheckError
+from automl_sdk.job import Job
+from automl_sdk.leaderboard import Leaderboard
 from automl_sdk.shapes import (
     AutoMLCandidate,
     AutoMLJobSummary,
@@ -40,33 +36,16 @@ from automl_sdk.shapes import (
     CreateAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
 )
+from automl_sdk.waiters import OnUpdate, WaitUpdate
 
 if TYPE_CHECKING:
     from automl_sdk.lint import Finding
 
-__all__ = ["AutoMLClient", "Job", "Leaderboard", "Outcome"]
+__all__ = ["AutoMLClient", "Job", "Leaderboard", "OnUpdate", "Outcome", "WaitUpdate"]
 
 V1 = "CreateAutoMLJob"
 V2 = "CreateAutoMLJobV2"
-
-#: What :meth:`AutoMLClient.wait_many` yields for each job: the final typed description when the
-#: job completed, otherwise the error that ended its wait (a :class:`~automl_sdk.errors.JobError`
-#: or botocore's ``ClientError``).
-Outcome = DescribeAutoMLJobV2Response | Exception
-
-#: Called by ``wait`` with the typed description each time the job's status or secondary status
-#: changes.
-OnUpdate = Callable[[DescribeAutoMLJobV2Response], None]
-
-# Members of CreateAutoMLJobV2 that DescribeAutoMLJobV2 does not return, so a re-create
-# cannot compare them.
-_NOT_DESCRIBED = frozenset({"Tags"})
-
-# Objective metrics where lower is better, for candidates whose metric carries no ``Type``.
-_MINIMIZED_METRICS = frozenset(
-    {"MSE", "RMSE", "MAE", "LogLoss", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"}
-    | {"InferenceLatency", "Perplexity", "ValidationLoss", "TrainingLoss"}
-)
+_DESCRIBE = "DescribeAutoMLJobV2"
 
 
 class AutoMLClient:
@@ -82,6 +61,8 @@ class AutoMLClient:
         endpoint_url: SageMaker endpoint, e.g. a local moto server ``http://127.0.0.1:5000``.
         lint: lint every create request first and refuse to send one with error findings.
 
+    Either way the client refuses a success answer whose body is not JSON
+    (:class:`~automl_sdk.errors.MalformedResponseError`) instead of reading it as empty.
     The client holds no global state and may be shared between threads.
     """
 
@@ -102,6 +83,8 @@ class AutoMLClient:
             raise TypeError(f"pass sagemaker_client or {', '.join(given)}, not both")
         if session is not None and profile_name is not None:
             raise TypeError("pass session or profile_name, not both")
+        if sagemaker_client is not None:
+            _responses.install_body_check(sagemaker_client)
         self._client = sagemaker_client
         self._session = session
         self._region_name = region_name
@@ -115,6 +98,7 @@ class AutoMLClient:
         meta = getattr(self._client, "meta", None)
         if meta is not None:
             region, endpoint = meta.region_name, meta.endpoint_url
+        endpoint = _responses.redacted_url(endpoint)
         return f"AutoMLClient(region_name={region!r}, endpoint_url={endpoint!r})"
 
     @property
@@ -134,12 +118,14 @@ class AutoMLClient:
         if session is None:
             session = boto3.session.Session(profile_name=self._profile_name)
         make = getattr(session, "client", None) or session.create_client
-        return make(
+        client = make(
             "sagemaker",
             region_name=self._region_name,
             endpoint_url=self._endpoint_url,
             config=Config(retries={"mode": "standard"}),
         )
+        _responses.install_body_check(client)
+        return client
 
     # -- create ---------------------------------------------------------------------------------
 
@@ -154,8 +140,8 @@ class AutoMLClient:
         (``CreateAutoMLJob``) request is translated and sent as ``CreateAutoMLJobV2``.
 
         Re-running a create is safe: when a job of that name exists and was created from the
-        same request (compared on the members sent; ``Tags`` are not returned by the service and
-        are not compared), that job is returned; otherwise
+        same request (compared on the members sent, numbers by value; ``Tags`` are not returned
+        by the service and are not compared), that job is returned; otherwise
         :class:`~automl_sdk.errors.JobConflictError` lists the differing wire paths.
         Other AWS errors (e.g. ``ResourceLimitExceeded``) pass through as botocore's ``ClientError``.
         """
@@ -213,7 +199,7 @@ class AutoMLClient:
         try:
             response = self.sagemaker_client.create_auto_ml_job_v2(**wire)
         except ClientError as exc:
-            if not _already_exists(exc):
+            if not _idempotency.already_exists(exc):
                 raise
             return self._existing_job(wire)
         return Job(name=wire["AutoMLJobName"], arn=response["AutoMLJobArn"], client=self)
@@ -221,8 +207,7 @@ class AutoMLClient:
     def _existing_job(self, wire: dict[str, Any]) -> Job:
         name = wire["AutoMLJobName"]
         existing = self._describe_raw(name)
-        sent = {key: value for key, value in wire.items() if key not in _NOT_DESCRIBED}
-        differences = _differences(sent, existing, "")
+        differences = _idempotency.differences(wire, existing)
         if differences:
             raise JobConflictError(job_name=name, differences=differences)
         return Job(name=name, arn=existing["AutoMLJobArn"], client=self)
@@ -235,7 +220,7 @@ class AutoMLClient:
         Members the service leaves out (``BestCandidate`` of a job that ended early, ...) are
         ``None``; members this version does not know are ignored.
         """
-        return _typed(self._describe_raw(name))
+        return _outcome.typed_description(self._describe_raw(name))
 
     def describe_auto_ml_job(self, *, AutoMLJobName: str) -> dict[str, Any]:
         """boto3's ``describe_auto_ml_job`` (V1) signature: describes with V2, returns the V1 shape."""
@@ -245,7 +230,9 @@ class AutoMLClient:
 
     def _describe_raw(self, name: str) -> dict[str, Any]:
         response = self.sagemaker_client.describe_auto_ml_job_v2(AutoMLJobName=name)
-        return {key: value for key, value in response.items() if key != "ResponseMetadata"}
+        raw = {key: value for key, value in response.items() if key != "ResponseMetadata"}
+        fixed: dict[str, Any] = _responses.with_real_floats(self.sagemaker_client, _DESCRIBE, raw)
+        return fixed
 
     # -- wait -----------------------------------------------------------------------------------
 
@@ -256,56 +243,35 @@ class AutoMLClient:
         timeout: float | None = None,
         delay: float | None = None,
         on_update: OnUpdate | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] | None = None,
     ) -> DescribeAutoMLJobV2Response:
         """Wait until job ``name`` ends and return its final typed description.
 
-        Runs the ``AutoMLJobCompletedOrStopped`` botocore waiter, describing every ``delay``
-        seconds (default 60) for at most ``timeout`` seconds (default: 30 days). ``on_update``
-        gets the typed description each time the status or secondary status changes.
+        Describes the job at once, then every ``delay`` seconds (default 60), the last time
+        when ``timeout`` seconds (default: 30 days) of wall-clock time have passed. The
+        ``AutoMLJobCompletedOrStopped`` acceptors of ``data/waiters-2.json`` say when it ended.
+        Transient failures of a describe (throttling, 5xx, connection errors, read timeouts,
+        a body that is not JSON) are retried with capped exponential backoff and jitter until
+        the timeout; see docs/waiting.md. ``on_update`` gets a
+        :class:`~automl_sdk.waiters.WaitUpdate` after every describe, failed ones included.
+        ``clock`` and ``sleep`` (default ``time.monotonic`` and ``time.sleep``) can be replaced,
+        e.g. by a fake clock in tests.
 
         Raises:
             JobFailedError: the job ended ``Failed`` (with ``FailureReason`` and
                 ``PartialFailureReasons``).
             JobStoppedError: the job was stopped.
             WaitTimeoutError: ``timeout`` passed; the job was *not* stopped.
-            botocore.exceptions.ClientError: describing failed (unknown job, access denied, ...).
-                Throttling is retried by the client's retry configuration first.
+            botocore.exceptions.ClientError: a describe failed permanently (unknown job, access
+                denied, validation, another 4xx), as boto3 raised it.
+            ValueError: ``delay`` or ``timeout`` is negative, NaN or infinite (or ``delay`` 0).
         """
-        from botocore.exceptions import WaiterError
-
-        delay = waiters.DEFAULT_DELAY if delay is None else delay
-        max_attempts = waiters.max_attempts_for(timeout, delay)
-        tracker = _StatusTracker(on_update)
-        started = time.monotonic()
-        try:
-            last = waiters.run_waiter(
-                self.sagemaker_client,
-                name,
-                delay=delay,
-                max_attempts=max_attempts,
-                on_response=tracker,
-            )
-        except WaiterError as exc:
-            last = exc.last_response
-            if "Error" in last:
-                raise self._client_error(last, "DescribeAutoMLJobV2") from None
-        if last is None:
-            last = self._describe_raw(name)
-        outcome = _outcome(name, last, waited_seconds=time.monotonic() - started)
+        outcomes = self._wait_for([name], timeout, delay, None, on_update, clock, sleep)
+        (_, outcome), *_ = list(outcomes)
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
-
-    def _client_error(self, response: dict[str, Any], operation: str) -> Exception:
-        """The error boto3 itself would have raised for ``response`` (its modeled class, such as
-        ``client.exceptions.ResourceNotFound``, when there is one)."""
-        from botocore.exceptions import ClientError
-
-        code = response["Error"].get("Code", "")
-        factory = getattr(self.sagemaker_client, "exceptions", None)
-        error_class = factory.from_code(code) if factory is not None else ClientError
-        error: Exception = error_class(response, operation)
-        return error
 
     def wait_many(
         self,
@@ -314,29 +280,48 @@ class AutoMLClient:
         timeout: float | None = None,
         delay: float | None = None,
         max_calls_per_second: float = waiters.DEFAULT_MAX_CALLS_PER_SECOND,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        on_update: OnUpdate | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] | None = None,
     ) -> Iterator[tuple[str, Outcome]]:
         """Wait for many jobs from one loop; yield ``(name, outcome)`` as each job ends.
 
         ``outcome`` is the final typed description when the job completed, otherwise the
         exception that ended its wait, *yielded, not raised*: ``JobFailedError``,
         ``JobStoppedError``, ``WaitTimeoutError`` (every job still running when ``timeout``
-        passes) or botocore's ``ClientError``. All jobs together are described at most
-        ``max_calls_per_second`` times a second, each at most once every ``delay`` seconds
-        (default 60). ``clock`` and ``sleep`` can be replaced, e.g. by a fake clock in tests.
+        passes) or the permanent error of its describe (botocore's ``ClientError``, ...).
+        A fault on one job affects only that job; transient failures are retried as in
+        :meth:`wait`. All jobs together are described at most ``max_calls_per_second`` times a
+        second, each at most once every ``delay`` seconds (default 60). ``on_update`` gets a
+        :class:`~automl_sdk.waiters.WaitUpdate` after every describe of any of the jobs.
+
+        Raises:
+            ValueError: ``delay``, ``timeout`` or ``max_calls_per_second`` is negative, NaN or
+                infinite (or ``delay``/``max_calls_per_second`` 0), on the first ``next()``.
         """
-        results = waiters.poll_many(
+        return self._wait_for(names, timeout, delay, max_calls_per_second, on_update, clock, sleep)
+
+    def _wait_for(
+        self,
+        names: Iterable[str],
+        timeout: float | None,
+        delay: float | None,
+        max_calls_per_second: float | None,
+        on_update: OnUpdate | None,
+        clock: Callable[[], float] | None,
+        sleep: Callable[[float], None] | None,
+    ) -> Iterator[tuple[str, Outcome]]:
+        return waiters.wait_for_jobs(
             self._describe_raw,
             names,
             delay=waiters.DEFAULT_DELAY if delay is None else delay,
             timeout=timeout,
             max_calls_per_second=max_calls_per_second,
-            clock=clock,
-            sleep=sleep,
+            on_update=on_update,
+            # looked up at call time, so a patched time.sleep is the one used
+            clock=clock or time.monotonic,
+            sleep=sleep or time.sleep,
         )
-        for result in results:
-            yield result.job_name, _poll_outcome(result)
 
     # -- stop, list, candidates ----------------------------------------------------------------
 
@@ -362,15 +347,19 @@ class AutoMLClient:
 
         ``filters`` are ``ListCandidatesForAutoMLJob`` parameters with their wire names
         (``StatusEquals``, ``CandidateNameEquals``). The order follows the objective's own
-        direction (``Maximize`` or ``Minimize``), whatever the service's sort.
+        direction (``Maximize`` or ``Minimize``), whatever the service's sort; candidates with
+        no metric or a NaN one (sent as ``"NaN"``) come last.
         """
         from automl_sdk._serde import from_wire
 
+        operation = "ListCandidatesForAutoMLJob"
         paginator = self.sagemaker_client.get_paginator("list_candidates_for_auto_ml_job")
         found = [
             from_wire(AutoMLCandidate, candidate)
             for page in paginator.paginate(AutoMLJobName=name, **filters)
-            for candidate in page.get("Candidates", ())
+            for candidate in _responses.with_real_floats(
+                self.sagemaker_client, operation, page
+            ).get("Candidates", ())
         ]
         return Leaderboard.rank(name, found)
 
@@ -379,140 +368,6 @@ class AutoMLClient:
         first entry; ``None`` when there is no candidate with a metric yet."""
         best = self.describe_job(name).best_candidate
         return best if best is not None else self.candidates(name).best
-
-
-@attrs.frozen(kw_only=True)
-class Job:
-    """A handle on one AutoML job: its name and ARN, and shortcuts to the client's methods."""
-
-    name: str
-    arn: str
-    client: AutoMLClient = attrs.field(repr=False, eq=False)
-
-    def describe(self) -> DescribeAutoMLJobV2Response:
-        """The job's typed description (see :meth:`AutoMLClient.describe_job`)."""
-        return self.client.describe_job(self.name)
-
-    def status(self) -> str:
-        """The job's current ``AutoMLJobStatus`` (one describe call)."""
-        return self.describe().auto_ml_job_status
-
-    def wait(
-        self,
-        *,
-        timeout: float | None = None,
-        delay: float | None = None,
-        on_update: OnUpdate | None = None,
-        progress: bool = False,
-    ) -> DescribeAutoMLJobV2Response:
-        """Wait until the job ends (see :meth:`AutoMLClient.wait`).
-
-        ``progress=True`` shows a live status line in Jupyter when IPython is available
-        (and does nothing elsewhere).
-        """
-        if progress:
-            from automl_sdk._notebook import progress_display
-
-            on_update = _chain(progress_display(self.name), on_update)
-        return self.client.wait(self.name, timeout=timeout, delay=delay, on_update=on_update)
-
-    def stop(self) -> None:
-        """Ask the service to stop the job."""
-        self.client.stop_job(self.name)
-
-    def candidates(self, **filters: Any) -> Leaderboard:
-        """The job's leaderboard (see :meth:`AutoMLClient.candidates`)."""
-        return self.client.candidates(self.name, **filters)
-
-    def best_candidate(self) -> AutoMLCandidate | None:
-        """The job's best candidate (see :meth:`AutoMLClient.best_candidate`)."""
-        return self.client.best_candidate(self.name)
-
-
-@attrs.frozen(kw_only=True)
-class Leaderboard(Sequence[AutoMLCandidate]):
-    """A job's candidates, best first by the objective metric in its own direction.
-
-    Attributes:
-        job_name: the AutoML job name.
-        candidates: the candidates in rank order; those without a final metric come last.
-        metric_name: the objective metric (``None`` when no candidate has one yet).
-        direction: ``"Maximize"`` or ``"Minimize"`` (``None`` with no metric).
-    """
-
-    job_name: str
-    candidates: tuple[AutoMLCandidate, ...]
-    metric_name: str | None
-    direction: str | None
-
-    @classmethod
-    def rank(cls, job_name: str, candidates: Iterable[AutoMLCandidate]) -> Leaderboard:
-        """Order ``candidates`` by their ``FinalAutoMLJobObjectiveMetric``."""
-        candidates = tuple(candidates)
-        metrics = [c.final_auto_ml_job_objective_metric for c in candidates]
-        metric = next((m for m in metrics if m is not None), None)
-        if metric is None:
-            return cls(job_name=job_name, candidates=candidates, metric_name=None, direction=None)
-        direction = next((m.type for m in metrics if m is not None and m.type), None)
-        if direction is None:
-            direction = "Minimize" if metric.metric_name in _MINIMIZED_METRICS else "Maximize"
-        sign = -1.0 if direction == "Maximize" else 1.0
-
-        def key(candidate: AutoMLCandidate) -> tuple[int, float, str]:
-            value = candidate.final_auto_ml_job_objective_metric
-            if value is None:
-                return (1, 0.0, candidate.candidate_name)
-            return (0, sign * value.value, candidate.candidate_name)
-
-        ordered = tuple(sorted(candidates, key=key))
-        return cls(
-            job_name=job_name,
-            candidates=ordered,
-            metric_name=metric.metric_name,
-            direction=direction,
-        )
-
-    @property
-    def best(self) -> AutoMLCandidate | None:
-        """The first-ranked candidate with a metric, or ``None``."""
-        if self.candidates and self.candidates[0].final_auto_ml_job_objective_metric is not None:
-            return self.candidates[0]
-        return None
-
-    def rows(self) -> list[tuple[int, str, str, float | None]]:
-        """``(rank, candidate name, candidate status, metric value)`` per candidate."""
-        return [
-            (rank, c.candidate_name, c.candidate_status, _metric_value(c))
-            for rank, c in enumerate(self.candidates, start=1)
-        ]
-
-    def __len__(self) -> int:
-        return len(self.candidates)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self.candidates[index]
-
-    def __iter__(self) -> Iterator[AutoMLCandidate]:
-        return iter(self.candidates)
-
-    def __repr__(self) -> str:
-        header = (
-            f"Leaderboard(job_name={self.job_name!r}, metric_name={self.metric_name!r}, "
-            f"direction={self.direction!r}, {len(self)} candidate(s))"
-        )
-        shown = self.rows()[:10]
-        lines = [header] + [
-            f"  {rank:>3}. {name}  {status}  {'-' if value is None else f'{value:g}'}"
-            for rank, name, status, value in shown
-        ]
-        if len(self) > len(shown):
-            lines.append(f"  ... {len(self) - len(shown)} more")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        from automl_sdk._notebook import leaderboard_html
-
-        return leaderboard_html(self)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -533,124 +388,3 @@ def _request_dict(request: Mapping[str, Any] | Any) -> tuple[dict[str, Any], str
         "request must be a dict of CreateAutoMLJobV2 (or CreateAutoMLJob) parameters or a "
         f"CreateAutoMLJobV2Request/CreateAutoMLJobRequest (got {type(request).__name__})"
     )
-
-
-def _already_exists(exc: Any) -> bool:
-    """Whether a create failed because a job of that name exists.
-
-    The model documents ``ResourceInUse`` (moto raises it too); SageMaker has also been seen
-    answering duplicate job names with ``ValidationException`` "... already exists".
-    """
-    error = exc.response.get("Error", {})
-    code = error.get("Code", "")
-    if code in ("ResourceInUse", "ResourceInUseException"):
-        return True
-    return code == "ValidationException" and "already exists" in error.get("Message", "").lower()
-
-
-def _differences(sent: Any, existing: Any, path: str) -> list[str]:
-    """Wire paths where ``existing`` differs from what was ``sent``; members not sent are ignored
-    (the service fills in defaults)."""
-    if isinstance(sent, Mapping):
-        if not isinstance(existing, Mapping):
-            return [path or "<request>"]
-        found: list[str] = []
-        for key, value in sent.items():
-            if value is not None:
-                found += _differences(value, existing.get(key), f"{path}.{key}" if path else key)
-        return found
-    if isinstance(sent, list | tuple):
-        if not isinstance(existing, list | tuple) or len(existing) != len(sent):
-            return [path]
-        found = []
-        for index, (mine, theirs) in enumerate(zip(sent, existing, strict=True)):
-            found += _differences(mine, theirs, f"{path}[{index}]")
-        return found
-    return [] if _same_scalar(sent, existing) else [path]
-
-
-def _same_scalar(sent: Any, existing: Any) -> bool:
-    if isinstance(sent, bool) or isinstance(existing, bool):
-        return sent is existing
-    if isinstance(sent, int | float) and isinstance(existing, int | float):
-        return float(sent) == float(existing)
-    return bool(sent == existing)
-
-
-def _typed(raw: Mapping[str, Any]) -> DescribeAutoMLJobV2Response:
-    from automl_sdk._serde import from_wire
-
-    return from_wire(DescribeAutoMLJobV2Response, raw)
-
-
-def _outcome(name: str, raw: Mapping[str, Any], *, waited_seconds: float) -> Outcome:
-    """The typed description when ``raw`` is Completed, else the JobError that describes it."""
-    status = raw.get("AutoMLJobStatus")
-    if status not in waiters.TERMINAL_STATUSES:
-        return WaitTimeoutError(
-            job_name=name,
-            last_status=status,
-            last_secondary_status=raw.get("AutoMLJobSecondaryStatus"),
-            waited_seconds=waited_seconds,
-        )
-    description = _typed(raw)
-    if status == "Completed":
-        return description
-    if status == "Stopped":
-        return JobStoppedError(job_name=name, status=status, description=description)
-    partial = [
-        reason.get("PartialFailureMessage") or ""
-        for reason in raw.get("PartialFailureReasons") or ()
-        if reason.get("PartialFailureMessage")
-    ]
-    return JobFailedError(
-        job_name=name,
-        failure_reason=raw.get("FailureReason") or None,
-        partial_failure_reasons=partial,
-        description=description,
-    )
-
-
-def _poll_outcome(result: waiters.PollResult) -> Outcome:
-    if result.error is not None:
-        return result.error
-    if result.timed_out or result.response is None:
-        raw = result.response or {}
-        return WaitTimeoutError(
-            job_name=result.job_name,
-            last_status=raw.get("AutoMLJobStatus"),
-            last_secondary_status=raw.get("AutoMLJobSecondaryStatus"),
-            waited_seconds=result.waited_seconds,
-        )
-    return _outcome(result.job_name, result.response, waited_seconds=result.waited_seconds)
-
-
-def _metric_value(candidate: AutoMLCandidate) -> float | None:
-    metric = candidate.final_auto_ml_job_objective_metric
-    return None if metric is None else metric.value
-
-
-class _StatusTracker:
-    """Calls ``on_update`` with the typed description when (status, secondary status) changes."""
-
-    def __init__(self, on_update: OnUpdate | None) -> None:
-        self._on_update = on_update
-        self._seen: tuple[Any, Any] | None = None
-
-    def __call__(self, raw: dict[str, Any]) -> None:
-        state = (raw.get("AutoMLJobStatus"), raw.get("AutoMLJobSecondaryStatus"))
-        if self._on_update is None or state == self._seen:
-            return
-        self._seen = state
-        self._on_update(_typed(raw))
-
-
-def _chain(first: OnUpdate, second: OnUpdate | None) -> OnUpdate:
-    if second is None:
-        return first
-
-    def both(description: DescribeAutoMLJobV2Response) -> None:
-        first(description)
-        second(description)
-
-    return both

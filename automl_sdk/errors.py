@@ -8,6 +8,7 @@
      +-- ShapeError            a dict could not be converted to (or from) a shape
      +-- MigrationError        a V1 request or V2 response has no faithful translation
      +-- CLIUsageError         a mistake on the ``automl-sdk`` command line or in a file it reads
+     +-- MalformedResponseError a 2xx answer whose body is not the operation's JSON
      +-- JobError              something about a running or finished job
           +-- JobFailedError   the job ended Failed
           +-- JobStoppedError  the job ended Stopped (or Stopping) while we waited for completion
@@ -36,6 +37,7 @@ __all__ = [
     "JobError",
     "JobFailedError",
     "JobStoppedError",
+    "MalformedResponseError",
     "MigrationError",
     "RequestCheckError",
     "RequestLintError",
@@ -145,6 +147,32 @@ class CLIUsageError(AutoMLSDKError):
     """
 
 
+class MalformedResponseError(AutoMLSDKError):
+    """The service answered with a success status but a body that is not the operation's JSON
+    (a proxy's HTML page, a truncated body). Nothing was parsed from it.
+
+    A wait retries this as a transient failure; other calls raise it.
+
+    Attributes:
+        operation: the API operation, e.g. ``DescribeAutoMLJobV2``.
+        status_code: the HTTP status of the answer.
+        content_type: its ``Content-Type`` header (``""`` when absent).
+        excerpt: the start of the body, for the reader.
+    """
+
+    def __init__(
+        self, *, operation: str, status_code: int, content_type: str, excerpt: str
+    ) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        self.content_type = content_type
+        self.excerpt = excerpt
+        kind = f"{content_type} " if content_type else ""
+        super().__init__(
+            f"{operation} answered HTTP {status_code} with a {kind}body that is not JSON: {excerpt!r}"
+        )
+
+
 class JobError(AutoMLSDKError):
     """Something about a specific AutoML job.
 
@@ -209,6 +237,7 @@ class WaitTimeoutError(JobError):
         last_status: the last ``AutoMLJobStatus`` seen (``None`` if none was read).
         last_secondary_status: the last ``AutoMLJobSecondaryStatus`` seen.
         waited_seconds: how long the wait lasted.
+        last_error: why the last describe failed, when it did (e.g. ``"throttled"``).
     """
 
     def __init__(
@@ -218,16 +247,19 @@ class WaitTimeoutError(JobError):
         last_status: str | None,
         last_secondary_status: str | None = None,
         waited_seconds: float,
+        last_error: str | None = None,
     ) -> None:
         self.last_status = last_status
         self.last_secondary_status = last_secondary_status
         self.waited_seconds = waited_seconds
+        self.last_error = last_error
         status = last_status or "unknown"
         if last_secondary_status:
             status += f"/{last_secondary_status}"
+        trouble = f"; the last describe failed: {last_error}" if last_error else ""
         super().__init__(
             f"gave up waiting for AutoML job {job_name!r} after {waited_seconds:.0f}s; "
-            f"it is still running (last status {status}) and was not stopped",
+            f"it is still running (last status {status}) and was not stopped{trouble}",
             job_name=job_name,
         )
 

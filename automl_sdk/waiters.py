@@ -1,14 +1,26 @@
-"""Waiting for AutoML jobs: one job through a botocore waiter, many jobs through one paced loop.
+"""The one waiting engine behind ``AutoMLClient.wait``, ``wait_many`` and ``create --wait``.
 
-botocore ships no AutoML waiter, so the package carries its own botocore-format config in
-``data/waiters-2.json`` (modelled on SageMaker's ``TrainingJobCompletedOrStopped``) and runs it
-with :func:`botocore.waiter.create_waiter_with_client`, exactly as boto3 runs its bundled
-waiters. Every describe made while waiting goes through the client's normal call path, so
-throttling and 5xx errors are retried by the client's retry configuration; progress is observed
-through botocore's ``after-call`` event, never by printing.
+botocore ships no AutoML waiter, so the package carries its own botocore-format definition in
+``data/waiters-2.json`` (``AutoMLJobCompletedOrStopped``, modelled on SageMaker's
+``TrainingJobCompletedOrStopped``). Its acceptors, run through botocore's
+:class:`~botocore.waiter.WaiterModel`, decide when a describe shows the end of a job; its
+``delay`` and ``maxAttempts`` give the defaults (60 s apart, 30 days in all). The terminal
+statuses are read from the same acceptors.
 
-This module works on raw wire dicts; :mod:`automl_sdk.client` turns the outcome into typed
-responses and exceptions.
+botocore's own ``Waiter.wait`` ends at the first unexpected error, which would end a wait of
+days after a second of throttling; so one paced loop (:func:`wait_for_jobs`) runs the acceptors
+for one job or many:
+
+- each job is described at most once every ``delay`` seconds, all jobs together at most
+  ``max_calls_per_second`` times a second, and the last describe happens at the timeout itself;
+- a *transient* failure of a describe (throttling, 5xx, connection trouble, a read timeout, a
+  body that is not the operation's JSON) is retried with capped exponential backoff and jitter
+  until the timeout; a *permanent* one (any other 4xx such as ``ResourceNotFound``,
+  ``AccessDeniedException`` or ``ValidationException``) ends that job's wait at once;
+- after every describe ``on_update`` receives a :class:`WaitUpdate`.
+
+Every describe goes through the client's normal call path, so botocore's per-call retries come
+first; the engine retries beyond them. It never prints and never stops a job.
 """
 
 from __future__ import annotations
@@ -17,33 +29,72 @@ import functools
 import heapq
 import json
 import math
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
+import random
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from automl_sdk import _outcome
+from automl_sdk.errors import MalformedResponseError, ShapeError
+from automl_sdk.shapes import DescribeAutoMLJobV2Response
+
 if TYPE_CHECKING:
-    from botocore.waiter import WaiterModel
+    from botocore.waiter import AcceptorConfig, WaiterModel
 
 __all__ = [
     "DEFAULT_DELAY",
     "DEFAULT_MAX_CALLS_PER_SECOND",
+    "DEFAULT_TIMEOUT",
+    "RETRY_BASE_DELAY",
     "TERMINAL_STATUSES",
     "WAITER_NAME",
-    "PollResult",
-    "max_attempts_for",
-    "poll_many",
-    "run_waiter",
+    "OnUpdate",
+    "WaitUpdate",
+    "check_wait_parameters",
+    "transient_reason",
+    "wait_for_jobs",
     "waiter_model",
 ]
 
 WAITER_NAME = "AutoMLJobCompletedOrStopped"
-DESCRIBE_EVENT = "after-call.sagemaker.DescribeAutoMLJobV2"
-TERMINAL_STATUSES = frozenset({"Completed", "Failed", "Stopped"})
 DEFAULT_MAX_CALLS_PER_SECOND = 1.0
+#: The first retry after a transient failure waits about this long; each further consecutive
+#: failure doubles it, up to the wait's ``delay``.
+RETRY_BASE_DELAY = 1.0
+
+# Error codes botocore's standard retry mode treats as throttling, plus SageMaker's own.
+_THROTTLING_CODES = frozenset(
+    {
+        "Throttling",
+        "ThrottlingException",
+        "ThrottledException",
+        "RequestThrottledException",
+        "TooManyRequestsException",
+        "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
+        "RequestLimitExceeded",
+        "BandwidthLimitExceeded",
+        "LimitExceededException",
+        "RequestThrottled",
+        "SlowDown",
+        "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    }
+)
+# Error codes of a passing fault on the service's side, whatever their HTTP status.
+_TRANSIENT_CODES = frozenset(
+    {
+        "RequestTimeout",
+        "RequestTimeoutException",
+        "InternalError",
+        "InternalFailure",
+        "InternalServerError",
+        "ServiceUnavailable",
+        "ServiceUnavailableException",
+    }
+)
 
 
 @functools.cache
@@ -61,145 +112,343 @@ def waiter_model() -> WaiterModel:
     return WaiterModel(json.loads(json.dumps(_config())))
 
 
+@functools.cache
+def _acceptors() -> tuple[AcceptorConfig, ...]:
+    return tuple(waiter_model().get_waiter(WAITER_NAME).acceptors)
+
+
+def _terminal_statuses() -> frozenset[str]:
+    acceptors = _config()["waiters"][WAITER_NAME]["acceptors"]
+    return frozenset(
+        acceptor["expected"]
+        for acceptor in acceptors
+        if acceptor["matcher"] == "path" and acceptor["argument"] == "AutoMLJobStatus"
+    )
+
+
 DEFAULT_DELAY: float = _config()["waiters"][WAITER_NAME]["delay"]
-_DEFAULT_MAX_ATTEMPTS: int = _config()["waiters"][WAITER_NAME]["maxAttempts"]
-
-
-def max_attempts_for(timeout: float | None, delay: float) -> int:
-    """How many describes fit in ``timeout`` seconds with ``delay`` seconds between them.
-
-    The first describe is immediate, so ``timeout=120, delay=60`` gives 3 (at 0, 60 and 120 s).
-    ``timeout=None`` means the config's limit, 30 days (43200 attempts at the default 60 s);
-    with ``delay=0`` it is the config's attempt count.
-    """
-    if delay < 0:
-        raise ValueError(f"delay must be >= 0 seconds (got {delay!r})")
-    if timeout is None:
-        if delay == 0:
-            return _DEFAULT_MAX_ATTEMPTS
-        return max_attempts_for(_DEFAULT_MAX_ATTEMPTS * DEFAULT_DELAY, delay)
-    if timeout < 0:
-        raise ValueError(f"timeout must be >= 0 seconds (got {timeout!r})")
-    if delay == 0:
-        raise ValueError("delay must be > 0 seconds when a timeout is given")
-    return 1 + math.floor(timeout / delay)
-
-
-def run_waiter(
-    sagemaker_client: Any,
-    job_name: str,
-    *,
-    delay: float,
-    max_attempts: int,
-    on_response: Callable[[dict[str, Any]], None],
-) -> dict[str, Any] | None:
-    """Run the ``AutoMLJobCompletedOrStopped`` waiter and return the last describe response.
-
-    ``on_response`` receives every successful DescribeAutoMLJobV2 response for ``job_name``
-    made by this thread while the waiter runs (other threads sharing the client are ignored).
-    Returns the last such response (``None`` if none succeeded). botocore's
-    :class:`~botocore.exceptions.WaiterError` propagates for Failed, for errors and when the
-    attempts run out; its ``last_response`` holds the final describe (or error) response.
-    """
-    from botocore.waiter import create_waiter_with_client
-
-    waiter = create_waiter_with_client(WAITER_NAME, waiter_model(), sagemaker_client)
-    thread = threading.get_ident()
-    last: list[dict[str, Any]] = []
-
-    def after_call(parsed: Any = None, **_: Any) -> None:
-        if threading.get_ident() != thread or not isinstance(parsed, dict):
-            return
-        if parsed.get("AutoMLJobName") != job_name or "AutoMLJobStatus" not in parsed:
-            return
-        last[:] = [parsed]
-        on_response(parsed)
-
-    events = sagemaker_client.meta.events
-    events.register(DESCRIBE_EVENT, after_call)
-    try:
-        waiter.wait(
-            AutoMLJobName=job_name,
-            WaiterConfig={"Delay": delay, "MaxAttempts": max_attempts},
-        )
-    finally:
-        events.unregister(DESCRIBE_EVENT, after_call)
-    return last[0] if last else None
+#: With no ``timeout``, a wait lasts the config's ``delay`` x ``maxAttempts`` (30 days).
+DEFAULT_TIMEOUT: float = DEFAULT_DELAY * _config()["waiters"][WAITER_NAME]["maxAttempts"]
+#: The ``AutoMLJobStatus`` values that end a wait, as the config's path acceptors name them.
+TERMINAL_STATUSES = _terminal_statuses()
 
 
 @attrs.frozen(kw_only=True)
-class PollResult:
-    """How one job's wait ended in :func:`poll_many`.
+class WaitUpdate:
+    """What ``on_update`` receives after every describe made while waiting.
 
     Attributes:
         job_name: the AutoML job name.
-        response: the last DescribeAutoMLJobV2 response read (``None`` if none was read).
-        error: the exception the last describe raised (a botocore ``ClientError``), if any.
-        timed_out: ``True`` when the deadline passed before the job reached a terminal status.
-        waited_seconds: time from the start of :func:`poll_many` to this result.
+        elapsed: seconds since the wait began, when this describe answered.
+        describes: describe calls made for this job so far, this one and failed ones included.
+        description: the typed description this describe read; when it failed, the last one
+            read before (``None`` until one was read).
+        changed: ``True`` when this describe read a status or secondary status other than the
+            previous one read (the first one read counts as a change).
+        error: the exception this describe raised, or ``None`` when it succeeded.
+        reason: a few words on that failure (``"throttled"``, ``"HTTP 503 ServiceUnavailable"``,
+            ``"connection error"``, ``"timed out"``, ``"malformed response"``, or the permanent
+            error's code), ``None`` when it succeeded.
+        retry_in: seconds until the describe is retried, when the failure was transient;
+            ``None`` when the describe succeeded or the failure ends the wait.
     """
 
     job_name: str
-    response: dict[str, Any] | None
-    error: Exception | None = None
-    timed_out: bool = False
-    waited_seconds: float = 0.0
+    elapsed: float
+    describes: int
+    description: DescribeAutoMLJobV2Response | None
+    changed: bool = False
+    error: Exception | None = attrs.field(default=None, eq=False)
+    reason: str | None = None
+    retry_in: float | None = None
+
+    @property
+    def status(self) -> str | None:
+        """The job's ``AutoMLJobStatus`` as last read (``None`` before any was read)."""
+        return None if self.description is None else self.description.auto_ml_job_status
+
+    @property
+    def secondary_status(self) -> str | None:
+        """The job's ``AutoMLJobSecondaryStatus`` as last read."""
+        if self.description is None:
+            return None
+        return self.description.auto_ml_job_secondary_status
+
+    @property
+    def trouble(self) -> str | None:
+        """``"describe failed: throttled, retrying in 8 s"`` when this describe failed, else
+        ``None``."""
+        if self.reason is None:
+            return None
+        if self.retry_in is None:
+            return f"describe failed: {self.reason}"
+        return f"describe failed: {self.reason}, retrying in {_seconds_text(self.retry_in)}"
+
+    def __str__(self) -> str:
+        """``churn  InProgress/TrainingModels  waited 0:12:00`` and the trouble, if any."""
+        rest = int(max(self.elapsed, 0.0))
+        waited = f"{rest // 3600}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
+        text = (
+            f"{self.job_name}  {self.status or '?'}/{self.secondary_status or '?'}  waited {waited}"
+        )
+        return f"{text}  ({self.trouble})" if self.trouble else text
 
 
-def poll_many(
-    describe: Callable[[str], dict[str, Any]],
+#: Called with a :class:`WaitUpdate` after every describe a wait makes.
+OnUpdate = Callable[[WaitUpdate], None]
+
+
+def _seconds_text(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
+
+
+def check_wait_parameters(
+    *, delay: float, timeout: float | None, max_calls_per_second: float | None = None
+) -> None:
+    """Raise ``ValueError`` naming the first bad parameter: ``delay`` and
+    ``max_calls_per_second`` must be finite and > 0, ``timeout`` finite and >= 0 (or ``None``)."""
+    _check_number("delay", delay, allow_zero=False)
+    if timeout is not None:
+        _check_number("timeout", timeout, allow_zero=True)
+    if max_calls_per_second is not None:
+        _check_number("max_calls_per_second", max_calls_per_second, allow_zero=False)
+
+
+def _check_number(name: str, value: Any, *, allow_zero: bool) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number (got {value!r})")
+    bound = ">= 0" if allow_zero else "> 0"
+    if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        raise ValueError(f"{name} must be a finite number {bound} (got {value!r})")
+
+
+def transient_reason(exc: BaseException) -> str | None:
+    """A few words on why ``exc`` is a passing fault worth retrying, or ``None`` when it is
+    permanent (a 4xx answer other than throttling, or an error of the program)."""
+    from botocore import exceptions as botocore_errors
+
+    if isinstance(exc, botocore_errors.ClientError):
+        return _client_error_reason(exc.response)
+    if isinstance(exc, botocore_errors.ReadTimeoutError | botocore_errors.ConnectTimeoutError):
+        return "timed out"
+    connection = (
+        botocore_errors.ConnectionError,
+        botocore_errors.HTTPClientError,
+        botocore_errors.ResponseStreamingError,
+        botocore_errors.IncompleteReadError,
+        ConnectionError,
+    )
+    if isinstance(exc, connection):
+        return "connection error"
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    if isinstance(exc, MalformedResponseError | ShapeError):
+        return "malformed response"
+    return None
+
+
+def _client_error_reason(response: Mapping[str, Any]) -> str | None:
+    if any(a.matcher == "error" and a.matcher_func(response) for a in _acceptors()):
+        return None  # the waiter config names this error as the end of the wait
+    code = response.get("Error", {}).get("Code", "")
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    if code in _THROTTLING_CODES or status == 429:
+        return "throttled"
+    if code in _TRANSIENT_CODES or (isinstance(status, int) and status >= 500):
+        return " ".join(part for part in (f"HTTP {status}" if status else "", code) if part)
+    return None
+
+
+def _error_code(exc: BaseException) -> str:
+    response = getattr(exc, "response", None)
+    if isinstance(response, Mapping):
+        code = response.get("Error", {}).get("Code")
+        if code:
+            return str(code)
+    return type(exc).__name__
+
+
+def _backoff(failures: int, delay: float, rng: random.Random) -> float:
+    """Seconds before retry number ``failures``: ``RETRY_BASE_DELAY`` doubled per consecutive
+    failure, capped at ``delay``, with "equal jitter" (between half and all of it)."""
+    ceiling = min(delay, RETRY_BASE_DELAY * 2.0 ** min(failures - 1, 64))
+    return ceiling / 2 + rng.random() * ceiling / 2
+
+
+@attrs.define
+class _Watch:
+    """What the loop knows about one job."""
+
+    name: str
+    order: int
+    describes: int = 0
+    failures: int = 0
+    last: Mapping[str, Any] | None = None
+    description: DescribeAutoMLJobV2Response | None = None
+    last_error: str | None = None
+
+
+@attrs.define
+class _Step:
+    """The result of one describe: an outcome, or when to describe again."""
+
+    outcome: _outcome.Outcome | None = None
+    next_at: float = 0.0
+
+
+_JITTER = random.Random()
+
+
+class _Loop:
+    """One run of :func:`wait_for_jobs` (the state shared by its jobs)."""
+
+    def __init__(
+        self,
+        describe: Callable[[str], Mapping[str, Any]],
+        *,
+        delay: float,
+        deadline: float,
+        start: float,
+        on_update: OnUpdate | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self.describe = describe
+        self.delay = delay
+        self.deadline = deadline
+        self.start = start
+        self.on_update = on_update
+        self.clock = clock
+
+    def step(self, watch: _Watch, began: float) -> _Step:
+        """Describe ``watch``'s job once and decide what follows."""
+        watch.describes += 1
+        try:
+            raw = self.describe(watch.name)
+            description = _outcome.typed_description(raw)
+        except Exception as exc:  # a fault on one job is that job's outcome, never the loop's
+            return self._failed(watch, exc, began)
+        changed = watch.last is None or _state(watch.last) != _state(raw)
+        watch.failures, watch.last, watch.description, watch.last_error = 0, raw, description, None
+        now = self._now(began)
+        self._tell(watch, now, changed=changed)
+        state = _acceptor_state(raw)
+        if state in ("success", "failure"):
+            return _Step(outcome=_outcome.ended(watch.name, raw, description))
+        if now >= self.deadline:
+            return _Step(outcome=self.timed_out(watch, now))
+        return _Step(next_at=min(began + self.delay, self.deadline))
+
+    def _failed(self, watch: _Watch, exc: Exception, began: float) -> _Step:
+        now = self._now(began)
+        reason = transient_reason(exc)
+        if reason is None:
+            self._tell(watch, now, error=exc, reason=_error_code(exc))
+            return _Step(outcome=exc)
+        watch.failures += 1
+        watch.last_error = reason
+        retry_at = min(now + _backoff(watch.failures, self.delay, _JITTER), self.deadline)
+        if now >= self.deadline:
+            self._tell(watch, now, error=exc, reason=reason)
+            return _Step(outcome=self.timed_out(watch, now))
+        self._tell(watch, now, error=exc, reason=reason, retry_in=retry_at - now)
+        return _Step(next_at=retry_at)
+
+    def _now(self, began: float) -> float:
+        """The clock, never earlier than ``began``: a sleep that returned early (a patched or
+        interrupted one) still counts as the time the loop meant to sleep."""
+        return max(self.clock(), began)
+
+    def _tell(
+        self,
+        watch: _Watch,
+        now: float,
+        *,
+        changed: bool = False,
+        error: Exception | None = None,
+        reason: str | None = None,
+        retry_in: float | None = None,
+    ) -> None:
+        if self.on_update is None:
+            return
+        self.on_update(
+            WaitUpdate(
+                job_name=watch.name,
+                elapsed=now - self.start,
+                describes=watch.describes,
+                description=watch.description,
+                changed=changed,
+                error=error,
+                reason=reason,
+                retry_in=retry_in,
+            )
+        )
+
+    def timed_out(self, watch: _Watch, now: float) -> Exception:
+        return _outcome.timed_out(
+            watch.name, watch.last, waited_seconds=now - self.start, last_error=watch.last_error
+        )
+
+
+def _state(raw: Mapping[str, Any]) -> tuple[Any, Any]:
+    return raw.get("AutoMLJobStatus"), raw.get("AutoMLJobSecondaryStatus")
+
+
+def _acceptor_state(raw: Mapping[str, Any]) -> str | None:
+    """The state (``success``/``failure``) of the first path acceptor ``raw`` matches."""
+    for acceptor in _acceptors():
+        if acceptor.matcher != "error" and acceptor.matcher_func(raw):
+            return str(acceptor.state)
+    return None
+
+
+def wait_for_jobs(
+    describe: Callable[[str], Mapping[str, Any]],
     names: Iterable[str],
     *,
     delay: float,
     timeout: float | None,
-    max_calls_per_second: float,
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], None] = time.sleep,
-) -> Iterator[PollResult]:
-    """Describe many jobs from one loop, never faster than ``max_calls_per_second`` in total.
+    max_calls_per_second: float | None,
+    on_update: OnUpdate | None,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> Iterator[tuple[str, _outcome.Outcome]]:
+    """Describe each job in ``names`` until it ends; yield ``(name, outcome)`` as each does.
 
-    Each job is described at most once every ``delay`` seconds; when the rate bound is the
-    tighter limit, jobs are served in order of when they became due. A result is yielded as soon
-    as a job reaches Completed, Failed or Stopped, or its describe raises a ``ClientError``;
-    when ``timeout`` passes, every unfinished job is yielded with ``timed_out=True``.
+    ``describe`` returns a job's raw ``DescribeAutoMLJobV2`` response. Each job is described at
+    once, then every ``delay`` seconds, the last time at ``timeout`` (default
+    :data:`DEFAULT_TIMEOUT`); all together at most ``max_calls_per_second`` times a second
+    (``None``: no bound). A job ends when the waiter config's acceptors match its describe, when
+    a describe fails permanently (the exception is its outcome) or when the timeout passes
+    (``WaitTimeoutError``). Transient failures are retried with backoff (:func:`transient_reason`).
+
+    Raises:
+        ValueError: a parameter is negative, NaN or infinite (see :func:`check_wait_parameters`).
     """
-    if max_calls_per_second <= 0:
-        raise ValueError(f"max_calls_per_second must be > 0 (got {max_calls_per_second!r})")
-    from botocore.exceptions import ClientError
-
+    check_wait_parameters(delay=delay, timeout=timeout, max_calls_per_second=max_calls_per_second)
     start = clock()
-    deadline = None if timeout is None else start + timeout
-    interval = 1.0 / max_calls_per_second
-    queue = [(start, index, name) for index, name in enumerate(dict.fromkeys(names))]
+    deadline = start + (DEFAULT_TIMEOUT if timeout is None else timeout)
+    interval = 0.0 if max_calls_per_second is None else 1.0 / max_calls_per_second
+    loop = _Loop(
+        describe, delay=delay, deadline=deadline, start=start, on_update=on_update, clock=clock
+    )
+    watches = {name: _Watch(name, order) for order, name in enumerate(dict.fromkeys(names))}
+    queue = [(start, watch.order, watch.name) for watch in watches.values()]
     heapq.heapify(queue)
-    last: dict[str, dict[str, Any]] = {}
     previous_call = -math.inf
     while queue:
-        due, index, name = heapq.heappop(queue)
+        due, order, name = heapq.heappop(queue)
         call_at = max(due, previous_call + interval)
-        if deadline is not None and call_at > deadline:
-            for _, _, pending in sorted([(due, index, name), *queue], key=lambda item: item[1]):
-                yield PollResult(
-                    job_name=pending,
-                    response=last.get(pending),
-                    timed_out=True,
-                    waited_seconds=clock() - start,
-                )
+        if call_at > deadline:
+            now = clock()
+            for _, _, pending in sorted([(due, order, name), *queue], key=lambda item: item[1]):
+                yield pending, loop.timed_out(watches[pending], now)
             return
         now = clock()
         if call_at > now:
             sleep(call_at - now)
-        previous_call = clock()
-        try:
-            response = describe(name)
-        except ClientError as exc:
-            waited = clock() - start
-            yield PollResult(
-                job_name=name, response=last.get(name), error=exc, waited_seconds=waited
-            )
-            continue
-        last[name] = response
-        if response.get("AutoMLJobStatus") in TERMINAL_STATUSES:
-            yield PollResult(job_name=name, response=response, waited_seconds=clock() - start)
+        previous_call = max(clock(), call_at)
+        step = loop.step(watches[name], previous_call)
+        if step.outcome is not None:
+            yield name, step.outcome
         else:
-            heapq.heappush(queue, (previous_call + delay, index, name))
+            heapq.heappush(queue, (step.next_at, order, name))

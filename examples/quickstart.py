@@ -31,10 +31,10 @@ from automl_sdk import (
     JobStoppedError,
     RequestLintError,
     WaitTimeoutError,
+    WaitUpdate,
     lint,
     migrate_request,
 )
-from automl_sdk.shapes import DescribeAutoMLJobV2Response
 
 LOCAL_ROLE = "arn:aws:iam::123456789012:role/AutoMLQuickstart"
 
@@ -210,8 +210,10 @@ def run_job(client: AutoMLClient, request: dict[str, Any], *, follow: float) -> 
             break
 
 
-def show_status(description: DescribeAutoMLJobV2Response) -> None:
-    print(f"  ... {description.auto_ml_job_status}/{description.auto_ml_job_secondary_status}")
+def show_status(update: WaitUpdate) -> None:
+    """Print the status when it changes, and any trouble the wait is riding out."""
+    if update.changed or update.trouble:
+        print(f"  ... {update.status}/{update.secondary_status}  {update.trouble or ''}".rstrip())
 
 
 def heading(text: str) -> None:

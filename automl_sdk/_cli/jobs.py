@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
     from automl_sdk.lint import Finding
     from automl_sdk.shapes import DescribeAutoMLJobV2Response
+    from automl_sdk.waiters import WaitUpdate
 
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
@@ -325,9 +326,11 @@ class _StatusDisplay:
         self._stopped = threading.Event()
         self._ticker: threading.Thread | None = None
 
-    def update(self, description: DescribeAutoMLJobV2Response) -> None:
+    def update(self, event: WaitUpdate) -> None:
+        if not event.changed or event.description is None:
+            return
         with self._lock:
-            self._description = description
+            self._description = event.description
             if self._live:
                 self._render()
             else:

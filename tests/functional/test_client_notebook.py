@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import sys
+import time
 import types
 from typing import Any
 
 import pytest
+from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, from_wire
+from automl_sdk import AutoMLClient, JobStoppedError, from_wire
 from automl_sdk._notebook import progress_display, status_text
 from automl_sdk.client import Job
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
@@ -17,21 +19,24 @@ from automl_sdk.shapes import DescribeAutoMLJobV2Response
 CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=datetime.timezone.utc)
 
 
+def wire(status: str = "InProgress", secondary: str = "TrainingModels") -> dict[str, Any]:
+    return {
+        "AutoMLJobName": "churn",
+        "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn",
+        "AutoMLJobInputDataConfig": [
+            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
+        ],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
+        "RoleArn": "arn:aws:iam::123456789012:role/r",
+        "CreationTime": CREATED,
+        "LastModifiedTime": CREATED,
+        "AutoMLJobStatus": status,
+        "AutoMLJobSecondaryStatus": secondary,
+    }
+
+
 def description(status: str = "InProgress", secondary: str = "TrainingModels") -> Any:
-    return from_wire(
-        DescribeAutoMLJobV2Response,
-        {
-            "AutoMLJobName": "churn",
-            "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn",
-            "AutoMLJobInputDataConfig": [],
-            "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
-            "RoleArn": "arn:aws:iam::123456789012:role/r",
-            "CreationTime": CREATED,
-            "LastModifiedTime": CREATED,
-            "AutoMLJobStatus": status,
-            "AutoMLJobSecondaryStatus": secondary,
-        },
-    )
+    return from_wire(DescribeAutoMLJobV2Response, wire(status, secondary))
 
 
 @pytest.mark.parametrize(
@@ -91,18 +96,51 @@ def test_progress_display_does_nothing_without_a_kernel(monkeypatch: pytest.Monk
     assert progress_display("churn")(description()) is None
 
 
+def stubbed_job(stubber: Stubber, client: AutoMLClient, *states: tuple[str, str]) -> Job:
+    for status, secondary in states:
+        stubber.add_response(
+            "describe_auto_ml_job_v2", wire(status, secondary), {"AutoMLJobName": "churn"}
+        )
+    return Job(name="churn", arn="arn", client=client)
+
+
 def test_job_wait_with_progress_shows_and_calls_on_update(
-    kernel: list[FakeHandle], monkeypatch: pytest.MonkeyPatch
+    kernel: list[FakeHandle],
+    stubber: Stubber,
+    client: AutoMLClient,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    final = description("Completed", "Completed")
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    job = stubbed_job(stubber, client, ("InProgress", "Starting"), ("Completed", "Completed"))
+    seen: list[str | None] = []
+    final = job.wait(progress=True, delay=5, on_update=lambda u: seen.append(u.status))
+    assert final.auto_ml_job_status == "Completed"
+    assert seen == ["InProgress", "Completed"]
+    shown = kernel[0].shown
+    assert shown[1][1].startswith("<code>churn  InProgress/Starting  elapsed ")
+    assert shown[-1][1].startswith("<code>churn  Completed/Completed  elapsed ")
 
-    def fake_wait(self: AutoMLClient, name: str, **kwargs: Any) -> Any:
-        kwargs["on_update"](final)
-        return final
 
-    monkeypatch.setattr(AutoMLClient, "wait", fake_wait)
-    seen: list[str] = []
-    job = Job(name="churn", arn="arn", client=AutoMLClient(object()))
-    assert job.wait(progress=True, on_update=lambda d: seen.append(d.auto_ml_job_status)) is final
-    assert seen == ["Completed"]
-    assert kernel[0].shown[-1][1].startswith("<code>churn  Completed/Completed")
+def test_job_wait_with_progress_and_no_on_update(
+    kernel: list[FakeHandle],
+    stubber: Stubber,
+    client: AutoMLClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    job = stubbed_job(stubber, client, ("InProgress", "Starting"), ("Stopped", "Stopped"))
+    with pytest.raises(JobStoppedError):
+        job.wait(progress=True, delay=5)
+    assert [shown[1].split("  ")[1] for shown in kernel[0].shown[1:]] == [
+        "InProgress/Starting",
+        "Stopped/Stopped",
+    ]
+
+
+def test_job_wait_with_progress_outside_a_kernel_just_waits(
+    stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "IPython", None)
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    job = stubbed_job(stubber, client, ("Completed", "Completed"))
+    assert job.wait(progress=True).auto_ml_job_status == "Completed"

@@ -55,7 +55,7 @@ def test_v2_create_describe_stop_and_wait_ends_stopped(client: AutoMLClient) -> 
     job.stop()
     seen: list[str] = []
     with pytest.raises(JobStoppedError) as caught:
-        job.wait(delay=0.05, on_update=lambda d: seen.append(d.auto_ml_job_status))
+        job.wait(delay=0.05, on_update=lambda u: seen.append(u.status or "?"))
     assert caught.value.status == "Stopped"
     assert seen == ["Stopped"]
 
