@@ -11,6 +11,7 @@ import datetime
 import subprocess
 import sys
 import threading
+from decimal import Decimal
 from typing import Any
 
 import botocore.session
@@ -114,6 +115,34 @@ def test_client_is_made_lazily_with_standard_retries(monkeypatch: pytest.MonkeyP
     assert (
         repr(client) == "AutoMLClient(region_name='eu-west-1', endpoint_url='http://127.0.0.1:9')"
     )
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "shown"),
+    [
+        pytest.param(
+            "https://alice:s3cr%2Ft@proxy.example:8443/sm",
+            "https://alice:***@proxy.example:8443/sm",
+            id="user-and-password",
+        ),
+        pytest.param(
+            "http://:only-a-password@127.0.0.1:9", "http://:***@127.0.0.1:9", id="password-only"
+        ),
+        pytest.param("http://alice@127.0.0.1:9", "http://alice@127.0.0.1:9", id="user-only"),
+        pytest.param("http://127.0.0.1:9", "http://127.0.0.1:9", id="no-user-info"),
+    ],
+)
+def test_repr_hides_the_password_of_the_endpoint(
+    monkeypatch: pytest.MonkeyPatch, endpoint: str, shown: str
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    client = AutoMLClient(region_name="eu-west-1", endpoint_url=endpoint)
+    expected = f"AutoMLClient(region_name='eu-west-1', endpoint_url={shown!r})"
+    assert repr(client) == expected
+    client.sagemaker_client  # noqa: B018 - the made client's endpoint is shown the same way
+    assert repr(client) == expected
 
 
 def test_lazy_client_is_made_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -329,6 +358,64 @@ def test_recreate_compares_booleans_and_numbers_exactly(
     with pytest.raises(JobConflictError) as caught:
         client.create_job(request)
     assert caught.value.differences == ("ModelDeployConfig.AutoGenerateEndpointName",)
+
+
+class ExistingJobSageMaker:
+    """A SageMaker stand-in where every create finds the job taken and describe returns
+    ``existing`` (the Stubber would refuse the odd values these tests need)."""
+
+    def __init__(self, existing: dict[str, Any]) -> None:
+        self.existing = existing
+
+    def create_auto_ml_job_v2(self, **_: Any) -> dict[str, Any]:
+        raise ClientError(
+            {"Error": {"Code": "ResourceInUse", "Message": "exists"}}, "CreateAutoMLJobV2"
+        )
+
+    def describe_auto_ml_job_v2(self, **_: Any) -> dict[str, Any]:
+        return self.existing
+
+
+@pytest.mark.parametrize(
+    ("sent", "service"),
+    [
+        pytest.param(Decimal("0.2"), 0.2, id="decimal-vs-float"),
+        pytest.param(0.2, Decimal("0.2"), id="float-vs-decimal"),
+        pytest.param(1, 1.0, id="int-vs-float"),
+        pytest.param(Decimal("1E+1"), 10, id="decimal-exponent-vs-int"),
+    ],
+)
+def test_recreate_compares_numbers_by_value(sent: Any, service: Any) -> None:
+    request = copy.deepcopy(V2_REQUEST)
+    request["DataSplitConfig"] = {"ValidationFraction": sent}
+    existing = existing_job(request)
+    existing["DataSplitConfig"]["ValidationFraction"] = service
+    client = AutoMLClient(ExistingJobSageMaker(existing), lint=False)
+    assert client.create_job(request) == Job(name="churn", arn=ARN, client=client)
+
+
+@pytest.mark.parametrize(
+    ("sent", "service"),
+    [
+        pytest.param(True, 1, id="bool-vs-int"),
+        pytest.param(1, True, id="int-vs-bool"),
+        pytest.param(False, 0.0, id="bool-vs-float"),
+        pytest.param(Decimal(0), False, id="decimal-vs-bool"),
+        pytest.param(0.2, "0.2", id="number-vs-string"),
+        pytest.param(0.2, 0.25, id="other-number"),
+    ],
+)
+def test_recreate_sees_a_bool_or_string_where_a_number_was_sent_as_different(
+    sent: Any, service: Any
+) -> None:
+    request = copy.deepcopy(V2_REQUEST)
+    request["DataSplitConfig"] = {"ValidationFraction": sent}
+    existing = existing_job(request)
+    existing["DataSplitConfig"]["ValidationFraction"] = service
+    client = AutoMLClient(ExistingJobSageMaker(existing), lint=False)
+    with pytest.raises(JobConflictError) as caught:
+        client.create_job(request)
+    assert caught.value.differences == ("DataSplitConfig.ValidationFraction",)
 
 
 @pytest.mark.parametrize(

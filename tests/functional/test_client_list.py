@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import itertools
+import math
 from typing import Any
 
 import pytest
@@ -92,6 +94,18 @@ def test_iter_jobs_is_lazy(stubber: Stubber, client: AutoMLClient) -> None:
         pytest.param(
             None, "AUC", ["c-high", "c-mid", "c-low", "c-pending"], id="maximize-inferred"
         ),
+        pytest.param(
+            None, "MASE", ["c-low", "c-mid", "c-high", "c-pending"], id="mase-is-minimized"
+        ),
+        pytest.param(
+            None,
+            "AverageWeightedQuantileLoss",
+            ["c-low", "c-mid", "c-high", "c-pending"],
+            id="weighted-quantile-loss-is-minimized",
+        ),
+        pytest.param(
+            None, "Accuracy", ["c-high", "c-mid", "c-low", "c-pending"], id="accuracy-maximized"
+        ),
     ],
 )
 def test_leaderboard_follows_the_metric_direction_over_pages(
@@ -118,7 +132,7 @@ def test_leaderboard_follows_the_metric_direction_over_pages(
     board = client.candidates("churn")
     assert [c.candidate_name for c in board] == expected
     assert board.metric_name == metric
-    assert board.direction == (kind or ("Minimize" if metric == "MSE" else "Maximize"))
+    assert board.direction == (kind or ("Maximize" if expected[0] == "c-high" else "Minimize"))
     assert board.best is not None
     assert board.best.candidate_name == expected[0]
     assert len(board) == 4
@@ -167,3 +181,36 @@ def test_leaderboard_repr_and_html(stubber: Stubber, client: AutoMLClient) -> No
     assert "<tr><td>1</td><td>c&lt;11&gt;</td><td>Completed</td><td>0.55</td></tr>" in html
     assert html.count("<tr>") == 13
     assert board.rows()[0] == (1, "c<11>", "Completed", 0.55)
+
+
+def ranked(*candidates: dict[str, Any]) -> list[str]:
+    from automl_sdk import from_wire
+    from automl_sdk.shapes import AutoMLCandidate
+
+    board = Leaderboard.rank("churn", [from_wire(AutoMLCandidate, c) for c in candidates])
+    return [c.candidate_name for c in board]
+
+
+@pytest.mark.parametrize("kind", ["Maximize", "Minimize"])
+def test_nan_and_missing_metrics_rank_last_in_name_order_whatever_the_input_order(
+    kind: str,
+) -> None:
+    pool = [
+        candidate("z-nan", math.nan, kind=kind),
+        candidate("b-good", 0.5, kind=kind),
+        candidate("m-none", None),
+        candidate("a-nan", math.nan, kind=kind),
+        candidate("c-better", 0.1 if kind == "Minimize" else 0.9, kind=kind),
+    ]
+    expected = ["c-better", "b-good", "a-nan", "m-none", "z-nan"]
+    for order in itertools.permutations(pool):
+        assert ranked(*order) == expected
+
+
+def test_a_leaderboard_of_nan_metrics_has_no_best() -> None:
+    from automl_sdk import from_wire
+    from automl_sdk.shapes import AutoMLCandidate
+
+    board = Leaderboard.rank("churn", [from_wire(AutoMLCandidate, candidate("only", math.nan))])
+    assert board.best is None
+    assert (board.metric_name, board.direction) == ("F1", "Maximize")
