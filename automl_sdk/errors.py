@@ -167,9 +167,10 @@ class MalformedResponseError(AutoMLSDKError):
         self.status_code = status_code
         self.content_type = content_type
         self.excerpt = excerpt
-        kind = f"{content_type} " if content_type else ""
+        kind = f" ({content_type})" if content_type else ""
         super().__init__(
-            f"{operation} answered HTTP {status_code} with a {kind}body that is not JSON: {excerpt!r}"
+            f"{operation} answered HTTP {status_code} with a body that is not JSON{kind}: "
+            f"{excerpt!r}"
         )
 
 

@@ -516,7 +516,7 @@ def test_a_non_json_body_is_retried_as_a_transient_fault(sagemaker: Any, clock: 
     first = updates[0].error
     assert isinstance(first, MalformedResponseError)
     assert str(first) == (
-        "DescribeAutoMLJobV2 answered HTTP 200 with a text/html body that is not JSON: "
+        "DescribeAutoMLJobV2 answered HTTP 200 with a body that is not JSON (text/html): "
         "'<html><body>502 from the proxy</body></html>'"
     )
 
