@@ -255,7 +255,9 @@ def _client_error_reason(response: Mapping[str, Any]) -> str | None:
     if code in _THROTTLING_CODES or status == 429:
         return "throttled"
     if code in _TRANSIENT_CODES or (isinstance(status, int) and status >= 500):
-        return " ".join(part for part in (f"HTTP {status}" if status else "", code) if part)
+        # botocore names an error without a code (an HTML error page) by its status
+        shown = "" if code == str(status) else code
+        return " ".join(part for part in (f"HTTP {status}" if status else "", shown) if part)
     return None
 
 

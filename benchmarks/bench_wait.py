@@ -2,11 +2,13 @@
 
 Runs on a fake clock, no network and no real sleeping:
 
-* ``wait``: a simulated 2-hour job through the real code path (AutoMLClient.wait -> botocore
-  waiter -> botocore client -> after-call event). A ``before-call`` hook answers each describe
-  from the fake clock (InProgress until the job ends, then Completed) and the waiter's sleep
-  advances the clock. The job's end is swept across one delay so the worst notice delay is seen.
-  Compared with sagemaker-core's fixed 5 s polling: 7200 / 5 = 1,440 calls.
+* ``wait``: a simulated 2-hour job through the real code path (AutoMLClient.wait -> the waiting
+  engine and the waiter config's acceptors -> botocore client). A ``before-call`` hook answers
+  each describe from the fake clock (InProgress until the job ends, then Completed) and the
+  wait's ``sleep`` advances the clock. The job's end is swept across one delay so the worst
+  notice delay is seen. Compared with sagemaker-core's fixed 5 s polling: 7200 / 5 = 1,440 calls.
+* ``wait`` through an outage: the same job answered with throttling errors for 10 minutes in
+  the middle; reports the calls spent on the outage and how late its end is noticed.
 * ``wait_many``: 50 jobs ending at random times within 2 hours, one loop, with a
   calls-per-second bound; reports calls, the observed maximum rate in any 1-second window and
   the worst notice delay.
@@ -23,10 +25,8 @@ import json
 import random
 import sys
 from typing import Any
-from unittest import mock
 
 import botocore.session
-import botocore.waiter
 from botocore.awsrequest import AWSResponse
 
 from automl_sdk import AutoMLClient
@@ -39,7 +39,7 @@ START = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 class FakeTime:
-    """Stands in for the ``time`` module inside botocore.waiter: sleeping advances the clock."""
+    """A clock that only moves when the wait sleeps on it."""
 
     def __init__(self) -> None:
         self.now = 0.0
@@ -70,15 +70,30 @@ def describe_response(name: str, status: str) -> dict[str, Any]:
     }
 
 
-def simulated_client(clock: FakeTime, ends_at: dict[str, float], calls: list[float]) -> Any:
-    """A real botocore SageMaker client whose describes are answered from the fake clock."""
-    sagemaker = botocore.session.get_session().create_client(
+_SESSION = botocore.session.get_session()
+_THROTTLED = {
+    "Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"},
+    "ResponseMetadata": {"HTTPStatusCode": 400},
+}
+
+
+def simulated_client(
+    clock: FakeTime,
+    ends_at: dict[str, float],
+    calls: list[float],
+    outage: tuple[float, float] = (0.0, 0.0),
+) -> Any:
+    """A real botocore SageMaker client whose describes are answered from the fake clock
+    (throttled between the two times of ``outage``)."""
+    sagemaker = _SESSION.create_client(
         "sagemaker", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
     )
 
     def answer(params: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]]:
         name = json.loads(params["body"])["AutoMLJobName"]  # the serialized request
         calls.append(clock.now)
+        if outage[0] <= clock.now < outage[1]:
+            return AWSResponse(None, 400, {}, None), _THROTTLED
         status = "Completed" if clock.now >= ends_at[name] else "InProgress"
         return AWSResponse(None, 200, {}, None), describe_response(name, status)
 
@@ -93,11 +108,23 @@ def bench_wait(delay: float, sweep: int = 24) -> tuple[int, float]:
         end = JOB_SECONDS - delay + delay * (step + 0.5) / sweep
         clock, calls = FakeTime(), list[float]()
         client = AutoMLClient(simulated_client(clock, {"job": end}, calls))
-        with mock.patch.object(botocore.waiter, "time", clock):
-            client.wait("job", delay=delay)
+        client.wait("job", delay=delay, clock=clock.monotonic, sleep=clock.sleep)
         most_calls = max(most_calls, len(calls))
         worst = max(worst, clock.now - end)
     return most_calls, worst
+
+
+def bench_outage(delay: float, outage_seconds: float = 600.0) -> tuple[int, float]:
+    """(describes made during an outage of ``outage_seconds``, seconds from its end until the
+    first successful describe) for a job that ends an hour after the outage."""
+    begins = JOB_SECONDS / 2 - outage_seconds / 2
+    outage = (begins, begins + outage_seconds)
+    clock, calls = FakeTime(), list[float]()
+    client = AutoMLClient(simulated_client(clock, {"job": JOB_SECONDS}, calls, outage))
+    client.wait("job", delay=delay, clock=clock.monotonic, sleep=clock.sleep)
+    during = [at for at in calls if outage[0] <= at < outage[1]]
+    recovered = min(at for at in calls if at >= outage[1])
+    return len(during), recovered - outage[1]
 
 
 def bench_wait_many(jobs: int, rate: float, delay: float) -> dict[str, float]:
@@ -149,6 +176,15 @@ def main() -> int:
         f"  target (default delay): <= {TARGET_CALLS} calls (1/6 of {baseline_calls}), "
         "end noticed within the delay; calls = 1 immediate describe + 1 per delay"
     )
+
+    print("\nwait: a 10-minute throttling outage in the middle of the job")
+    for delay in (30.0, DEFAULT_DELAY):
+        during, late = bench_outage(delay)
+        print(
+            f"  delay {delay:g} s: {during} describes during the outage "
+            f"(backoff 1, 2, 4 ... s capped at the delay), its end noticed {late:.1f} s late"
+        )
+        ok &= late <= delay
 
     print("\nwait_many: 50 jobs ending at random times within 2 hours (fake clock)")
     for rate, delay in ((1.0, DEFAULT_DELAY), (0.5, DEFAULT_DELAY), (2.0, 30.0)):
