@@ -35,6 +35,7 @@ from tests.faults.scripted import (
     short,
     summary,
 )
+from tests.support.aws import FAKE_CREDENTIALS
 from tests.support.requests import tabular_v2_request
 
 DESCRIBE = "DescribeAutoMLJobV2"
@@ -80,6 +81,13 @@ PERMANENT: list[Any] = [
 ]
 
 
+def cli_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake credentials for the clients the CLI makes; no profile from the machine."""
+    for name, value in FAKE_CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+
+
 # -- describe ---------------------------------------------------------------------------------
 
 
@@ -99,6 +107,18 @@ def test_describe_of_an_html_page_says_so(server: ScriptedServer, client: AutoML
         client.describe_job("churn")
     assert str(caught.value) == f"{DESCRIBE} {HTML_MESSAGE}"
     assert (caught.value.operation, caught.value.status_code) == (DESCRIBE, 200)
+
+
+def test_cli_describe_of_an_html_page_is_an_error_not_empty_json(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli_credentials(monkeypatch)
+    server.script(DESCRIBE, html())
+    code = main(["describe", "churn", "--endpoint-url", server.url, "--region", "us-east-1"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err == f"automl-sdk: {DESCRIBE} {HTML_MESSAGE}\n"
+    assert server.count(DESCRIBE) == 1
 
 
 def test_botocore_retries_come_first_and_count_as_calls(
@@ -354,9 +374,7 @@ def test_cli_create_wait_rides_out_an_outage(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for name, value in {"AWS_ACCESS_KEY_ID": "t", "AWS_SECRET_ACCESS_KEY": "t"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    cli_credentials(monkeypatch)
     monkeypatch.setattr(time, "sleep", lambda seconds: None)  # the wait's and botocore's
     request = tmp_path / "request.json"
     request.write_text(json.dumps(tabular_v2_request()), encoding="utf-8")

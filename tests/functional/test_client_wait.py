@@ -17,6 +17,8 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 from botocore.stub import Stubber
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from automl_sdk import (
     AutoMLClient,
@@ -150,6 +152,43 @@ def test_a_wait_lasts_its_timeout_in_wall_clock_time(
     assert at == times
     assert caught.value.waited_seconds == timeout
     assert caught.value.last_error is None
+
+
+class InProgressForever:
+    """A SageMaker stand-in whose job never ends; records when it was described."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.at: list[float] = []
+
+    def describe_auto_ml_job_v2(self, *, AutoMLJobName: str) -> dict[str, Any]:
+        self.at.append(self.clock.now)
+        return described("InProgress", "TrainingModels", name=AutoMLJobName)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    delay=st.floats(min_value=0.01, max_value=10_000),
+    polls=st.floats(min_value=0, max_value=60),
+)
+def test_every_wait_describes_each_delay_and_last_at_its_timeout(
+    delay: float, polls: float
+) -> None:
+    timeout = delay * polls
+    clock = FakeClock()
+    fake = InProgressForever(clock)
+    with pytest.raises(WaitTimeoutError) as caught:
+        AutoMLClient(fake).wait(
+            "churn", timeout=timeout, delay=delay, clock=clock, sleep=clock.sleep
+        )
+    # at 0, delay, 2 * delay, ... while before the timeout, and once more at the timeout itself
+    assert fake.at[0] == 0
+    assert fake.at[-1] == timeout
+    assert caught.value.waited_seconds == timeout
+    assert all(at < timeout for at in fake.at[:-1])
+    gaps = [b - a for a, b in itertools.pairwise(fake.at)]
+    assert all(gap == pytest.approx(delay) for gap in gaps[:-1])
+    assert all(0 < gap <= delay * (1 + 1e-9) for gap in gaps)
 
 
 def test_the_job_ending_at_the_last_describe_is_not_a_timeout(
