@@ -301,25 +301,16 @@ class _Step:
 _JITTER = random.Random()
 
 
+@attrs.define
 class _Loop:
-    """One run of :func:`wait_for_jobs` (the state shared by its jobs)."""
+    """One run of :func:`wait_for_jobs`: what its jobs share."""
 
-    def __init__(
-        self,
-        describe: Callable[[str], Mapping[str, Any]],
-        *,
-        delay: float,
-        deadline: float,
-        start: float,
-        on_update: OnUpdate | None,
-        clock: Callable[[], float],
-    ) -> None:
-        self.describe = describe
-        self.delay = delay
-        self.deadline = deadline
-        self.start = start
-        self.on_update = on_update
-        self.clock = clock
+    describe: Callable[[str], Mapping[str, Any]]
+    delay: float
+    deadline: float
+    start: float
+    on_update: OnUpdate | None
+    clock: Callable[[], float]
 
     def step(self, watch: _Watch, began: float) -> _Step:
         """Describe ``watch``'s job once and decide what follows."""

@@ -19,55 +19,30 @@ the 2-hour job with the end noticed within the configured delay; wait_many under
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import json
 import random
 import sys
+from pathlib import Path
 from typing import Any
 
 import botocore.session
 from botocore.awsrequest import AWSResponse
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from automl_sdk import AutoMLClient
 from automl_sdk.waiters import DEFAULT_DELAY
+from tests.support.jobs import FakeClock, described
 
 JOB_SECONDS = 2 * 3600
 SAGEMAKER_CORE_POLL = 5
 TARGET_CALLS = JOB_SECONDS // SAGEMAKER_CORE_POLL // 6
-START = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
-
-
-class FakeTime:
-    """A clock that only moves when the wait sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
 
 
 def describe_response(name: str, status: str) -> dict[str, Any]:
-    return {
-        "AutoMLJobName": name,
-        "AutoMLJobArn": f"arn:aws:sagemaker:us-east-1:123456789012:automl-job/{name}",
-        "AutoMLJobInputDataConfig": [
-            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
-        "RoleArn": "arn:aws:iam::123456789012:role/r",
-        "CreationTime": START,
-        "LastModifiedTime": START,
-        "AutoMLJobStatus": status,
-        "AutoMLJobSecondaryStatus": "Completed" if status == "Completed" else "TrainingModels",
-    }
+    secondary = "Completed" if status == "Completed" else "TrainingModels"
+    return described(status, secondary, name=name)
 
 
 _SESSION = botocore.session.get_session()
@@ -78,7 +53,7 @@ _THROTTLED = {
 
 
 def simulated_client(
-    clock: FakeTime,
+    clock: FakeClock,
     ends_at: dict[str, float],
     calls: list[float],
     outage: tuple[float, float] = (0.0, 0.0),
@@ -106,9 +81,9 @@ def bench_wait(delay: float, sweep: int = 24) -> tuple[int, float]:
     most_calls, worst = 0, 0.0
     for step in range(sweep):
         end = JOB_SECONDS - delay + delay * (step + 0.5) / sweep
-        clock, calls = FakeTime(), list[float]()
+        clock, calls = FakeClock(), list[float]()
         client = AutoMLClient(simulated_client(clock, {"job": end}, calls))
-        client.wait("job", delay=delay, clock=clock.monotonic, sleep=clock.sleep)
+        client.wait("job", delay=delay, clock=clock, sleep=clock.sleep)
         most_calls = max(most_calls, len(calls))
         worst = max(worst, clock.now - end)
     return most_calls, worst
@@ -119,9 +94,9 @@ def bench_outage(delay: float, outage_seconds: float = 600.0) -> tuple[int, floa
     first successful describe) for a job that ends an hour after the outage."""
     begins = JOB_SECONDS / 2 - outage_seconds / 2
     outage = (begins, begins + outage_seconds)
-    clock, calls = FakeTime(), list[float]()
+    clock, calls = FakeClock(), list[float]()
     client = AutoMLClient(simulated_client(clock, {"job": JOB_SECONDS}, calls, outage))
-    client.wait("job", delay=delay, clock=clock.monotonic, sleep=clock.sleep)
+    client.wait("job", delay=delay, clock=clock, sleep=clock.sleep)
     during = [at for at in calls if outage[0] <= at < outage[1]]
     recovered = min(at for at in calls if at >= outage[1])
     return len(during), recovered - outage[1]
@@ -131,11 +106,11 @@ def bench_wait_many(jobs: int, rate: float, delay: float) -> dict[str, float]:
     """One wait_many over ``jobs`` jobs ending at random times within 2 hours."""
     rng = random.Random(5)
     ends = {f"job-{i:02d}": rng.uniform(600, JOB_SECONDS) for i in range(jobs)}
-    clock, calls = FakeTime(), list[float]()
+    clock, calls = FakeClock(), list[float]()
     client = AutoMLClient(simulated_client(clock, ends, calls))
     noticed: dict[str, float] = {}
     for name, _ in client.wait_many(
-        ends, delay=delay, max_calls_per_second=rate, clock=clock.monotonic, sleep=clock.sleep
+        ends, delay=delay, max_calls_per_second=rate, clock=clock, sleep=clock.sleep
     ):
         noticed[name] = clock.now
     window_max = max_in_window(calls, 1.0)

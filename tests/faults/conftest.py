@@ -16,6 +16,7 @@ from botocore.config import Config
 
 from automl_sdk import AutoMLClient
 from tests.faults.scripted import ScriptedServer, run_server
+from tests.support.jobs import FakeClock
 
 READ_TIMEOUT = 0.3
 
@@ -49,21 +50,6 @@ def sagemaker_for(server: ScriptedServer, **retries: Any) -> Any:
 def client(server: ScriptedServer) -> AutoMLClient:
     """An AutoMLClient over a SageMaker client of ``server`` without botocore retries."""
     return AutoMLClient(sagemaker_for(server))
-
-
-class FakeClock:
-    """A monotonic clock that only moves when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ test can assert how many calls reached the server.
 
 from __future__ import annotations
 
-import datetime
 import json
 import socket
 import struct
@@ -19,8 +18,7 @@ from typing import Any
 
 import attrs
 
-NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
-ARN_PREFIX = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/"
+from tests.support.jobs import ARN_PREFIX, NOW
 
 
 @attrs.frozen
@@ -73,24 +71,6 @@ def hang(seconds: float, data: Any = None) -> Action:
 def short(data: Any) -> Action:
     """Promise the JSON of ``data`` but close after half of it."""
     return attrs.evolve(answer(data), kind="short")
-
-
-def described(name: str, status: str, secondary: str | None = None, **extra: Any) -> dict[str, Any]:
-    """A DescribeAutoMLJobV2 answer."""
-    return {
-        "AutoMLJobName": name,
-        "AutoMLJobArn": ARN_PREFIX + name,
-        "AutoMLJobInputDataConfig": [
-            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-        "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-        "CreationTime": NOW,
-        "LastModifiedTime": NOW,
-        "AutoMLJobStatus": status,
-        "AutoMLJobSecondaryStatus": secondary or status,
-        **extra,
-    }
 
 
 def summary(name: str, status: str = "InProgress") -> dict[str, Any]:

@@ -15,24 +15,13 @@ from automl_sdk import AutoMLClient, JobStoppedError, from_wire
 from automl_sdk._notebook import progress_display, status_text
 from automl_sdk.client import Job
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
+from tests.support.jobs import described
 
 CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=datetime.timezone.utc)
 
 
 def wire(status: str = "InProgress", secondary: str = "TrainingModels") -> dict[str, Any]:
-    return {
-        "AutoMLJobName": "churn",
-        "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn",
-        "AutoMLJobInputDataConfig": [
-            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/o/"},
-        "RoleArn": "arn:aws:iam::123456789012:role/r",
-        "CreationTime": CREATED,
-        "LastModifiedTime": CREATED,
-        "AutoMLJobStatus": status,
-        "AutoMLJobSecondaryStatus": secondary,
-    }
+    return described(status, secondary, created=CREATED)
 
 
 def description(status: str = "InProgress", secondary: str = "TrainingModels") -> Any:
@@ -96,24 +85,27 @@ def test_progress_display_does_nothing_without_a_kernel(monkeypatch: pytest.Monk
     assert progress_display("churn")(description()) is None
 
 
-def stubbed_job(stubber: Stubber, client: AutoMLClient, *states: tuple[str, str]) -> Job:
-    for status, secondary in states:
-        stubber.add_response(
-            "describe_auto_ml_job_v2", wire(status, secondary), {"AutoMLJobName": "churn"}
-        )
-    return Job(name="churn", arn="arn", client=client)
+@pytest.fixture
+def job(stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A factory: the job ``churn`` whose describes answer the given states, no sleeping."""
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+
+    def make(*states: tuple[str, str]) -> Job:
+        for status, secondary in states:
+            stubber.add_response(
+                "describe_auto_ml_job_v2", wire(status, secondary), {"AutoMLJobName": "churn"}
+            )
+        return Job(name="churn", arn="arn", client=client)
+
+    return make
 
 
 def test_job_wait_with_progress_shows_and_calls_on_update(
-    kernel: list[FakeHandle],
-    stubber: Stubber,
-    client: AutoMLClient,
-    monkeypatch: pytest.MonkeyPatch,
+    kernel: list[FakeHandle], job: Any
 ) -> None:
-    monkeypatch.setattr(time, "sleep", lambda seconds: None)
-    job = stubbed_job(stubber, client, ("InProgress", "Starting"), ("Completed", "Completed"))
+    churn = job(("InProgress", "Starting"), ("Completed", "Completed"))
     seen: list[str | None] = []
-    final = job.wait(progress=True, delay=5, on_update=lambda u: seen.append(u.status))
+    final = churn.wait(progress=True, delay=5, on_update=lambda u: seen.append(u.status))
     assert final.auto_ml_job_status == "Completed"
     assert seen == ["InProgress", "Completed"]
     shown = kernel[0].shown
@@ -121,16 +113,9 @@ def test_job_wait_with_progress_shows_and_calls_on_update(
     assert shown[-1][1].startswith("<code>churn  Completed/Completed  elapsed ")
 
 
-def test_job_wait_with_progress_and_no_on_update(
-    kernel: list[FakeHandle],
-    stubber: Stubber,
-    client: AutoMLClient,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(time, "sleep", lambda seconds: None)
-    job = stubbed_job(stubber, client, ("InProgress", "Starting"), ("Stopped", "Stopped"))
+def test_job_wait_with_progress_and_no_on_update(kernel: list[FakeHandle], job: Any) -> None:
     with pytest.raises(JobStoppedError):
-        job.wait(progress=True, delay=5)
+        job(("InProgress", "Starting"), ("Stopped", "Stopped")).wait(progress=True, delay=5)
     assert [shown[1].split("  ")[1] for shown in kernel[0].shown[1:]] == [
         "InProgress/Starting",
         "Stopped/Stopped",
@@ -138,9 +123,8 @@ def test_job_wait_with_progress_and_no_on_update(
 
 
 def test_job_wait_with_progress_outside_a_kernel_just_waits(
-    stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch
+    job: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "IPython", None)
-    monkeypatch.setattr(time, "sleep", lambda seconds: None)
-    job = stubbed_job(stubber, client, ("Completed", "Completed"))
-    assert job.wait(progress=True).auto_ml_job_status == "Completed"
+    final = job(("Completed", "Completed")).wait(progress=True)
+    assert final.auto_ml_job_status == "Completed"

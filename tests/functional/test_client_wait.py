@@ -3,7 +3,6 @@ sleeping: every wait gets a fake clock whose sleep advances it."""
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import json
 import math
@@ -34,41 +33,7 @@ from automl_sdk.waiters import (
     WAITER_NAME,
     waiter_model,
 )
-
-NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
-
-
-def described(status: str, secondary: str, name: str = "churn", **extra: Any) -> dict[str, Any]:
-    return {
-        "AutoMLJobName": name,
-        "AutoMLJobArn": f"arn:aws:sagemaker:us-east-1:123456789012:automl-job/{name}",
-        "AutoMLJobInputDataConfig": [
-            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}
-        ],
-        "OutputDataConfig": {"S3OutputPath": "s3://b/output/"},
-        "RoleArn": "arn:aws:iam::123456789012:role/AutoMLRole",
-        "CreationTime": NOW,
-        "LastModifiedTime": NOW,
-        "AutoMLJobStatus": status,
-        "AutoMLJobSecondaryStatus": secondary,
-        **extra,
-    }
-
-
-class FakeClock:
-    """A monotonic clock that only moves when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        assert seconds >= 0
-        self.slept.append(seconds)
-        self.now += seconds
+from tests.support.jobs import FakeClock, described
 
 
 @pytest.fixture
