@@ -14,9 +14,10 @@ for one job or many:
 - each job is described at most once every ``delay`` seconds, all jobs together at most
   ``max_calls_per_second`` times a second, and the last describe happens at the timeout itself;
 - a *transient* failure of a describe (throttling, 5xx, connection trouble, a read timeout, a
-  body that is not the operation's JSON) is retried with capped exponential backoff and jitter
-  until the timeout; a *permanent* one (any other 4xx such as ``ResourceNotFound``,
-  ``AccessDeniedException`` or ``ValidationException``) ends that job's wait at once;
+  body that is not the operation's JSON; :mod:`automl_sdk._faults` decides) is retried with
+  capped exponential backoff and jitter until the timeout; a *permanent* one (any other 4xx
+  such as ``ResourceNotFound``, ``AccessDeniedException`` or ``ValidationException``) ends that
+  job's wait at once;
 - after every describe ``on_update`` receives a :class:`WaitUpdate`.
 
 Every describe goes through the client's normal call path, so botocore's per-call retries come
@@ -36,8 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from automl_sdk import _outcome
-from automl_sdk.errors import MalformedResponseError, ShapeError
+from automl_sdk import _faults, _outcome
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
 
 if TYPE_CHECKING:
@@ -53,7 +53,6 @@ __all__ = [
     "OnUpdate",
     "WaitUpdate",
     "check_wait_parameters",
-    "transient_reason",
     "wait_for_jobs",
     "waiter_model",
 ]
@@ -63,38 +62,6 @@ DEFAULT_MAX_CALLS_PER_SECOND = 1.0
 #: The first retry after a transient failure waits about this long; each further consecutive
 #: failure doubles it, up to the wait's ``delay``.
 RETRY_BASE_DELAY = 1.0
-
-# Error codes botocore's standard retry mode treats as throttling, plus SageMaker's own.
-_THROTTLING_CODES = frozenset(
-    {
-        "Throttling",
-        "ThrottlingException",
-        "ThrottledException",
-        "RequestThrottledException",
-        "TooManyRequestsException",
-        "ProvisionedThroughputExceededException",
-        "TransactionInProgressException",
-        "RequestLimitExceeded",
-        "BandwidthLimitExceeded",
-        "LimitExceededException",
-        "RequestThrottled",
-        "SlowDown",
-        "PriorRequestNotComplete",
-        "EC2ThrottledException",
-    }
-)
-# Error codes of a passing fault on the service's side, whatever their HTTP status.
-_TRANSIENT_CODES = frozenset(
-    {
-        "RequestTimeout",
-        "RequestTimeoutException",
-        "InternalError",
-        "InternalFailure",
-        "InternalServerError",
-        "ServiceUnavailable",
-        "ServiceUnavailableException",
-    }
-)
 
 
 @functools.cache
@@ -222,43 +189,14 @@ def _check_number(name: str, value: Any, *, allow_zero: bool) -> None:
         raise ValueError(f"{name} must be a finite number {bound} (got {value!r})")
 
 
-def transient_reason(exc: BaseException) -> str | None:
-    """A few words on why ``exc`` is a passing fault worth retrying, or ``None`` when it is
-    permanent (a 4xx answer other than throttling, or an error of the program)."""
-    from botocore import exceptions as botocore_errors
-
-    if isinstance(exc, botocore_errors.ClientError):
-        return _client_error_reason(exc.response)
-    if isinstance(exc, botocore_errors.ReadTimeoutError | botocore_errors.ConnectTimeoutError):
-        return "timed out"
-    connection = (
-        botocore_errors.ConnectionError,
-        botocore_errors.HTTPClientError,
-        botocore_errors.ResponseStreamingError,
-        botocore_errors.IncompleteReadError,
-        ConnectionError,
+def _retry_reason(exc: BaseException) -> str | None:
+    """Why ``exc`` is worth retrying (see :func:`automl_sdk._faults.transient_reason`), or
+    ``None``: also for the errors the waiter config names as the end of a wait."""
+    response = getattr(exc, "response", None)
+    named = isinstance(response, Mapping) and any(
+        a.matcher == "error" and a.matcher_func(response) for a in _acceptors()
     )
-    if isinstance(exc, connection):
-        return "connection error"
-    if isinstance(exc, TimeoutError):
-        return "timed out"
-    if isinstance(exc, MalformedResponseError | ShapeError):
-        return "malformed response"
-    return None
-
-
-def _client_error_reason(response: Mapping[str, Any]) -> str | None:
-    if any(a.matcher == "error" and a.matcher_func(response) for a in _acceptors()):
-        return None  # the waiter config names this error as the end of the wait
-    code = response.get("Error", {}).get("Code", "")
-    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-    if code in _THROTTLING_CODES or status == 429:
-        return "throttled"
-    if code in _TRANSIENT_CODES or (isinstance(status, int) and status >= 500):
-        # botocore names an error without a code (an HTML error page) by its status
-        shown = "" if code == str(status) else code
-        return " ".join(part for part in (f"HTTP {status}" if status else "", shown) if part)
-    return None
+    return None if named else _faults.transient_reason(exc)
 
 
 def _error_code(exc: BaseException) -> str:
@@ -333,7 +271,7 @@ class _Loop:
 
     def _failed(self, watch: _Watch, exc: Exception, began: float) -> _Step:
         now = self._now(began)
-        reason = transient_reason(exc)
+        reason = _retry_reason(exc)
         if reason is None:
             self._tell(watch, now, error=exc, reason=_error_code(exc))
             return _Step(outcome=exc)
@@ -412,7 +350,8 @@ def wait_for_jobs(
     :data:`DEFAULT_TIMEOUT`); all together at most ``max_calls_per_second`` times a second
     (``None``: no bound). A job ends when the waiter config's acceptors match its describe, when
     a describe fails permanently (the exception is its outcome) or when the timeout passes
-    (``WaitTimeoutError``). Transient failures are retried with backoff (:func:`transient_reason`).
+    (``WaitTimeoutError``). Transient failures (:func:`automl_sdk._faults.transient_reason`)
+    are retried with backoff.
 
     Raises:
         ValueError: a parameter is negative, NaN or infinite (see :func:`check_wait_parameters`).
