@@ -18,6 +18,8 @@ import botocore.session
 import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from automl_sdk import AutoMLClient, JobConflictError, RequestLintError, from_wire
 from automl_sdk.client import Job
@@ -392,6 +394,24 @@ def test_recreate_compares_numbers_by_value(sent: Any, service: Any) -> None:
     existing["DataSplitConfig"]["ValidationFraction"] = service
     client = AutoMLClient(ExistingJobSageMaker(existing), lint=False)
     assert client.create_job(request) == Job(name="churn", arn=ARN, client=client)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(min_value=-(10**30), max_value=10**30),
+    )
+)
+def test_recreate_takes_any_number_sent_as_decimal_as_the_services_number(
+    number: float | int,
+) -> None:
+    request = copy.deepcopy(V2_REQUEST)
+    request["DataSplitConfig"] = {"ValidationFraction": Decimal(repr(number))}
+    existing = existing_job(request)
+    existing["DataSplitConfig"]["ValidationFraction"] = number
+    client = AutoMLClient(ExistingJobSageMaker(existing), lint=False)
+    assert client.create_job(request).arn == ARN
 
 
 @pytest.mark.parametrize(
