@@ -39,8 +39,8 @@ def check_json_body(operation_model: Any, response_dict: Mapping[str, Any], **_:
     """botocore ``before-parse`` handler: raise ``MalformedResponseError`` for a 2xx answer whose
     body is not a JSON object (an empty body passes only for an operation with no output)."""
     status = response_dict.get("status_code", 0)
-    if not 200 <= status < 300:
-        return  # error answers are botocore's to parse into a ClientError
+    if not 200 <= status < 300 or operation_model.has_streaming_output:
+        return  # error answers are botocore's to parse into a ClientError; streams are not JSON
     body = response_dict.get("body") or b""
     if not body and operation_model.output_shape is None:
         return
