@@ -287,6 +287,7 @@ def test_a_v1_create_lints_the_request_once(
     ("code", "message"),
     [
         pytest.param("ResourceInUse", "Job churn already exists", id="resource-in-use"),
+        pytest.param("ResourceInUseException", "in use", id="resource-in-use-exception"),
         pytest.param(
             "ValidationException",
             "Job name must be unique within an AWS account and region, and a job with this name "
@@ -376,6 +377,27 @@ class ExistingJobSageMaker:
 
     def describe_auto_ml_job_v2(self, **_: Any) -> dict[str, Any]:
         return self.existing
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param({"Code": "ValidationException"}, id="validation-without-a-message"),
+        pytest.param({"Message": "already exists"}, id="no-code"),
+        pytest.param({}, id="empty"),
+    ],
+)
+def test_a_create_error_that_does_not_say_already_exists_passes_through(
+    error: dict[str, str],
+) -> None:
+    class Refusing(ExistingJobSageMaker):
+        def create_auto_ml_job_v2(self, **_: Any) -> dict[str, Any]:
+            raise ClientError({"Error": error}, "CreateAutoMLJobV2")
+
+    client = AutoMLClient(Refusing(existing_job(V2_REQUEST)), lint=False)
+    with pytest.raises(ClientError) as caught:
+        client.create_job(V2_REQUEST)
+    assert caught.value.response["Error"] == error
 
 
 @pytest.mark.parametrize(

@@ -253,6 +253,22 @@ def test_completed_returns_the_final_description_and_reports_every_describe(
     assert clock.slept == [30, 30, 30]
 
 
+def test_a_change_of_status_alone_is_a_change(
+    stubber: Stubber, client: AutoMLClient, clock: FakeClock
+) -> None:
+    add_describes(
+        stubber,
+        ("InProgress", "MaxCandidatesReached"),
+        ("InProgress", "MaxCandidatesReached"),
+        ("Stopping", "MaxCandidatesReached"),
+        ("Stopped", "MaxCandidatesReached"),
+    )
+    updates: list[WaitUpdate] = []
+    with pytest.raises(JobStoppedError):
+        client.wait("churn", on_update=updates.append, clock=clock, sleep=clock.sleep)
+    assert [u.changed for u in updates] == [True, False, True, True]
+
+
 def test_failed_raises_with_the_failure_reasons(
     stubber: Stubber, client: AutoMLClient, clock: FakeClock
 ) -> None:
@@ -339,6 +355,10 @@ def test_timeout_raises_and_never_stops_the_job(
         pytest.param("ValidationException", "Job name is invalid", 400, id="validation"),
         pytest.param("AccessDeniedException", "not authorized", 400, id="access-denied"),
         pytest.param("NotFound", "gone", 404, id="other-4xx"),
+        # the waiter config names ValidationException and ResourceNotFound as the end of a
+        # wait, whatever status a proxy put on them
+        pytest.param("ValidationException", "bad name", 502, id="validation-behind-a-proxy"),
+        pytest.param("ResourceNotFound", "no such job", 503, id="not-found-behind-a-proxy"),
     ],
 )
 def test_a_permanent_describe_error_ends_the_wait_at_once(
@@ -362,6 +382,7 @@ def test_a_permanent_describe_error_ends_the_wait_at_once(
     assert [(u.reason, u.retry_in, u.trouble) for u in updates] == [
         (code, None, f"describe failed: {code}")
     ]
+    assert updates[0].error is caught.value
 
 
 # -- transient failures -------------------------------------------------------------------------
@@ -434,6 +455,8 @@ def test_backoff_is_capped_at_the_delay_and_retries_count_against_the_timeout(
     assert caught.value.last_status is None
     assert str(caught.value).endswith("; the last describe failed: throttled")
     assert updates[-1].retry_in is None  # the describe at the timeout is the last one
+    assert (updates[-1].reason, type(updates[-1].error)) == ("throttled", ClientError)
+    assert all(u.error is not None and u.reason == "throttled" for u in updates)
     assert len(updates) == len(at)
 
 
@@ -777,6 +800,29 @@ def test_wait_many_a_fault_on_one_job_affects_only_that_job(clock: FakeClock) ->
         ("flaky", "connection error"),
         ("garbled", "malformed response"),
         ("flaky", "connection error"),
+    ]
+
+
+def test_wait_many_a_bare_client_error_is_classified_by_what_it_has(clock: FakeClock) -> None:
+    # Clients other than botocore's may raise a ClientError without a code or without
+    # ResponseMetadata: a 503 without a code is still a 5xx, a code without a status still a code.
+    bare_503 = ClientError({"Error": {}, "ResponseMetadata": {"HTTPStatusCode": 503}}, "Describe")
+    throttled = ClientError({"Error": {"Code": "Throttling"}}, "Describe")
+    fake = ScriptedSageMaker(
+        clock,
+        {"a": (0.0, "Completed"), "b": (0.0, "Completed")},
+        faults={"a": _fail_first(1, lambda: bare_503), "b": _fail_first(1, lambda: throttled)},
+    )
+    updates: list[WaitUpdate] = []
+    results = dict(
+        AutoMLClient(fake).wait_many(
+            ["a", "b"], on_update=updates.append, clock=clock, sleep=clock.sleep
+        )
+    )
+    assert sorted(results) == ["a", "b"]
+    assert [(u.job_name, u.reason) for u in updates if u.reason] == [
+        ("a", "HTTP 503"),
+        ("b", "throttled"),
     ]
 
 
