@@ -131,6 +131,11 @@ def test_client_is_made_lazily_with_standard_retries(monkeypatch: pytest.MonkeyP
             "http://:only-a-password@127.0.0.1:9", "http://:***@127.0.0.1:9", id="password-only"
         ),
         pytest.param("http://alice@127.0.0.1:9", "http://alice@127.0.0.1:9", id="user-only"),
+        pytest.param(
+            "https://alice:p@ss@host.example/",
+            "https://alice:***@host.example/",
+            id="at-in-password",
+        ),
         pytest.param("http://127.0.0.1:9", "http://127.0.0.1:9", id="no-user-info"),
     ],
 )
@@ -407,6 +412,8 @@ def test_a_create_error_that_does_not_say_already_exists_passes_through(
         pytest.param(0.2, Decimal("0.2"), id="float-vs-decimal"),
         pytest.param(1, 1.0, id="int-vs-float"),
         pytest.param(Decimal("1E+1"), 10, id="decimal-exponent-vs-int"),
+        pytest.param(True, True, id="same-bool"),
+        pytest.param(False, False, id="same-false"),
     ],
 )
 def test_recreate_compares_numbers_by_value(sent: Any, service: Any) -> None:
@@ -458,6 +465,22 @@ def test_recreate_sees_a_bool_or_string_where_a_number_was_sent_as_different(
     with pytest.raises(JobConflictError) as caught:
         client.create_job(request)
     assert caught.value.differences == ("DataSplitConfig.ValidationFraction",)
+
+
+def test_recreate_names_every_differing_list_item_by_its_full_path() -> None:
+    request = copy.deepcopy(V2_REQUEST)
+    channel = request["AutoMLJobInputDataConfig"][0]
+    request["AutoMLJobInputDataConfig"] = [channel, copy.deepcopy(channel)]
+    existing = existing_job(request)
+    for index, uri in enumerate(("s3://other/a/", "s3://other/b/")):
+        existing["AutoMLJobInputDataConfig"][index]["DataSource"]["S3DataSource"]["S3Uri"] = uri
+    client = AutoMLClient(ExistingJobSageMaker(existing), lint=False)
+    with pytest.raises(JobConflictError) as caught:
+        client.create_job(request)
+    assert caught.value.differences == (
+        "AutoMLJobInputDataConfig[0].DataSource.S3DataSource.S3Uri",
+        "AutoMLJobInputDataConfig[1].DataSource.S3DataSource.S3Uri",
+    )
 
 
 @pytest.mark.parametrize(

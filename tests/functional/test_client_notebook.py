@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, JobStoppedError, from_wire
+from automl_sdk import AutoMLClient, JobStoppedError, WaitTimeoutError, from_wire
 from automl_sdk._notebook import progress_display, status_text
 from automl_sdk.client import Job
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
@@ -109,13 +109,15 @@ def test_job_wait_with_progress_shows_and_calls_on_update(
     assert final.auto_ml_job_status == "Completed"
     assert seen == ["InProgress", "Completed"]
     shown = kernel[0].shown
+    assert shown[0] == ("HTML", "<code>churn  waiting...</code>")
     assert shown[1][1].startswith("<code>churn  InProgress/Starting  elapsed ")
     assert shown[-1][1].startswith("<code>churn  Completed/Completed  elapsed ")
 
 
 def test_job_wait_with_progress_and_no_on_update(kernel: list[FakeHandle], job: Any) -> None:
-    with pytest.raises(JobStoppedError):
+    with pytest.raises(JobStoppedError) as caught:
         job(("InProgress", "Starting"), ("Stopped", "Stopped")).wait(progress=True, delay=5)
+    assert caught.value.description.auto_ml_job_status == "Stopped"
     assert [shown[1].split("  ")[1] for shown in kernel[0].shown[1:]] == [
         "InProgress/Starting",
         "Stopped/Stopped",
@@ -128,3 +130,16 @@ def test_job_wait_with_progress_outside_a_kernel_just_waits(
     monkeypatch.setitem(sys.modules, "IPython", None)
     final = job(("Completed", "Completed")).wait(progress=True)
     assert final.auto_ml_job_status == "Completed"
+
+
+def test_job_wait_shows_nothing_unless_asked(kernel: list[FakeHandle], job: Any) -> None:
+    job(("Completed", "Completed")).wait()
+    assert kernel == []
+
+
+def test_job_wait_passes_its_timeout_and_delay(job: Any) -> None:
+    # With sleeping skipped, the wait still describes on its schedule: at 0, 4, 8 and 10 s.
+    churn = job(*[("InProgress", "TrainingModels")] * 4)
+    with pytest.raises(WaitTimeoutError) as caught:
+        churn.wait(timeout=10, delay=4)
+    assert caught.value.waited_seconds == pytest.approx(10, abs=1)

@@ -566,6 +566,23 @@ def test_wait_update_trouble_wording() -> None:
     assert WaitUpdate(
         job_name="churn", elapsed=1, describes=2, description=None, reason="x", retry_in=12.4
     ).trouble == ("describe failed: x, retrying in 12 s")
+    assert WaitUpdate(
+        job_name="churn", elapsed=1, describes=2, description=None, reason="x", retry_in=10
+    ).trouble == ("describe failed: x, retrying in 10 s")
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "waited"),
+    [
+        pytest.param(0.4, "0:00:00", id="under-a-second"),
+        pytest.param(59.9, "0:00:59", id="under-a-minute"),
+        pytest.param(3600, "1:00:00", id="an-hour"),
+        pytest.param(90061, "25:01:01", id="over-a-day"),
+    ],
+)
+def test_wait_update_text_without_trouble(elapsed: float, waited: str) -> None:
+    update = WaitUpdate(job_name="churn", elapsed=elapsed, describes=1, description=None)
+    assert (update.trouble, str(update)) == (None, f"churn  ?/?  waited {waited}")
 
 
 # -- threads ------------------------------------------------------------------------------------
@@ -728,6 +745,7 @@ def test_wait_many_yields_each_job_as_it_ends(clock: FakeClock) -> None:
 def test_wait_many_timed_out_jobs_carry_their_last_status_and_the_timeout(
     clock: FakeClock,
 ) -> None:
+    clock.now = 500.0  # waited seconds count from the start of the wait, not of the clock
     fake = ScriptedSageMaker(clock, {"endless": (10**9, "Completed"), "late": (10**9, "Failed")})
     results = dict(
         AutoMLClient(fake).wait_many(
@@ -738,8 +756,8 @@ def test_wait_many_timed_out_jobs_carry_their_last_status_and_the_timeout(
         outcome = results[name]
         assert isinstance(outcome, WaitTimeoutError)
         assert (outcome.job_name, outcome.last_status) == (name, "InProgress")
-        assert outcome.waited_seconds >= 100
-    assert [at for at, name in fake.calls if name == "endless"] == [0, 30, 60, 90, 100]
+        assert outcome.waited_seconds == 100
+    assert [at - 500 for at, name in fake.calls if name == "endless"] == [0, 30, 60, 90, 100]
 
 
 def test_wait_many_rate_bound_holds_when_it_is_the_tighter_limit(clock: FakeClock) -> None:
