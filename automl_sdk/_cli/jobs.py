@@ -199,7 +199,9 @@ def _check_wait_parameters(timeout: float | None, delay: float | None) -> None:
     from automl_sdk import waiters
 
     try:
-        waiters.max_attempts_for(timeout, waiters.DEFAULT_DELAY if delay is None else delay)
+        waiters.check_wait_parameters(
+            delay=waiters.DEFAULT_DELAY if delay is None else delay, timeout=timeout
+        )
     except ValueError as exc:
         raise CLIUsageError(_wait_option_message(exc)) from None
 
