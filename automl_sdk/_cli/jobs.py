@@ -324,15 +324,24 @@ class _StatusDisplay:
         self._stream = stream
         self._live = bool(getattr(stream, "isatty", lambda: False)())
         self._description: DescribeAutoMLJobV2Response | None = None
+        self._job_name = ""
+        self._trouble: str | None = None
         self._lock = threading.Lock()
         self._stopped = threading.Event()
         self._ticker: threading.Thread | None = None
 
     def update(self, event: WaitUpdate) -> None:
-        if not event.changed or event.description is None:
+        """Show a status change, a describe that failed and is retried ("describe failed:
+        throttled, retrying in 8 s") and the first describe that answers after one; stay quiet
+        otherwise. An error that ends the wait is the command's own one line, not shown here."""
+        trouble = event.trouble if event.retry_in is not None else None
+        if not (event.changed or trouble or self._trouble):
             return
         with self._lock:
-            self._description = event.description
+            self._job_name = event.job_name
+            if event.description is not None:
+                self._description = event.description
+            self._trouble = trouble
             if self._live:
                 self._render()
             else:
@@ -348,7 +357,7 @@ class _StatusDisplay:
         self._stopped.set()
         if self._ticker is not None:
             self._ticker.join()
-        if self._live and self._description is not None:
+        if self._live and (self._description is not None or self._trouble is not None):
             self._stream.write("\n")
             self._stream.flush()
 
@@ -364,4 +373,5 @@ class _StatusDisplay:
     def _text(self) -> str:
         from automl_sdk._notebook import status_text
 
-        return "" if self._description is None else status_text(self._description)
+        text = self._job_name if self._description is None else status_text(self._description)
+        return f"{text}  ({self._trouble})" if self._trouble else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -408,6 +409,15 @@ def test_cli_create_wait_rides_out_an_outage(
     assert json.loads(out) == {"AutoMLJobArn": ARN_PREFIX + "churn"}
     assert err.strip().endswith("churn: Completed")
     assert (server.count(CREATE), server.count(DESCRIBE)) == (1, 7)
+    # The progress lines tell a person about each failed describe and the wait going on.
+    trouble, reset, final, summary = err.splitlines()
+    retrying = r", retrying in \d+(\.\d)? s\)"
+    assert re.fullmatch(
+        r"churn  \(describe failed: HTTP 503 ServiceUnavailable" + retrying, trouble
+    )
+    assert re.fullmatch(r"churn  \(describe failed: connection error" + retrying, reset)
+    assert final.startswith("churn  Completed/Completed  elapsed ")
+    assert summary == "churn: Completed"
 
 
 # -- stop -------------------------------------------------------------------------------------
