@@ -11,14 +11,23 @@ from tests.support.aws import FAKE_CREDENTIALS
 
 @pytest.fixture(scope="module")
 def endpoint_url() -> Iterator[str]:
-    """A moto server on a free loopback port, one per test module (jobs stay in it)."""
+    """A moto server on a free loopback port, one per test module (jobs stay in it).
+
+    moto keeps its state per process, shared by every server in it: the state is reset when a
+    module's server starts, so a module sees only what it made, also when the suite runs twice
+    in one process (mutation testing does).
+    """
+    import urllib.request
+
     from moto.server import ThreadedMotoServer
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
+    url = f"http://{host}:{port}"
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST")).close()
     try:
-        yield f"http://{host}:{port}"
+        yield url
     finally:
         server.stop()
 
