@@ -17,7 +17,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    session.install("ruff")
+    session.install("-c", "constraints.txt", "ruff")  # the pinned ruff, as the generator uses
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
 

@@ -17,6 +17,7 @@ from automl_sdk.errors import (
     JobError,
     JobFailedError,
     JobStoppedError,
+    LintConfigError,
     MalformedResponseError,
     MigrationError,
     RequestCheckError,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from automl_sdk._serde import from_wire, to_wire
     from automl_sdk.check import check_request
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
-    from automl_sdk.lint import Finding, detect_operation, lint
+    from automl_sdk.lint import Finding, detect_operation, lint_request
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
     from automl_sdk.waiters import WaitUpdate
 
@@ -43,7 +44,7 @@ _LAZY = {
     "check_request": "automl_sdk.check",
     "detect_operation": "automl_sdk.lint",
     "from_wire": "automl_sdk._serde",
-    "lint": "automl_sdk.lint",
+    "lint_request": "automl_sdk.lint",
     "migrate_describe_response": "automl_sdk.migrate",
     "migrate_request": "automl_sdk.migrate",
     "to_wire": "automl_sdk._serde",
@@ -61,6 +62,7 @@ __all__ = [
     "JobFailedError",
     "JobStoppedError",
     "Leaderboard",
+    "LintConfigError",
     "MalformedResponseError",
     "MigrationError",
     "MigrationReport",
@@ -73,14 +75,21 @@ __all__ = [
     "check_request",
     "detect_operation",
     "from_wire",
-    "lint",
+    "lint_request",
     "migrate_describe_response",
     "migrate_request",
     "to_wire",
 ]
 
 
+#: Subpackages reachable as attributes before their first import (``automl_sdk.lint`` is the
+#: package, never a function; calling it is deprecated, see ``automl_sdk.lint``).
+_SUBPACKAGES = frozenset({"lint"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"automl_sdk.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'automl_sdk' has no attribute {name!r}")

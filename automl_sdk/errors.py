@@ -9,6 +9,7 @@
      +-- MigrationError        a V1 request or V2 response has no faithful translation
      +-- CLIUsageError         a mistake on the ``automl-sdk`` command line or in a file it reads
      +-- MalformedResponseError a 2xx answer whose body is not the operation's JSON
+     +-- LintConfigError       the [tool.automl-sdk.lint] settings of a pyproject.toml are malformed
      +-- JobError              something about a running or finished job
           +-- JobFailedError   the job ended Failed
           +-- JobStoppedError  the job ended Stopped (or Stopping) while we waited for completion
@@ -37,6 +38,7 @@ __all__ = [
     "JobError",
     "JobFailedError",
     "JobStoppedError",
+    "LintConfigError",
     "MalformedResponseError",
     "MigrationError",
     "RequestCheckError",
@@ -172,6 +174,21 @@ class MalformedResponseError(AutoMLSDKError):
             f"{operation} answered HTTP {status_code} with a body that is not JSON{kind}: "
             f"{excerpt!r}"
         )
+
+
+class LintConfigError(AutoMLSDKError):
+    """The ``[tool.automl-sdk.lint]`` settings (or ``--select``/``--ignore``) are malformed.
+
+    Attributes:
+        source: where the settings came from: a ``pyproject.toml`` path, or the option name
+            (``"--select"``).
+        problem: what is wrong and what is allowed.
+    """
+
+    def __init__(self, *, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
 
 
 class JobError(AutoMLSDKError):

@@ -2,7 +2,7 @@
 
 Run: ``python benchmarks/bench_lint.py [--quick]``. Prints figures; asserts nothing.
 
-1. Per-request time of ``automl_sdk.lint.lint`` (every rule, and phase 1 alone) on a full
+1. Per-request time of ``automl_sdk.lint_request`` (every rule, and phase 1 alone) on a full
    CreateAutoMLJobV2 request, beside botocore's ``validate_parameters`` on the same request in the
    same process (botocore checks types, required members and minimums only).
    Then the same comparison on every example request in ``tests/data/requests``.
@@ -39,7 +39,7 @@ def throughput(quick: bool) -> None:
     from botocore.session import get_session
     from botocore.validate import validate_parameters
 
-    from automl_sdk.lint import all_rules, lint
+    from automl_sdk.lint import all_rules, lint_request
 
     request = json.loads(REQUEST_FILE.read_text())
     shape = (
@@ -48,12 +48,12 @@ def throughput(quick: bool) -> None:
         .operation_model("CreateAutoMLJobV2")
         .input_shape
     )
-    assert lint(request) == []
+    assert lint_request(request) == []
     validate_parameters(request, shape)  # raises on an invalid request
     number, rounds = (200, 3) if quick else (2000, 9)
     candidates = {
-        f"automl_sdk.lint.lint, all {len(all_rules())} rules": lambda: lint(request),
-        "automl_sdk.lint.lint, phase 1 only (select E1)": lambda: lint(request, select=["E1"]),
+        f"lint_request, all {len(all_rules())} rules": lambda: lint_request(request),
+        "lint_request, phase 1 only (select E1)": lambda: lint_request(request, select=["E1"]),
         "botocore validate_parameters": lambda: validate_parameters(request, shape),
     }
     # Interleaved rounds, best of each: a busy machine slows every candidate alike.
@@ -76,7 +76,7 @@ def every_example(quick: bool) -> None:
     from botocore.session import get_session
     from botocore.validate import validate_parameters
 
-    from automl_sdk.lint import detect_operation, lint
+    from automl_sdk.lint import detect_operation, lint_request
 
     model = get_session().get_service_model("sagemaker")
     number, rounds = (100, 3) if quick else (1000, 5)
@@ -85,7 +85,7 @@ def every_example(quick: bool) -> None:
     for path in sorted(REQUEST_FILE.parent.glob("*.json")):
         request = json.loads(path.read_text())
         shape = model.operation_model(detect_operation(request)).input_shape
-        linted = per_call(functools.partial(lint, request), rounds, number)
+        linted = per_call(functools.partial(lint_request, request), rounds, number)
         checked = per_call(functools.partial(validate_parameters, request, shape), rounds, number)
         print(
             f"  {path.name:40s} {linted * 1e6:8.1f} {checked * 1e6:9.1f} {linted / checked:5.2f}x"

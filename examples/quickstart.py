@@ -32,7 +32,7 @@ from automl_sdk import (
     RequestLintError,
     WaitTimeoutError,
     WaitUpdate,
-    lint,
+    lint_request,
     migrate_request,
 )
 
@@ -146,7 +146,7 @@ def v1_request(name: str, args: argparse.Namespace) -> dict[str, Any]:
 
 def show_lint(request: dict[str, Any]) -> None:
     heading("1. Lint a request with mistakes (nothing is sent)")
-    findings = lint(request)
+    findings = lint_request(request)
     for finding in findings:
         if finding.severity == "error":
             print(f"  {finding.rule}  {finding.path}\n         {finding.message}")

@@ -13,7 +13,8 @@ Writes, for every shape reachable from the AutoML operations' inputs and outputs
   with their ``Unknown…`` variants;
 - ``automl_sdk/shapes/__init__.py``: the re-exports;
 - ``docs/reference/shapes.md``: the shape reference page;
-- ``automl_sdk/lint/_predicates.py``: the linter's yes/no validity checks of the request shapes.
+- ``automl_sdk/lint/_predicates.py``: the linter's yes/no validity checks of the request shapes,
+  written by lint's own ``automl_sdk.lint._predicate_writer`` from the tables above.
 - ``automl_sdk/_cli/aws/_tables.py``: the AWS-CLI-named commands' option tables (by ``generate_awscli.py``).
 
 The output is deterministic and formatted with ruff, so a second run gives no diff.
@@ -37,6 +38,8 @@ from typing import Any
 import botocore
 import botocore.session
 from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape, StructureShape
+
+from automl_sdk.lint._predicate_writer import render_predicates as write_predicates
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DIR = ROOT / "automl_sdk" / "shapes"
@@ -333,7 +336,11 @@ def tuple_converter_name(shape: ListShape, required: bool) -> str:
 
 
 def render_tuple_converters(shapes: dict[str, Shape]) -> list[str]:
-    """One typed converter per list element type: mypy's attrs plugin cannot type generic ones."""
+    """One typed converter per list element type: mypy's attrs plugin cannot type generic ones.
+
+    A required list's converter lets ``None`` through untouched: a lenient parse of a response
+    that lacks the member leaves it ``None`` rather than failing.
+    """
     needed: dict[str, tuple[ListShape, bool]] = {}
     for shape in shapes.values():
         if isinstance(shape, StructureShape) and not is_union(shape):
@@ -346,7 +353,7 @@ def render_tuple_converters(shapes: dict[str, Shape]) -> list[str]:
         element = python_type(shape.member)
         if required:
             signature = f"def {name}(value: Iterable[{element}]) -> tuple[{element}, ...]:"
-            body = "    return tuple(value)"
+            body = "    return value if value is None else tuple(value)"
         else:
             signature = (
                 f"def {name}(value: Iterable[{element}] | None) -> tuple[{element}, ...] | None:"
@@ -544,168 +551,14 @@ def render_reference(model: ServiceModel, shapes: dict[str, Shape]) -> str:
 
 # ---------------------------------------------------------------- lint/_predicates.py
 
-#: The operations whose requests phase 1 of the linter checks.
-REQUEST_OPERATIONS = ("CreateAutoMLJob", "CreateAutoMLJobV2")
-#: Model patterns that accept every string; not worth a regex call.
-ANY_STRING_PATTERNS = (".*", "[\\S\\s]*")
-CONTAINERS = ("structure", "list", "map")
-
-
-class PredicateWriter:
-    """Writes ``automl_sdk/lint/_predicates.py``: one yes/no validity function per structure,
-    list and map shape of the request shapes, with the checks of string, number and boolean
-    members written inline (as fastjsonschema does for JSON Schema).
-
-    Phase 1 of the linter runs these on every request and only walks the request to explain
-    problems when one says no, so they are written for speed: no paths, no messages, no call
-    per leaf value. A lint property test holds them to the explaining walk's verdict.
-    """
-
-    def __init__(self, tables: dict[str, dict[str, Any]]) -> None:
-        self.tables = tables
-        self.constants: dict[str, str] = {}
-        self.functions: dict[str, str] = {}
-
-    def render(self, roots: list[str]) -> str:
-        for root in roots:
-            self.function(root)
-        constants = [f"{name} = {value}" for name, value in sorted(self.constants.items())]
-        functions = [self.functions[name] for name in sorted(self.functions)]
-        table = ",\n".join(f"    {name!r}: check_{name}" for name in sorted(self.functions))
-        return (
-            f"{HEADER.format(version=botocore.__version__)}"
-            '"""Yes/no validity checks of the AutoML request shapes, from the model\'s constraint tables.\n\n'
-            "``PREDICATES[shape_name](value)`` is true when ``value`` breaks none of the model's\n"
-            "constraints for that shape (see ``automl_sdk.lint._schema``, which explains the ones it\n"
-            "breaks). Written by ``tools/generate_shapes.py``: one function per structure, list and map,\n"
-            "leaf checks inline, so that the common case (a valid request) costs as little as it can.\n"
-            '"""\n\n'
-            "from collections.abc import Callable\n"
-            "from decimal import Decimal\n"
-            "from typing import Any, Final\n\n"
-            "from automl_sdk.lint._context import finite\n"
-            "from automl_sdk.lint._patterns import fullmatcher\n\n"
-            + "\n".join(constants)
-            + "\n\n\n"
-            + "\n\n\n".join(functions)
-            + "\n\n\nPREDICATES: Final[dict[str, Callable[[Any], bool]]] = {\n"
-            + table
-            + ",\n}\n"
-        )
-
-    def function(self, shape_name: str) -> str:
-        """The name of the function checking ``shape_name``; writes it on first use."""
-        if shape_name not in self.functions:
-            self.functions[shape_name] = ""  # a recursive shape finds itself
-            shape = self.tables[shape_name]
-            body = {"structure": self.structure_body, "list": self.list_body, "map": self.map_body}[
-                shape["type"]
-            ](shape_name, shape)
-            lines = [f"def check_{shape_name}(v: Any) -> bool:", *(f"    {line}" for line in body)]
-            self.functions[shape_name] = "\n".join(lines)
-        return f"check_{shape_name}"
-
-    def check(self, shape_name: str, variable: str) -> str:
-        """An expression that is true when ``variable`` is valid for ``shape_name``."""
-        shape = self.tables[shape_name]
-        if shape["type"] in CONTAINERS:
-            return f"{self.function(shape_name)}({variable})"
-        return f"({self.leaf(shape_name, shape, variable)})"
-
-    def structure_body(self, shape_name: str, shape: dict[str, Any]) -> list[str]:
-        members: dict[str, str] = shape["members"]
-        lines = ["if not isinstance(v, dict):", "    return False"]
-        if shape.get("union"):
-            lines += ["if len(v) != 1:", "    return False"]
-        for required in shape["required"]:
-            lines += [f"if {required!r} not in v:", "    return False"]
-        known = self.constant(f"MEMBERS_{shape_name}", f"frozenset({sorted(members)!r})")
-        lines += [f"if not v.keys() <= {known}:", "    return False"]
-        for member, member_shape in members.items():
-            check = [
-                f"x = v[{member!r}]",
-                f"if not {self.check(member_shape, 'x')}:",
-                "    return False",
-            ]
-            if member in shape["required"]:
-                lines += check
-            else:
-                lines += [f"if {member!r} in v:", *(f"    {line}" for line in check)]
-        return [*lines, "return True"]
-
-    def list_body(self, shape_name: str, shape: dict[str, Any]) -> list[str]:
-        size = bounds("len(v)", shape.get("min"), shape.get("max"))
-        return [
-            f"if not isinstance(v, (list, tuple)){f' or not {size}' if size else ''}:",
-            "    return False",
-            "for x in v:",
-            f"    if not {self.check(shape['member'], 'x')}:",
-            "        return False",
-            "return True",
-        ]
-
-    def map_body(self, shape_name: str, shape: dict[str, Any]) -> list[str]:
-        size = bounds("len(v)", shape.get("min"), shape.get("max"))
-        key = self.leaf(shape["key"], self.tables[shape["key"]], "k")
-        return [
-            f"if not isinstance(v, dict){f' or not {size}' if size else ''}:",
-            "    return False",
-            "for k, x in v.items():",
-            f"    if not ({key}) or not {self.check(shape['value'], 'x')}:",
-            "        return False",
-            "return True",
-        ]
-
-    def leaf(self, shape_name: str, shape: dict[str, Any], x: str) -> str:
-        """An inline expression checking the string, number or boolean held in ``x``."""
-        kind = shape["type"]
-        size = (shape.get("min"), shape.get("max"))
-        if kind == "string":
-            if "enum" in shape:
-                values = self.constant(
-                    f"ENUM_{shape_name}", f"frozenset({sorted(shape['enum'])!r})"
-                )
-                return f"isinstance({x}, str) and {x} in {values}"
-            parts = [f"isinstance({x}, str)", bounds(f"len({x})", *size)]
-            pattern = shape.get("pattern")
-            if pattern is not None and pattern not in ANY_STRING_PATTERNS:
-                matcher = self.constant(f"PATTERN_{shape_name}", f"fullmatcher({pattern!r})")
-                parts.append(f"{matcher}({x}) is not None")
-        elif kind in ("integer", "long"):
-            parts = [f"isinstance({x}, int)", f"not isinstance({x}, bool)", bounds(x, *size)]
-        elif kind in ("float", "double"):
-            parts = [
-                f"isinstance({x}, (int, float, Decimal))",
-                f"not isinstance({x}, bool)",
-                f"finite({x})",
-                bounds(x, *size),
-            ]
-        elif kind == "boolean":
-            parts = [f"isinstance({x}, bool)"]
-        else:
-            parts = ["True"]  # timestamps: the explaining walk decides
-        return " and ".join(part for part in parts if part)
-
-    def constant(self, name: str, value: str) -> str:
-        self.constants[name] = value
-        return name
-
-
-def bounds(expression: str, low: float | None, high: float | None) -> str:
-    """``"1 <= len(v) <= 2"``, one-sided when a bound is missing, ``""`` when both are."""
-    if low is not None and high is not None:
-        return f"{low!r} <= {expression} <= {high!r}"
-    if low is not None:
-        return f"{expression} >= {low!r}"
-    if high is not None:
-        return f"{expression} <= {high!r}"
-    return ""
-
 
 def render_predicates(model: ServiceModel, shapes: dict[str, Shape]) -> str:
+    """The linter's predicates, written by lint's own writer from the tables emitted here."""
     tables = {name: constraint_entry(shape) for name, shape in shapes.items()}
-    roots = [model.operation_model(name).input_shape.name for name in REQUEST_OPERATIONS]
-    return PredicateWriter(tables).render(roots)
+    operations: dict[str, tuple[str, str | None]] = {
+        name: (model.operation_model(name).input_shape.name, None) for name in OPERATIONS
+    }
+    return write_predicates(tables, operations, HEADER.format(version=botocore.__version__))
 
 
 # ---------------------------------------------------------------- main

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request as lint
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted([*ROOT.glob("tests/data/requests/*.json"), *ROOT.glob("tests/data/v1/*.json")])

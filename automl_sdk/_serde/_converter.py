@@ -1,32 +1,37 @@
-"""The one cattrs converter between shapes and their wire form (boto3's dicts).
+"""Wire conversion between shapes and their wire form (boto3's dicts).
 
-Two configurations of it exist, built on first use and cached:
+- ``from_wire(cls, data, strict=True)`` (requests) first checks ``data`` against the model's
+  constraints with lint's phase-1 walk (:func:`automl_sdk.lint._schema.shape_problems`), so a
+  :class:`ShapeError` lists the very paths and messages ``lint`` reports; only then does the
+  cattrs converter build the shape.
+- ``from_wire(cls, data)`` (responses) is lenient: unknown keys are ignored, unknown union
+  members (and botocore's ``SDK_UNKNOWN_MEMBER``) become the union's ``Unknown…`` variant, new
+  enum values are plain ``str``, and a member the model calls required but the service left out
+  is ``None`` (as smithy clients correct such responses).
+- ``to_wire(shape)`` writes the wire dict from the model's tables, then checks its JSON types
+  (and, for an operation's input, its required members) with the same walk.
 
-- strict, for requests: only the exact JSON types pass (``"false"`` is not a bool, ``1.9`` is not
-  an int, ``True`` is not an int), unknown keys are errors, an unknown union member is an error;
-- lenient, for responses: unknown keys are ignored, unknown union members (and botocore's
-  ``SDK_UNKNOWN_MEMBER``) become the union's ``Unknown…`` variant, new enum values are plain ``str``.
-
-Every problem found is reported at once, each with its wire path, in one ``ShapeError``.
+Every problem found is reported at once, each with its wire path, in one ``ShapeError``; no
+other exception leaves these functions, whatever Python value they are given.
 """
 
 from __future__ import annotations
 
 import datetime
+import decimal
 import functools
+import reprlib
 import types
 from collections.abc import Callable, Iterator, Mapping
-from enum import Enum
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
-    ForbiddenExtraKeysError,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, override
 
 from automl_sdk.errors import ShapeError
 from automl_sdk.shapes import constraints, structures
@@ -35,6 +40,8 @@ T = TypeVar("T")
 
 _UNKNOWN_PREFIX = "Unknown"
 _SDK_UNKNOWN_MEMBER = "SDK_UNKNOWN_MEMBER"
+#: The input shape of every operation: a shape object of one of these is a request.
+_REQUEST_SHAPES = frozenset(request for request, _ in constraints.OPERATIONS.values())
 
 
 class _Problems(Exception):
@@ -45,6 +52,10 @@ class _Problems(Exception):
         self.problems = problems
 
 
+class _UnknownVariant(Exception):
+    """An ``Unknown…`` union variant met while writing the wire form: it cannot be sent."""
+
+
 # ---------------------------------------------------------------- public functions
 
 
@@ -53,99 +64,173 @@ def to_wire(shape: Any) -> dict[str, Any]:
 
     Wire member names are used, ``None`` members are omitted and everything else is kept
     (explicit ``False``, ``0`` and ``""`` are sent). Tuples become lists and enum constants plain
-    strings, so the result is JSON-ready except for ``datetime`` values.
+    strings, so the result is JSON-ready except for ``datetime`` values. The model's value
+    constraints (lengths, ranges, patterns) are lint's concern and are not checked here.
 
     Raises:
-        ShapeError: ``shape`` is not a generated shape, or holds an ``Unknown…`` union variant
-            (which has no wire form to send).
+        ShapeError: ``shape`` is not a generated shape; or it holds an ``Unknown…`` union
+            variant (which has no wire form to send), or a member of the wrong type (a string
+            where the model has an integer, ``None`` or another shape where it has a structure,
+            ...); or it is an operation's input (a request) with a required member left ``None``
+            at any depth. Each problem names its wire path, in phase 1's words.
     """
-    if not attrs.has(type(shape)) or type(shape).__module__ != structures.__name__:
+    cls = type(shape)
+    if not _is_wire_shape(cls):
         raise ShapeError(
-            shape=type(shape).__name__,
-            problems=[("", f"expected an automl_sdk.shapes object, got {type(shape).__name__}")],
+            shape=cls.__name__,
+            problems=[("", f"expected an automl_sdk.shapes object, got {cls.__name__}")],
         )
     try:
-        result: dict[str, Any] = _converter(strict=True).unstructure(shape)
-    except _Problems as exc:
-        # The unstructure hooks know no paths; find the Unknown… variants' paths only now.
-        problems = list(_unknown_variants(shape, "")) or exc.problems
+        if cls.__name__ not in constraints.SHAPES:  # an Unknown… variant handed over on its own
+            raise _UnknownVariant
+        wire = _write_structure(shape, cls.__name__)
+    except _UnknownVariant:
+        raise ShapeError(shape=cls.__name__, problems=list(_unknown_variants(shape, ""))) from None
+    problems = _schema().shape_problems(
+        wire, cls.__name__, constraints=False, required=cls.__name__ in _REQUEST_SHAPES
+    )
+    if problems:
+        raise ShapeError(shape=cls.__name__, problems=problems)
+    return cast("dict[str, Any]", wire)  # a shape object's own wire form is always a dict
+
+
+def shape_to_raw_wire(shape: Any) -> Any:
+    """The wire form of a shape object as it is, unchecked: for the linter, which reports every
+    problem of it (a wrong-typed member stays as it is, a ``None`` member is left out).
+
+    Raises:
+        ShapeError: ``shape`` holds an ``Unknown…`` union variant, which has no wire form.
+    """
+    try:
+        return _write_structure(shape, type(shape).__name__)
+    except _UnknownVariant:
+        problems = list(_unknown_variants(shape, ""))
         raise ShapeError(shape=type(shape).__name__, problems=problems) from None
-    return result
 
 
 def from_wire(cls: type[T], data: Any, *, strict: bool = False) -> T:
     """Build a shape of type ``cls`` from its wire form (a dict as boto3 takes or returns it).
 
     Args:
-        cls: the shape class, e.g. ``DescribeAutoMLJobV2Response``.
-        data: the wire dict.
-        strict: ``True`` for requests: wrong JSON types, unknown keys and unknown union members
-            are errors. ``False`` (the default, for responses): unknown keys are ignored and
-            unknown union members become the union's ``Unknown…`` variant.
+        cls: the shape class, e.g. ``DescribeAutoMLJobV2Response`` (or a union alias such as
+            ``AutoMLProblemTypeConfig``).
+        data: the wire dict. Any Python value is accepted; one that is not a valid wire form
+            raises :class:`ShapeError`.
+        strict: ``True`` for requests: every constraint of the model is checked as lint's phase 1
+            checks it (types, unknown keys, required members, union exclusivity, lengths,
+            ranges, sizes, patterns, enums), and the error lists phase 1's paths and messages.
+            ``False`` (the default, for responses): unknown keys are ignored, unknown union
+            members become the union's ``Unknown…`` variant, and a required member the
+            response lacks is ``None``.
 
     Raises:
         ShapeError: listing every problem with its wire path.
     """
-    name = getattr(cls, "__name__", str(cls))
-    if not isinstance(data, Mapping):
+    name = _shape_name(cls)
+    if name is None:
+        shown = getattr(cls, "__name__", None) or type(cls).__name__
+        raise ShapeError(
+            shape=str(shown),
+            problems=[("", f"expected an automl_sdk.shapes class, got {_describe(cls)}")],
+        )
+    if strict:
+        problems = _schema().shape_problems(data, name)
+        if problems:
+            raise ShapeError(shape=name, problems=problems)
+    elif not isinstance(data, Mapping):
         raise ShapeError(shape=name, problems=[("", f"expected an object, got {_describe(data)}")])
     try:
-        result: T = _converter(strict=strict).structure(data, cls)
+        result: T = _converter().structure(data, cls)
     except Exception as exc:
         raise ShapeError(shape=name, problems=list(_flatten(exc, ""))) from None
     return result
 
 
-# ---------------------------------------------------------------- the converter
+@functools.cache
+def _schema() -> types.ModuleType:
+    """Lint's schema module, the one owner of the model's constraints (imported on first use,
+    so that importing ``_serde`` does not load the linter)."""
+    from automl_sdk.lint import _schema
+
+    return _schema
+
+
+def _shape_name(cls: Any) -> str | None:
+    """The AWS shape name of a generated shape class or union alias, else ``None``."""
+    if _is_wire_shape(cls):
+        return str(cls.__name__)
+    for union_name, union in _unions().items():
+        if cls is union or _matches_union(union)(cls):
+            return union_name
+    return None
+
+
+# ---------------------------------------------------------------- writing the wire form
+
+
+def _write(value: Any, shape_name: str) -> Any:
+    """The wire form of ``value`` held in a member of shape ``shape_name``.
+
+    Follows the model's tables, not the value's type, and never raises on a value of the wrong
+    type: it is passed through as it is, for the schema walk to report with its path.
+    """
+    table = constraints.SHAPES[shape_name]
+    kind = table["type"]
+    if kind == "structure":
+        if table.get("union"):
+            return _write_union(value, shape_name)
+        return _write_structure(value, shape_name)
+    if kind == "list":
+        if isinstance(value, list | tuple):
+            return [_write(item, table["member"]) for item in value]
+        return value
+    if kind == "map":
+        if isinstance(value, dict):
+            value_shape = table["value"]
+            return {key: _write(item, value_shape) for key, item in value.items()}
+        return value
+    if isinstance(value, str) and type(value) is not str:
+        return str.__str__(value)  # an enum constant is sent as its plain value
+    return value
+
+
+def _write_structure(value: Any, shape_name: str) -> Any:
+    if type(value).__name__ != shape_name or not _is_wire_shape(type(value)):
+        if type(value).__name__.startswith(_UNKNOWN_PREFIX) and _is_wire_shape(type(value)):
+            raise _UnknownVariant
+        return value
+    wire: dict[str, Any] = {}
+    for attribute, wire_name, member_shape in _fields(shape_name):
+        item = getattr(value, attribute)
+        if item is not None:
+            wire[wire_name] = _write(item, member_shape)
+    return wire
+
+
+def _write_union(value: Any, union_name: str) -> Any:
+    tag = _union_tags(union_name).get(type(value))
+    if tag is None:
+        if type(value).__name__.startswith(_UNKNOWN_PREFIX) and _is_wire_shape(type(value)):
+            raise _UnknownVariant
+        return value
+    return {tag: _write_structure(value, constraints.SHAPES[union_name]["members"][tag])}
 
 
 @functools.cache
-def _converter(*, strict: bool) -> cattrs.Converter:
-    converter = cattrs.Converter(detailed_validation=True)
-    for primitive, check in _PRIMITIVES.items():
-        converter.register_structure_hook(primitive, _primitive_hook(check))
-    converter.register_structure_hook(datetime.datetime, _structure_datetime)
-    converter.register_unstructure_hook(str, _unstructure_str)
-    converter.register_unstructure_hook(datetime.datetime, lambda value: value)
-    converter.register_unstructure_hook_func(_is_tuple, _unstructure_tuple(converter))
-    converter.register_structure_hook_func(_is_tuple, _structure_tuple(converter))
-    converter.register_structure_hook_func(_is_str_dict, _structure_map(converter))
-    for union_name, union in _unions().items():
-        converter.register_structure_hook_func(
-            _matches_union(union), _structure_union(converter, union_name, strict=strict)
-        )
-        converter.register_unstructure_hook_func(
-            _matches_union(union), _unstructure_union(converter, union_name)
-        )
-    converter.register_structure_hook_factory(
-        _is_wire_shape, functools.partial(_structure_factory, strict=strict)
+def _fields(shape_name: str) -> tuple[tuple[str, str, str], ...]:
+    """``(attribute, wire name, member shape)`` of each field of a structure shape's class."""
+    members = constraints.SHAPES[shape_name]["members"]
+    cls = getattr(structures, shape_name)
+    return tuple(
+        (field.name, field.metadata["wire"], members[field.metadata["wire"]])
+        for field in attrs.fields(cls)
     )
-    converter.register_unstructure_hook_factory(_is_wire_shape, _unstructure_factory)
-    return converter
 
 
-def _is_wire_shape(cls: Any) -> bool:
-    return isinstance(cls, type) and attrs.has(cls) and cls.__module__ == structures.__name__
-
-
-def _renames(cls: type) -> dict[str, Any]:
-    return {field.name: override(rename=field.metadata["wire"]) for field in attrs.fields(cls)}
-
-
-def _structure_factory(cls: type, converter: cattrs.Converter, *, strict: bool) -> Any:
-    if cls.__name__.startswith(_UNKNOWN_PREFIX):
-        return _refuse_unknown_variant
-    return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=strict, **_renames(cls))
-
-
-def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Any:
-    if cls.__name__.startswith(_UNKNOWN_PREFIX):
-        return _refuse_unknown_variant
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **_renames(cls))
-
-
-def _refuse_unknown_variant(value: Any, *_: Any) -> Any:
-    raise _Problems([("", "an Unknown… union variant cannot be converted; pick a known member")])
+@functools.cache
+def _union_tags(union_name: str) -> dict[type, str]:
+    """Member class -> wire member name, for a union."""
+    return {cls: wire for wire, cls in _member_classes(union_name).items()}
 
 
 def _unknown_variants(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -159,12 +244,66 @@ def _unknown_variants(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _unknown_variants(
                 getattr(value, field.name), _join(path, field.metadata["wire"])
             )
-    elif isinstance(value, (tuple, list)):
+    elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
             yield from _unknown_variants(item, f"{path}[{index}]")
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from _unknown_variants(item, f"{path}.{key}")
+
+
+# ---------------------------------------------------------------- the converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The cattrs converter that builds shapes; lenient (strictness is the schema walk's)."""
+    converter = cattrs.Converter(detailed_validation=True)
+    for primitive, check in _PRIMITIVES.items():
+        converter.register_structure_hook(primitive, _primitive_hook(check))
+    converter.register_structure_hook(datetime.datetime, _structure_datetime)
+    converter.register_structure_hook_func(_is_tuple, _structure_tuple(converter))
+    converter.register_structure_hook_func(_is_str_dict, _structure_map(converter))
+    for union_name, union in _unions().items():
+        converter.register_structure_hook_func(
+            _matches_union(union), _structure_union(converter, union_name)
+        )
+    converter.register_structure_hook_factory(_is_wire_shape, _structure_factory)
+    return converter
+
+
+def _is_wire_shape(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls.__module__ == structures.__name__
+
+
+def _structure_factory(cls: type, converter: cattrs.Converter) -> Any:
+    if cls.__name__.startswith(_UNKNOWN_PREFIX):
+        return _refuse_unknown_variant
+    renames: dict[str, Any] = {
+        field.name: override(rename=field.metadata["wire"]) for field in attrs.fields(cls)
+    }
+    build: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+        cls, converter, **renames
+    )
+    required = tuple(
+        field.metadata["wire"] for field in attrs.fields(cls) if field.default is attrs.NOTHING
+    )
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object, got {_describe(value)}")
+        missing = [wire for wire in required if wire not in value]
+        if missing:  # a response without a member the model calls required: it is None
+            value = {**value, **dict.fromkeys(missing)}
+        return build(value, cls)
+
+    return structure
+
+
+def _refuse_unknown_variant(value: Any, *_: Any) -> Any:
+    raise _Problems([("", "an Unknown… union variant cannot be built from a wire value")])
 
 
 # ---------------------------------------------------------------- primitives
@@ -179,7 +318,7 @@ def _check_int(value: Any) -> bool:
 
 
 def _check_float(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
 
 
 def _check_bool(value: Any) -> bool:
@@ -197,28 +336,35 @@ _TYPE_WORDS = {str: "a string", int: "an integer", float: "a number", bool: "a b
 
 def _primitive_hook(check: Callable[[Any], bool]) -> Callable[[Any, type], Any]:
     def structure(value: Any, cls: type) -> Any:
+        if value is None:  # null, or a required member a response left out
+            return None
         if not check(value):
             raise TypeError(f"expected {_TYPE_WORDS[cls]}, got {_describe(value)}")
-        return float(value) if cls is float else value
+        if cls is float:
+            try:
+                return float(value)
+            except OverflowError:
+                raise TypeError(f"expected a number, got {_describe(value)}") from None
+        return value
 
     return structure
 
 
-def _structure_datetime(value: Any, _: type) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
+def _structure_datetime(value: Any, _: type) -> datetime.datetime | None:
+    if value is None or isinstance(value, datetime.datetime):
         return value
-    if _check_float(value):
-        return datetime.datetime.fromtimestamp(value, tz=datetime.timezone.utc)
-    if isinstance(value, str):
-        try:
+    try:
+        if _check_float(value):
+            return datetime.datetime.fromtimestamp(float(value), tz=datetime.timezone.utc)
+        if isinstance(value, str):
             return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            pass
+    except (ValueError, OverflowError, OSError):
+        pass
     raise TypeError(f"expected an ISO 8601 timestamp, got {_describe(value)}")
 
 
-def _unstructure_str(value: str) -> str:
-    return str.__str__(value) if isinstance(value, Enum) else value
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
 
 
 def _describe(value: Any) -> str:
@@ -226,7 +372,10 @@ def _describe(value: Any) -> str:
     if kind is None:
         kind = "null" if value is None else type(value).__name__
         kind = {"dict": "object", "list": "array", "tuple": "array"}.get(kind, kind)
-    text = repr(value)
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # an integer past the digit limit, or a failing __repr__
+        text = "..."
     return f"{kind} {text if len(text) <= 60 else text[:57] + '...'}"
 
 
@@ -237,10 +386,12 @@ def _is_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple
 
 
-def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
-    def structure(value: Any, cls: Any) -> tuple[Any, ...]:
+def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...] | None]:
+    def structure(value: Any, cls: Any) -> tuple[Any, ...] | None:
+        if value is None:
+            return None
         # cattrs would iterate a dict or a string; the wire only has arrays here.
-        if not isinstance(value, (list, tuple)):
+        if not isinstance(value, list | tuple):
             raise TypeError(f"expected an array, got {_describe(value)}")
         item_type = get_args(cls)[0]
         items: list[Any] = []
@@ -257,19 +408,14 @@ def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[
     return structure
 
 
-def _unstructure_tuple(converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
-    def unstructure(value: Any) -> list[Any]:
-        return [converter.unstructure(item) for item in value]
-
-    return unstructure
-
-
 def _is_str_dict(cls: Any) -> bool:
     return get_origin(cls) is dict and get_args(cls)[0] is str
 
 
-def _structure_map(converter: cattrs.Converter) -> Callable[[Any, Any], dict[str, Any]]:
-    def structure(value: Any, cls: Any) -> dict[str, Any]:
+def _structure_map(converter: cattrs.Converter) -> Callable[[Any, Any], dict[str, Any] | None]:
+    def structure(value: Any, cls: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
         if not isinstance(value, Mapping):
             raise TypeError(f"expected an object, got {_describe(value)}")
         value_type = get_args(cls)[1]
@@ -293,6 +439,7 @@ def _structure_map(converter: cattrs.Converter) -> Callable[[Any, Any], dict[str
 # ---------------------------------------------------------------- unions
 
 
+@functools.cache
 def _unions() -> dict[str, Any]:
     names = [name for name, table in constraints.SHAPES.items() if table.get("union")]
     return {name: getattr(structures, name) for name in names}
@@ -315,9 +462,7 @@ def _member_classes(union_name: str) -> dict[str, type]:
     return {wire: getattr(structures, shape) for wire, shape in members.items()}
 
 
-def _structure_union(
-    converter: cattrs.Converter, union_name: str, *, strict: bool
-) -> Callable[[Any, Any], Any]:
+def _structure_union(converter: cattrs.Converter, union_name: str) -> Callable[[Any, Any], Any]:
     classes = _member_classes(union_name)
     unknown_cls = getattr(structures, _UNKNOWN_PREFIX + union_name)
     expected = ", ".join(classes)
@@ -328,18 +473,18 @@ def _structure_union(
         if not isinstance(value, Mapping):
             raise TypeError(f"expected an object, got {_describe(value)}")
         present = {key: item for key, item in value.items() if item is not None}
-        if _SDK_UNKNOWN_MEMBER in present and not strict:
+        if not present:
+            return None
+        if _SDK_UNKNOWN_MEMBER in present:
             tag = present[_SDK_UNKNOWN_MEMBER]
             return unknown_cls(tag=str(tag.get("name", "") if isinstance(tag, Mapping) else tag))
         if len(present) != 1:
-            got = ", ".join(map(str, present)) or "none"
+            got = ", ".join(map(str, present))
             raise _Problems(
                 [("", f"exactly one member must be set (got {got}; expected one of {expected})")]
             )
         ((tag, item),) = present.items()
         if tag not in classes:
-            if strict:
-                raise _Problems([(f".{tag}", f"unknown member (expected one of {expected})")])
             return unknown_cls(tag=str(tag), value=item)
         try:
             return converter.structure(item, classes[tag])
@@ -347,20 +492,6 @@ def _structure_union(
             raise _Problems(list(_flatten(exc, f".{tag}"))) from None
 
     return structure
-
-
-def _unstructure_union(converter: cattrs.Converter, union_name: str) -> Callable[[Any], Any]:
-    wire_names = {cls: wire for wire, cls in _member_classes(union_name).items()}
-
-    def unstructure(value: Any) -> Any:
-        wire = wire_names.get(type(value))
-        if wire is None:
-            raise _Problems(
-                [("", f"{type(value).__name__} cannot be sent as a {union_name} member")]
-            )
-        return {wire: converter.unstructure(value)}
-
-    return unstructure
 
 
 # ---------------------------------------------------------------- error paths
@@ -379,14 +510,10 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
             yield from _flatten(sub, _join(path, wire_names.get(name, name)))
         for sub in other_errors:
             yield from _flatten(sub, path)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
-            valid = ", ".join(_wire_names(exc.cl).values())
-            yield _join(path, key), f"unknown member (expected one of {valid})"
-    elif isinstance(exc, KeyError):
-        yield path, "required member is missing"
-    else:
+    elif isinstance(exc, TypeError):  # our hooks' own "expected ..., got ..." messages
         yield path, str(exc)
+    else:
+        yield path, f"{type(exc).__name__}: {exc}"
 
 
 def _join(path: str, member: str) -> str:

@@ -1,35 +1,51 @@
 """Pre-flight linting of CreateAutoMLJob (V1) and CreateAutoMLJobV2 requests.
 
->>> from automl_sdk.lint import lint
->>> for finding in lint(request):
+>>> from automl_sdk.lint import lint_request
+>>> for finding in lint_request(request):
 ...     print(finding.path, finding.rule, finding.message)
 
-``lint`` reports every problem at once and never raises on a JSON value. Rules live one per
-module in :mod:`automl_sdk.lint.rules`; write new ones against :class:`Rule` and
-:class:`LintContext`.
+``lint_request`` (also ``automl_sdk.lint_request``) reports every problem at once and never
+raises on a Python value. Rules live one per module in :mod:`automl_sdk.lint.rules`; write new
+ones against the public :mod:`automl_sdk.lint.rules_api`.
+
+``automl_sdk.lint`` is always this package. Calling it as a function, ``automl_sdk.lint(request)``
+(the spelling of automl-sdk 0.x), still works for one release and warns with a
+``DeprecationWarning``; ``lint`` inside the package is kept as an alias of ``lint_request``.
 """
 
 from __future__ import annotations
 
 import sys
 import types
+import warnings
 from collections.abc import Iterable
 
 from automl_sdk.lint._context import LintContext
-from automl_sdk.lint._engine import detect_operation, lint
+from automl_sdk.lint._engine import detect_operation, lint_request
 from automl_sdk.lint._finding import Finding, Severity
-from automl_sdk.lint._registry import Rule, all_rules
+from automl_sdk.lint._registry import Registry, Rule, all_rules, load_registry
 
-__all__ = ["Finding", "LintContext", "Rule", "Severity", "all_rules", "detect_operation", "lint"]
+#: The older name of :func:`lint_request` inside this package (``from automl_sdk.lint import lint``).
+lint = lint_request
+
+__all__ = [
+    "Finding",
+    "LintContext",
+    "Registry",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "detect_operation",
+    "lint_request",
+    "load_registry",
+]
 
 
-class _CallableModule(types.ModuleType):
-    """``automl_sdk.lint`` is this package and, as documented, the function of the same name.
+class _DeprecatedCallableModule(types.ModuleType):
+    """Keeps ``automl_sdk.lint(request)`` working, with a warning, for one release.
 
-    Importing the package binds ``automl_sdk.lint`` to it (Python sets a submodule as an
-    attribute of its parent), so ``from automl_sdk import lint`` can give this module rather
-    than the function. Making the module callable keeps ``automl_sdk.lint(request)`` and
-    ``from automl_sdk import lint; lint(request)`` working in every import order.
+    The module stays a module (``import automl_sdk.lint as L; L.Finding`` works in every import
+    order); only calling it is deprecated in favour of :func:`automl_sdk.lint_request`.
     """
 
     def __call__(
@@ -40,7 +56,13 @@ class _CallableModule(types.ModuleType):
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
     ) -> list[Finding]:
-        return lint(request, operation=operation, select=select, ignore=ignore)
+        warnings.warn(
+            "calling the automl_sdk.lint module is deprecated and will stop working in the next "
+            "release; call automl_sdk.lint_request(request, ...) instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return lint_request(request, operation=operation, select=select, ignore=ignore)
 
 
-sys.modules[__name__].__class__ = _CallableModule
+sys.modules[__name__].__class__ = _DeprecatedCallableModule

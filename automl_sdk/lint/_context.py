@@ -111,7 +111,12 @@ def get_number(obj: Any, *keys: Key) -> float | None:
 
 
 def finite(value: float | decimal.Decimal) -> bool:
-    """True for a finite number (a Decimal NaN would raise on comparison, so ask it directly)."""
+    """True for a finite number (a Decimal NaN would raise on comparison, so ask it directly).
+
+    An ``int`` is always finite, however large (``math.isfinite(10**400)`` would overflow).
+    """
+    if isinstance(value, int):
+        return True
     if isinstance(value, decimal.Decimal):
         return value.is_finite()
     return math.isfinite(value)
@@ -178,8 +183,20 @@ def show(value: Any, limit: int = 60) -> str:
     elif isinstance(value, decimal.Decimal):
         text = str(value)
     else:
-        text = repr(value)
+        text = _safe_repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _safe_repr(value: Any) -> str:
+    """``repr(value)``, or a description when there is none: an integer past Python's digit
+    limit for ``str`` (``ValueError``), or an object whose ``__repr__`` fails."""
+    try:
+        return repr(value)
+    except Exception:
+        if isinstance(value, int):
+            digits = int(abs(value).bit_length() * math.log10(2)) + 1
+            return f"<an integer of about {digits} digits>"
+        return f"<{type(value).__name__} object>"
 
 
 T = TypeVar("T")

@@ -1,7 +1,9 @@
 """The lint engine: detect the operation, run every selected rule, collect all findings.
 
-``lint`` never raises on a JSON value: a request that is not an object, an operation name that is
-unknown, a shape that will not convert and a rule that crashes all become findings.
+``lint_request`` never raises on a Python value: a request that is not an object, an operation
+name that is unknown and a shape that will not convert become ``E1002`` findings; a rule that
+crashes, or a rule module that does not load, becomes an ``E0002`` finding (an error, whatever
+the crashing rule's own severity).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
 from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding
-from automl_sdk.lint._registry import Registry, Rule, matches, registry
+from automl_sdk.lint._registry import Registry, Rule, default_registry, matches
 
 #: Accepted spellings of each operation (API name and AWS CLI name).
 OPERATION_ALIASES = {
@@ -27,6 +29,10 @@ OPERATION_ALIASES = {
 
 #: Rule id used for problems with the input as a whole (not a dict, unknown operation).
 INPUT_RULE = "E1002"
+#: Rule id of the engine's own finding that a rule crashed or its module did not load.
+RULE_CRASHED = "E0002"
+#: Prefix of the engine's own findings: reported whatever ``select`` says, unless ignored.
+ENGINE_GROUP = "E0"
 
 
 def detect_operation(request: Any) -> str:
@@ -43,39 +49,52 @@ def detect_operation(request: Any) -> str:
     return V2 if request.keys().isdisjoint(V1_ONLY_MEMBERS) else V1
 
 
-def lint(
+def lint_request(
     request: Any,
     *,
     operation: str | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    registry: Registry | None = None,
 ) -> list[Finding]:
     """Check a CreateAutoMLJob / CreateAutoMLJobV2 request and return every finding.
 
     Args:
         request: the request as a dict of boto3 keyword arguments (wire names), or a request shape
-            object (``CreateAutoMLJobV2Request``...). Any JSON value is accepted.
+            object (``CreateAutoMLJobV2Request``...). Any Python value is accepted.
         operation: ``"CreateAutoMLJob"`` or ``"CreateAutoMLJobV2"`` (or the AWS CLI spelling
             ``"create-auto-ml-job-v2"``); inferred by :func:`detect_operation` when ``None``.
-        select: rule id prefixes to run (``["E", "W8001"]``); all rules when ``None``.
-        ignore: rule id prefixes to skip; applied after ``select``.
+        select: rule id prefixes to run (``["E", "W8001"]``); all rules when ``None``. The
+            engine's own ``E0`` findings (``E0002``: a rule crashed) are reported whatever
+            ``select`` says: they tell that the run itself is incomplete.
+        ignore: rule id prefixes to skip; applied after ``select``, to every finding, the
+            engine's own included (``ignore=["E0002"]`` hides crashes, ``ignore=["W"]`` does not).
+        registry: the rules to run (see :func:`~automl_sdk.lint.rules_api.load_registry`);
+            the rules of :mod:`automl_sdk.lint.rules` when ``None``.
 
     Returns:
         The findings sorted by path, then rule id. Empty when the request is clean.
     """
     select = None if select is None else tuple(select)
     ignore = tuple(ignore or ())
-    findings = _lint(request, operation, select, ignore)
+    findings = _lint(request, operation, select, ignore, registry or default_registry())
     kept = [
         finding
         for finding in findings
-        if (select is None or matches(finding.rule, select)) and not matches(finding.rule, ignore)
+        if (
+            select is None or matches(finding.rule, select) or finding.rule.startswith(ENGINE_GROUP)
+        )
+        and not matches(finding.rule, ignore)
     ]
     return sorted(set(kept))
 
 
 def _lint(
-    request: Any, operation: str | None, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+    request: Any,
+    operation: str | None,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    reg: Registry,
 ) -> list[Finding]:
     request, shape_operation, problem = _to_dict(request)
     if problem is not None:
@@ -96,8 +115,7 @@ def _lint(
         )
         return [Finding(INPUT_RULE, "error", "", message)]
     ctx = LintContext(request, resolved)
-    reg = registry()
-    findings = [Finding(rule_id, "error", "", message) for rule_id, message in reg.load_errors]
+    findings = [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
     for rule in _selected(reg, resolved, ctx.problem_type, select, ignore):
         try:  # inline rather than a call per rule: this loop is most of lint's own overhead
             for path, message in rule.check(ctx):
@@ -141,9 +159,15 @@ def _selected(
 
 
 def _crashed(rule: Rule, exc: Exception) -> Finding:
-    """The finding that stands for a rule that raised instead of reporting."""
-    message = f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}; please report it"
-    return Finding(rule.id, "error", "", message)
+    """The ``E0002`` finding that stands for a rule that raised instead of reporting: an error
+    under the engine's id, so that neither the rule's own severity nor ``ignore`` of its group
+    hides that its checks did not run."""
+    try:
+        reason = str(exc)
+    except Exception:  # an exception whose __str__ fails too
+        reason = "(no message)"
+    message = f"internal error in rule {rule.id}: {type(exc).__name__}: {reason}; please report it"
+    return Finding(RULE_CRASHED, "error", "", message)
 
 
 #: Request shape class name -> the operation it is the input of.
@@ -163,9 +187,9 @@ def _to_dict(request: Any) -> tuple[Any, str | None, Finding | None]:
         )
         return None, None, Finding(INPUT_RULE, "error", "", message)
     try:
-        from automl_sdk._serde import to_wire
+        from automl_sdk._serde._converter import shape_to_raw_wire
 
-        return to_wire(request), operation, None
+        return shape_to_raw_wire(request), operation, None
     except Exception as exc:
         message = f"cannot convert {name} to its wire form ({type(exc).__name__}: {exc})"
         return None, None, Finding(INPUT_RULE, "error", "", message)

@@ -2,17 +2,18 @@
 """Yes/no validity checks of the AutoML request shapes, from the model's constraint tables.
 
 ``PREDICATES[shape_name](value)`` is true when ``value`` breaks none of the model's
-constraints for that shape (see ``automl_sdk.lint._schema``, which explains the ones it
-breaks). Written by ``tools/generate_shapes.py``: one function per structure, list and map,
-leaf checks inline, so that the common case (a valid request) costs as little as it can.
+constraints for that shape (``automl_sdk.lint._schema`` explains the ones it breaks, in the
+words lint and strict ``from_wire`` report). Written by ``automl_sdk.lint._predicate_writer``
+(run through ``tools/generate_shapes.py``): one function per structure, list and map, leaf
+checks inline, patterns already translated to Python, so that the common case (a valid
+request) costs as little as it can. Imports the standard library only.
 """
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from math import isfinite
 from typing import Any, Final
-
-from automl_sdk.lint._context import finite
-from automl_sdk.lint._patterns import fullmatcher
 
 ENUM_AggregationTransformationValue = frozenset(["avg", "first", "max", "min", "sum"])
 ENUM_AutoMLAlgorithm = frozenset(
@@ -35,6 +36,7 @@ ENUM_AutoMLAlgorithm = frozenset(
     ]
 )
 ENUM_AutoMLChannelType = frozenset(["training", "validation"])
+ENUM_AutoMLJobStatus = frozenset(["Completed", "Failed", "InProgress", "Stopped", "Stopping"])
 ENUM_AutoMLMetricEnum = frozenset(
     [
         "AUC",
@@ -58,6 +60,10 @@ ENUM_AutoMLMetricEnum = frozenset(
 )
 ENUM_AutoMLMode = frozenset(["AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"])
 ENUM_AutoMLS3DataType = frozenset(["AugmentedManifestFile", "ManifestFile", "S3Prefix"])
+ENUM_AutoMLSortBy = frozenset(["CreationTime", "Name", "Status"])
+ENUM_AutoMLSortOrder = frozenset(["Ascending", "Descending"])
+ENUM_CandidateSortBy = frozenset(["CreationTime", "FinalObjectiveMetricValue", "Status"])
+ENUM_CandidateStatus = frozenset(["Completed", "Failed", "InProgress", "Stopped", "Stopping"])
 ENUM_CompressionType = frozenset(["Gzip", "None"])
 ENUM_FillingType = frozenset(
     [
@@ -143,11 +149,39 @@ MEMBERS_CreateAutoMLJobV2Request = frozenset(
         "Tags",
     ]
 )
+MEMBERS_DescribeAutoMLJobRequest = frozenset(["AutoMLJobName"])
+MEMBERS_DescribeAutoMLJobV2Request = frozenset(["AutoMLJobName"])
 MEMBERS_EmrServerlessComputeConfig = frozenset(["ExecutionRoleARN"])
 MEMBERS_HolidayConfigAttributes = frozenset(["CountryCode"])
 MEMBERS_ImageClassificationJobConfig = frozenset(["CompletionCriteria"])
+MEMBERS_ListAutoMLJobsRequest = frozenset(
+    [
+        "CreationTimeAfter",
+        "CreationTimeBefore",
+        "LastModifiedTimeAfter",
+        "LastModifiedTimeBefore",
+        "MaxResults",
+        "NameContains",
+        "NextToken",
+        "SortBy",
+        "SortOrder",
+        "StatusEquals",
+    ]
+)
+MEMBERS_ListCandidatesForAutoMLJobRequest = frozenset(
+    [
+        "AutoMLJobName",
+        "CandidateNameEquals",
+        "MaxResults",
+        "NextToken",
+        "SortBy",
+        "SortOrder",
+        "StatusEquals",
+    ]
+)
 MEMBERS_ModelAccessConfig = frozenset(["AcceptEula"])
 MEMBERS_ModelDeployConfig = frozenset(["AutoGenerateEndpointName", "EndpointName"])
+MEMBERS_StopAutoMLJobRequest = frozenset(["AutoMLJobName"])
 MEMBERS_TabularJobConfig = frozenset(
     [
         "CandidateGenerationConfig",
@@ -190,25 +224,32 @@ MEMBERS_TimeSeriesForecastingJobConfig = frozenset(
 )
 MEMBERS_TimeSeriesTransformations = frozenset(["Aggregation", "Filling"])
 MEMBERS_VpcConfig = frozenset(["SecurityGroupIds", "Subnets"])
-PATTERN_AutoMLJobName = fullmatcher("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}")
-PATTERN_BaseModelName = fullmatcher("[a-zA-Z0-9](-*[a-zA-Z0-9])*")
-PATTERN_CountryCode = fullmatcher("[A-Z]{2}")
-PATTERN_EndpointName = fullmatcher("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-PATTERN_FillingTransformationValue = fullmatcher("[a-zA-Z0-9\\_\\-]+")
-PATTERN_ForecastFrequency = fullmatcher(
+PATTERN_AutoMLJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}").fullmatch
+PATTERN_AutoMLNameContains = re.compile("[a-zA-Z0-9\\-]+").fullmatch
+PATTERN_BaseModelName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*").fullmatch
+PATTERN_CountryCode = re.compile("[A-Z]{2}").fullmatch
+PATTERN_EndpointName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_FillingTransformationValue = re.compile("[a-zA-Z0-9\\_\\-]+").fullmatch
+PATTERN_ForecastFrequency = re.compile(
     "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)"
-)
-PATTERN_ForecastQuantile = fullmatcher("(^p[1-9]\\d?$)")
-PATTERN_KmsKeyId = fullmatcher("[a-zA-Z0-9:/_-]*")
-PATTERN_RoleArn = fullmatcher("arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+")
-PATTERN_S3Uri = fullmatcher("(https|s3)://([^/]+)/?(.*)")
-PATTERN_SampleWeightAttributeName = fullmatcher("[a-zA-Z0-9_-]+")
-PATTERN_SecurityGroupId = fullmatcher("[-0-9a-zA-Z]+")
-PATTERN_SubnetId = fullmatcher("[-0-9a-zA-Z]+")
-PATTERN_TagKey = fullmatcher("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")
-PATTERN_TagValue = fullmatcher("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")
-PATTERN_TextGenerationHyperParameterKey = fullmatcher("[a-zA-Z0-9._-]+")
-PATTERN_TextGenerationHyperParameterValue = fullmatcher("[a-zA-Z0-9._-]+")
+).fullmatch
+PATTERN_ForecastQuantile = re.compile("(^p[1-9][0-9]?$)").fullmatch
+PATTERN_KmsKeyId = re.compile("[a-zA-Z0-9:/_-]*").fullmatch
+PATTERN_RoleArn = re.compile(
+    "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+"
+).fullmatch
+PATTERN_S3Uri = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
+PATTERN_SampleWeightAttributeName = re.compile("[a-zA-Z0-9_-]+").fullmatch
+PATTERN_SecurityGroupId = re.compile("[-0-9a-zA-Z]+").fullmatch
+PATTERN_SubnetId = re.compile("[-0-9a-zA-Z]+").fullmatch
+PATTERN_TagKey = re.compile(
+    "([\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
+).fullmatch
+PATTERN_TagValue = re.compile(
+    "([\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
+).fullmatch
+PATTERN_TextGenerationHyperParameterKey = re.compile("[a-zA-Z0-9._-]+").fullmatch
+PATTERN_TextGenerationHyperParameterValue = re.compile("[a-zA-Z0-9._-]+").fullmatch
 
 
 def check_AggregationTransformations(v: Any) -> bool:
@@ -341,7 +382,7 @@ def check_AutoMLDataSplitConfig(v: Any) -> bool:
         if not (
             isinstance(x, (int, float, Decimal))
             and not isinstance(x, bool)
-            and finite(x)
+            and (isinstance(x, int) or (isfinite(x) if isinstance(x, float) else x.is_finite()))
             and 0 <= x <= 1
         ):
             return False
@@ -657,6 +698,32 @@ def check_CreateAutoMLJobV2Request(v: Any) -> bool:
     return True
 
 
+def check_DescribeAutoMLJobRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "AutoMLJobName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeAutoMLJobRequest:
+        return False
+    x = v["AutoMLJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 32 and PATTERN_AutoMLJobName(x) is not None):
+        return False
+    return True
+
+
+def check_DescribeAutoMLJobV2Request(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "AutoMLJobName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeAutoMLJobV2Request:
+        return False
+    x = v["AutoMLJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 32 and PATTERN_AutoMLJobName(x) is not None):
+        return False
+    return True
+
+
 def check_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -745,6 +812,93 @@ def check_ImageClassificationJobConfig(v: Any) -> bool:
     return True
 
 
+def check_ListAutoMLJobsRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ListAutoMLJobsRequest:
+        return False
+    if "CreationTimeAfter" in v:
+        x = v["CreationTimeAfter"]
+        if not (True):
+            return False
+    if "CreationTimeBefore" in v:
+        x = v["CreationTimeBefore"]
+        if not (True):
+            return False
+    if "LastModifiedTimeAfter" in v:
+        x = v["LastModifiedTimeAfter"]
+        if not (True):
+            return False
+    if "LastModifiedTimeBefore" in v:
+        x = v["LastModifiedTimeBefore"]
+        if not (True):
+            return False
+    if "NameContains" in v:
+        x = v["NameContains"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_AutoMLNameContains(x) is not None
+        ):
+            return False
+    if "StatusEquals" in v:
+        x = v["StatusEquals"]
+        if not (isinstance(x, str) and x in ENUM_AutoMLJobStatus):
+            return False
+    if "SortOrder" in v:
+        x = v["SortOrder"]
+        if not (isinstance(x, str) and x in ENUM_AutoMLSortOrder):
+            return False
+    if "SortBy" in v:
+        x = v["SortBy"]
+        if not (isinstance(x, str) and x in ENUM_AutoMLSortBy):
+            return False
+    if "MaxResults" in v:
+        x = v["MaxResults"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 100):
+            return False
+    if "NextToken" in v:
+        x = v["NextToken"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 8192):
+            return False
+    return True
+
+
+def check_ListCandidatesForAutoMLJobRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "AutoMLJobName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ListCandidatesForAutoMLJobRequest:
+        return False
+    x = v["AutoMLJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 32 and PATTERN_AutoMLJobName(x) is not None):
+        return False
+    if "StatusEquals" in v:
+        x = v["StatusEquals"]
+        if not (isinstance(x, str) and x in ENUM_CandidateStatus):
+            return False
+    if "CandidateNameEquals" in v:
+        x = v["CandidateNameEquals"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "SortOrder" in v:
+        x = v["SortOrder"]
+        if not (isinstance(x, str) and x in ENUM_AutoMLSortOrder):
+            return False
+    if "SortBy" in v:
+        x = v["SortBy"]
+        if not (isinstance(x, str) and x in ENUM_CandidateSortBy):
+            return False
+    if "MaxResults" in v:
+        x = v["MaxResults"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 300):
+            return False
+    if "NextToken" in v:
+        x = v["NextToken"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 8192):
+            return False
+    return True
+
+
 def check_ModelAccessConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -771,6 +925,19 @@ def check_ModelDeployConfig(v: Any) -> bool:
         x = v["EndpointName"]
         if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointName(x) is not None):
             return False
+    return True
+
+
+def check_StopAutoMLJobRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "AutoMLJobName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_StopAutoMLJobRequest:
+        return False
+    x = v["AutoMLJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 32 and PATTERN_AutoMLJobName(x) is not None):
+        return False
     return True
 
 
@@ -1060,6 +1227,8 @@ PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
     "CandidateGenerationConfig": check_CandidateGenerationConfig,
     "CreateAutoMLJobRequest": check_CreateAutoMLJobRequest,
     "CreateAutoMLJobV2Request": check_CreateAutoMLJobV2Request,
+    "DescribeAutoMLJobRequest": check_DescribeAutoMLJobRequest,
+    "DescribeAutoMLJobV2Request": check_DescribeAutoMLJobV2Request,
     "EmrServerlessComputeConfig": check_EmrServerlessComputeConfig,
     "FillingTransformationMap": check_FillingTransformationMap,
     "FillingTransformations": check_FillingTransformations,
@@ -1068,8 +1237,11 @@ PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
     "HolidayConfig": check_HolidayConfig,
     "HolidayConfigAttributes": check_HolidayConfigAttributes,
     "ImageClassificationJobConfig": check_ImageClassificationJobConfig,
+    "ListAutoMLJobsRequest": check_ListAutoMLJobsRequest,
+    "ListCandidatesForAutoMLJobRequest": check_ListCandidatesForAutoMLJobRequest,
     "ModelAccessConfig": check_ModelAccessConfig,
     "ModelDeployConfig": check_ModelDeployConfig,
+    "StopAutoMLJobRequest": check_StopAutoMLJobRequest,
     "Subnets": check_Subnets,
     "TabularJobConfig": check_TabularJobConfig,
     "Tag": check_Tag,

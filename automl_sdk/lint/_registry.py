@@ -41,7 +41,7 @@ RULE_ID = re.compile(r"[EWI][0-9]{4}")
 RULES_PACKAGE = "automl_sdk.lint.rules"
 #: The rules of ``automl-sdk check`` (groups 7 and 9); loaded only when asked for.
 CHECK_RULES_PACKAGE = "automl_sdk.check.rules"
-#: Rule id of a rule module that fails to load and whose file name gives no id.
+#: Stands for the rule id of a rule module that fails to load and whose file name gives none.
 INTERNAL_RULE = "E1000"
 
 
@@ -96,34 +96,45 @@ class Rule:
 
 
 class Registry:
-    """The discovered rules, in id order, plus the problems met while loading them.
+    """The rules a lint run uses, in id order, plus the problems met while loading them.
+
+    Build one from rule instances (``Registry([MyRule()])``) or from a package of rule modules
+    (:func:`load_registry`), and pass it to ``lint_request(..., registry=...)``.
 
     Attributes:
         rules: one instance of each rule, sorted by id.
         load_errors: ``(rule_id, message)`` for each rule module that failed to import or is
-            malformed; the engine reports them as error findings instead of raising.
+            malformed; the engine reports each as an ``E0002`` error finding instead of raising.
+        by_id: the rules by id.
     """
 
-    def __init__(self, rules: list[Rule], load_errors: list[tuple[str, str]]) -> None:
+    def __init__(self, rules: Iterable[Rule], load_errors: Iterable[tuple[str, str]] = ()) -> None:
         self.rules = tuple(sorted(rules, key=lambda rule: rule.id))
         self.load_errors = tuple(load_errors)
         self.by_id = {rule.id: rule for rule in self.rules}
 
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self.rules)} rules, {len(self.load_errors)} load errors>"
+
 
 @functools.cache
-def registry() -> Registry:
-    """Import every module of :mod:`automl_sdk.lint.rules` once and collect its rule."""
-    return discover(RULES_PACKAGE)
+def default_registry() -> Registry:
+    """The rules of :mod:`automl_sdk.lint.rules`, loaded once."""
+    return load_registry(RULES_PACKAGE)
 
 
 @functools.cache
 def check_registry() -> Registry:
-    """Import every module of :mod:`automl_sdk.check.rules` once and collect its rule."""
-    return discover(CHECK_RULES_PACKAGE)
+    """The rules of :mod:`automl_sdk.check.rules`, loaded once."""
+    return load_registry(CHECK_RULES_PACKAGE)
 
 
-def discover(package_name: str) -> Registry:
-    """Every rule of the rules package ``package_name``, one per module."""
+def load_registry(package_name: str) -> Registry:
+    """Import every public module of the package ``package_name`` and collect its one rule.
+
+    A module that fails to import, or is malformed (no rule, two rules, an id that does not
+    match its file name), becomes a load error rather than an exception.
+    """
     package = importlib.import_module(package_name)
     rules: list[Rule] = []
     errors: list[tuple[str, str]] = []
@@ -170,8 +181,8 @@ def _load(module_name: str) -> Rule:
 
 
 def all_rules() -> tuple[Rule, ...]:
-    """Every registered rule, sorted by id."""
-    return registry().rules
+    """Every rule of :mod:`automl_sdk.lint.rules`, sorted by id."""
+    return default_registry().rules
 
 
 def check_rules() -> tuple[Rule, ...]:
@@ -186,7 +197,7 @@ def documented_rules() -> tuple[Rule, ...]:
 
 def find_rule(rule_id: str) -> Rule | None:
     """The lint or check rule with this id (check rules load only when lint has no such id)."""
-    rule = registry().by_id.get(rule_id)
+    rule = default_registry().by_id.get(rule_id)
     if rule is None and rule_id[1:2] in CHECK_GROUPS:
         rule = check_registry().by_id.get(rule_id)
     return rule

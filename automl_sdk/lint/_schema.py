@@ -17,6 +17,11 @@ E1009    union: exactly one member
 =======  =====================================================================
 
 A value of the wrong type is not looked into further, so one mistake gives one finding.
+
+This module is the one owner of the model's constraints: lint's phase 1 (:func:`check_schema`),
+strict ``from_wire`` and ``to_wire`` (both through :func:`shape_problems`) report the same
+problems in the same words. The generated predicates of ``_predicates.py`` are its fast yes/no
+form (written by :mod:`automl_sdk.lint._predicate_writer`); a property test holds the two equal.
 """
 
 from __future__ import annotations
@@ -55,6 +60,12 @@ _JSON_TYPE = {
 }
 
 
+#: Each operation's input shape -> the operation (for the V1/V2 "moved" hints).
+_OPERATION_OF_INPUT = {request: operation for operation, (request, _) in OPERATIONS.items()}
+#: The operation whose hints apply to a shape that is no operation's input.
+_DEFAULT_OPERATION = "CreateAutoMLJobV2"
+
+
 def check_schema(request: Any, operation: str) -> Iterator[Finding]:
     """Yield a finding for every schema problem of ``request`` as an ``operation`` input."""
     shape_name = OPERATIONS[operation][0]
@@ -63,6 +74,25 @@ def check_schema(request: Any, operation: str) -> Iterator[Finding]:
     walker = _Walker(operation)
     walker.value(request, shape_name, "")
     return iter(walker.findings)
+
+
+def shape_problems(
+    value: Any, shape_name: str, *, constraints: bool = True, required: bool = True
+) -> list[tuple[str, str]]:
+    """``(wire path, message)`` for every problem of ``value`` as a ``shape_name`` value.
+
+    With ``constraints`` (strict ``from_wire``) every phase-1 check applies, in phase 1's words.
+    Without it (``to_wire`` of a shape object) only the JSON types are checked, ``None`` stands
+    for an absent member, and ``required`` says whether missing required members count (they
+    do in a request; a lenient parse of a response leaves them ``None``).
+    """
+    predicate = PREDICATES.get(shape_name)
+    if predicate is not None and predicate(value):  # valid implies well-typed and complete
+        return []
+    operation = _OPERATION_OF_INPUT.get(shape_name, _DEFAULT_OPERATION)
+    walker = _Walker(operation, constraints=constraints, required=required)
+    walker.value(value, shape_name, "")
+    return [(finding.path, finding.message) for finding in walker.findings]
 
 
 def json_type(value: Any) -> str:
@@ -163,8 +193,21 @@ def _name(path: str) -> str:
 
 
 class _Walker:
-    def __init__(self, operation: str) -> None:
+    """The explaining walk: visits every member once and records a finding per problem.
+
+    Attributes:
+        operation: the operation whose request is walked (for the V1/V2 "moved" hints).
+        constraints: check the model's constraints (lengths, ranges, sizes, patterns, enums,
+            finiteness) and treat ``null`` as a wrong value; without it only JSON types are
+            checked and a ``None`` member is an absent one.
+        required: report missing required members.
+        findings: what was found, in walk order.
+    """
+
+    def __init__(self, operation: str, *, constraints: bool = True, required: bool = True) -> None:
         self.operation = operation
+        self.constraints = constraints
+        self.required = required
         self.findings: list[Finding] = []
         self.map_entries: set[str] = set()
 
@@ -187,8 +230,12 @@ class _Walker:
         checker(self, value, shape_name, shape, path)
 
     def wrong_type(self, value: Any, shape_name: str, path: str) -> None:
-        if path == "":
+        if path == "" and shape_name in _OPERATION_OF_INPUT:
             message = f"request is not a JSON object (got {show(value)}; expected an object of request members)"
+        elif path == "":
+            message = (
+                f"value has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
+            )
         else:
             message = f"{self.name(path)} has the wrong type (got {_got(value)}; expected {expected(shape_name)})"
             fix = _type_fix(value, SHAPES[shape_name]["type"])
@@ -201,14 +248,17 @@ class _Walker:
             self.wrong_type(value, shape_name, path)
             return
         members: dict[str, str] = shape["members"]
-        for required in shape["required"]:
-            if required not in value:
-                member_shape = members[required]
-                self.report(
-                    MISSING_REQUIRED,
-                    join(path, required),
-                    f"required member {required} is missing (got nothing; expected {expected(member_shape)})",
-                )
+        if not self.constraints:  # a shape object's None members are absent ones
+            value = {key: item for key, item in value.items() if item is not None}
+        if self.required:
+            for required in shape["required"]:
+                if required not in value:
+                    member_shape = members[required]
+                    self.report(
+                        MISSING_REQUIRED,
+                        join(path, required),
+                        f"required member {required} is missing (got nothing; expected {expected(member_shape)})",
+                    )
         if shape.get("union"):
             self.union(value, shape_name, members, path)
         for key, item in value.items():
@@ -221,7 +271,7 @@ class _Walker:
     def union(
         self, value: dict[str, Any], shape_name: str, members: dict[str, str], path: str
     ) -> None:
-        present = [key for key in value if key in members]
+        present = [key for key in value if isinstance(key, str) and key in members]
         if len(present) == 1:
             return
         choices = ", ".join(members)
@@ -237,7 +287,7 @@ class _Walker:
             message = (
                 f"member name is not a string (got {_got(key)}; expected a member of {shape_name})"
             )
-            self.report(WRONG_TYPE, join(path, str(key)), message)
+            self.report(WRONG_TYPE, join(path, show(key)), message)
             return
         hint = moved_member_hint(shape_name, key, self.operation)
         if hint is None:
@@ -250,7 +300,8 @@ class _Walker:
         if not isinstance(value, list | tuple):
             self.wrong_type(value, shape_name, path)
             return
-        self.size(len(value), shape, "item", path)
+        if self.constraints:
+            self.size(len(value), shape, "item", path)
         member = shape["member"]
         for index, item in enumerate(value):
             self.value(item, member, f"{path}[{index}]")
@@ -259,13 +310,15 @@ class _Walker:
         if not isinstance(value, dict):
             self.wrong_type(value, shape_name, path)
             return
-        self.size(len(value), shape, "entry", path)
+        if self.constraints:
+            self.size(len(value), shape, "entry", path)
         key_shape, value_shape = shape["key"], shape["value"]
         for key, item in value.items():
-            item_path = join(path, str(key))
+            item_path = join(path, key if isinstance(key, str) else show(key))
             self.map_entries.add(item_path)
             if isinstance(key, str):
-                self.scalar_constraints(key, SHAPES[key_shape], item_path, what="key")
+                if self.constraints:
+                    self.scalar_constraints(key, SHAPES[key_shape], item_path, what="key")
             else:
                 self.report(
                     WRONG_TYPE,
@@ -297,8 +350,8 @@ class _Walker:
     def string(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
         if not isinstance(value, str):
             self.wrong_type(value, shape_name, path)
-            return
-        self.scalar_constraints(value, shape, path, what=None)
+        elif self.constraints:
+            self.scalar_constraints(value, shape, path, what=None)
 
     def scalar_constraints(
         self, value: str, shape: dict[str, Any], path: str, what: str | None
@@ -339,13 +392,15 @@ class _Walker:
     def integer(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(value, shape_name, path)
-            return
-        self.number_range(value, shape, path)
+        elif self.constraints:
+            self.number_range(value, shape, path)
 
     def number(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
         # Decimal too: boto3 accepts it for float members (and DynamoDB users pass it).
         if isinstance(value, bool) or not isinstance(value, int | float | decimal.Decimal):
             self.wrong_type(value, shape_name, path)
+            return
+        if not self.constraints:
             return
         if not finite(value):
             self.report(

@@ -19,29 +19,29 @@ import attrs
 
 
 def _tuple_of_AutoMLCandidate(value: Iterable[AutoMLCandidate]) -> tuple[AutoMLCandidate, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_of_AutoMLCandidateStep(
     value: Iterable[AutoMLCandidateStep],
 ) -> tuple[AutoMLCandidateStep, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_of_AutoMLChannel(value: Iterable[AutoMLChannel]) -> tuple[AutoMLChannel, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_of_AutoMLJobChannel(value: Iterable[AutoMLJobChannel]) -> tuple[AutoMLJobChannel, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_of_AutoMLJobSummary(value: Iterable[AutoMLJobSummary]) -> tuple[AutoMLJobSummary, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return value if value is None else tuple(value)
 
 
 def _tuple_or_none_of_AutoMLAlgorithmConfig(

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from automl_sdk import ShapeError, from_wire, to_wire
+from automl_sdk import ShapeError, from_wire, lint_request, to_wire
 from automl_sdk.shapes import (
     AutoMLJobCompletionCriteria,
     AutoMLJobObjective,
@@ -125,48 +125,83 @@ def _with(path: list[str | int], value: Any) -> dict[str, Any]:
 
 
 TABULAR = ["AutoMLProblemTypeConfig", "TabularJobConfig"]
+MAX_CANDIDATES = "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates"
 STRICT_CASES = [
     (
         "string-for-int",
         [*TABULAR, "CompletionCriteria", "MaxCandidates"],
         "10",
-        "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
-        "expected an integer, got string '10'",
+        MAX_CANDIDATES,
+        "MaxCandidates has the wrong type (got '10', a string; expected an integer from 1 to "
+        "750); write 10 without quotes",
     ),
     (
         "float-for-int",
         [*TABULAR, "CompletionCriteria", "MaxCandidates"],
         1.9,
-        "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
-        "expected an integer, got number 1.9",
+        MAX_CANDIDATES,
+        "MaxCandidates has the wrong type (got 1.9, a number; expected an integer from 1 to 750)",
     ),
     (
         "bool-for-int",
         [*TABULAR, "CompletionCriteria", "MaxCandidates"],
         True,
-        "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
-        "expected an integer, got boolean True",
+        MAX_CANDIDATES,
+        "MaxCandidates has the wrong type (got true, a boolean; expected an integer from 1 to 750)",
+    ),
+    (
+        "out-of-range",
+        [*TABULAR, "CompletionCriteria", "MaxCandidates"],
+        751,
+        MAX_CANDIDATES,
+        "MaxCandidates is out of range (got 751; expected 1 to 750)",
+    ),
+    (
+        "huge-integer-out-of-range",
+        ["DataSplitConfig"],
+        {"ValidationFraction": 10**400},
+        "DataSplitConfig.ValidationFraction",
+        "ValidationFraction is out of range (got " + "1" + "0" * 56 + "...; expected 0 to 1)",
     ),
     (
         "string-for-bool",
         [*TABULAR, "GenerateCandidateDefinitionsOnly"],
         "false",
         "AutoMLProblemTypeConfig.TabularJobConfig.GenerateCandidateDefinitionsOnly",
-        "expected a boolean, got string 'false'",
+        "GenerateCandidateDefinitionsOnly has the wrong type (got 'false', a string; expected a "
+        "boolean (true or false)); write false without quotes",
     ),
     (
         "int-for-string",
         ["AutoMLJobInputDataConfig", 0, "ChannelType"],
         3,
         "AutoMLJobInputDataConfig[0].ChannelType",
-        "expected a string, got integer 3",
+        "ChannelType has the wrong type (got 3, an integer; expected one of 'training', "
+        "'validation'); write it as a string: \"3\"",
+    ),
+    (
+        "null-member",
+        ["AutoMLJobObjective"],
+        None,
+        "AutoMLJobObjective",
+        "AutoMLJobObjective has the wrong type (got null; expected an object "
+        "(AutoMLJobObjective)); omit the member instead of setting it to null",
     ),
     (
         "object-for-list",
         ["AutoMLJobInputDataConfig"],
         {"ChannelType": "training"},
         "AutoMLJobInputDataConfig",
-        "expected an array",
+        "AutoMLJobInputDataConfig has the wrong type (got {...}, an object; expected an array of "
+        "1 to 2 items)",
+    ),
+    (
+        "not-an-enum-value",
+        ["AutoMLJobInputDataConfig", 0, "ChannelType"],
+        "train",
+        "AutoMLJobInputDataConfig[0].ChannelType",
+        "ChannelType is not an allowed value (got 'train'; expected one of 'training', "
+        "'validation'); did you mean 'training'?",
     ),
 ]
 
@@ -176,12 +211,14 @@ STRICT_CASES = [
     [c[1:] for c in STRICT_CASES],
     ids=[c[0] for c in STRICT_CASES],
 )
-def test_strict_request_type_errors_name_the_wire_path(
+def test_strict_request_errors_are_phase_1_findings_at_the_wire_path(
     path: list[str | int], value: Any, wire_path: str, message: str
 ) -> None:
-    (problem,) = _problems(CreateAutoMLJobV2Request, _with(path, value), strict=True)
-    assert problem[0] == wire_path
-    assert problem[1].startswith(message)
+    data = _with(path, value)
+    assert _problems(CreateAutoMLJobV2Request, data, strict=True) == [(wire_path, message)]
+    assert [(f.path, f.message) for f in lint_request(data, select=["E1"])] == [
+        (wire_path, message)
+    ]
 
 
 def test_unknown_keys_are_rejected_in_requests_with_their_path() -> None:
@@ -192,7 +229,10 @@ def test_unknown_keys_are_rejected_in_requests_with_their_path() -> None:
         "AutoMLJobInputDataConfig[0].DataSource.S3DataSource.S3Url",
         "Bogus",
     ]
-    assert problems[0][1] == "unknown member (expected one of S3DataType, S3Uri)"
+    assert problems[0][1] == (
+        "unknown member 'S3Url' (got 'S3Url'; expected one of AutoMLS3DataSource's members: "
+        "S3DataType, S3Uri); did you mean 'S3Uri'?"
+    )
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -200,23 +240,34 @@ def test_every_problem_is_reported_at_once() -> None:
     del data["RoleArn"]
     data["AutoMLJobInputDataConfig"][0]["ChannelType"] = 3
     problems = _problems(CreateAutoMLJobV2Request, data, strict=True)
-    assert sorted(problems) == [
-        ("AutoMLJobInputDataConfig[0].ChannelType", "expected a string, got integer 3"),
-        (
-            "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
-            "expected an integer, got string '10'",
-        ),
-        ("RoleArn", "required member is missing"),
+    assert [path for path, _ in problems] == [
+        "RoleArn",
+        "AutoMLJobInputDataConfig[0].ChannelType",
+        MAX_CANDIDATES,
     ]
+    assert problems[0] == (
+        "RoleArn",
+        "required member RoleArn is missing (got nothing; expected a string of 20 to 2048 "
+        "characters)",
+    )
 
 
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        pytest.param({}, "exactly one member must be set (got none;", id="empty"),
+        pytest.param(
+            {},
+            "AutoMLProblemTypeConfig must set exactly one member (got no member; expected exactly "
+            "one of ImageClassificationJobConfig, TabularJobConfig, TextClassificationJobConfig, "
+            "TextGenerationJobConfig, TimeSeriesForecastingJobConfig)",
+            id="empty",
+        ),
         pytest.param(
             {"TabularJobConfig": {"TargetAttributeName": "y"}, "TextGenerationJobConfig": {}},
-            "exactly one member must be set (got TabularJobConfig, TextGenerationJobConfig;",
+            "AutoMLProblemTypeConfig must set exactly one member (got 2: TabularJobConfig, "
+            "TextGenerationJobConfig; expected exactly one of ImageClassificationJobConfig, "
+            "TabularJobConfig, TextClassificationJobConfig, TextGenerationJobConfig, "
+            "TimeSeriesForecastingJobConfig)",
             id="two",
         ),
     ],
@@ -225,18 +276,23 @@ def test_union_needs_exactly_one_member(config: dict[str, Any], message: str) ->
     (problem,) = _problems(
         CreateAutoMLJobV2Request, _with(["AutoMLProblemTypeConfig"], config), strict=True
     )
-    assert problem[0] == "AutoMLProblemTypeConfig"
-    assert problem[1].startswith(message)
+    assert problem == ("AutoMLProblemTypeConfig", message)
 
 
 def test_unknown_union_member_is_an_error_in_a_request() -> None:
-    (problem,) = _problems(
+    problems = _problems(
         CreateAutoMLJobV2Request,
         _with(["AutoMLProblemTypeConfig"], {"FutureJobConfig": {}}),
         strict=True,
     )
-    assert problem[0] == "AutoMLProblemTypeConfig.FutureJobConfig"
-    assert problem[1].startswith("unknown member (expected one of ImageClassificationJobConfig,")
+    assert [path for path, _ in problems] == [
+        "AutoMLProblemTypeConfig",
+        "AutoMLProblemTypeConfig.FutureJobConfig",
+    ]
+    assert problems[1][1].startswith(
+        "unknown member 'FutureJobConfig' (got 'FutureJobConfig'; expected one of "
+        "AutoMLProblemTypeConfig's members: ImageClassificationJobConfig,"
+    )
 
 
 def test_errors_inside_a_union_member_carry_the_member_path() -> None:
@@ -245,7 +301,8 @@ def test_errors_inside_a_union_member_carry_the_member_path() -> None:
     )
     assert problem == (
         "AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName",
-        "expected a string, got integer 5",
+        "TargetAttributeName has the wrong type (got 5, an integer; expected a string of at least "
+        '1 character); write it as a string: "5"',
     )
 
 
@@ -266,14 +323,79 @@ def test_map_values_are_reported_by_key() -> None:
     (problem,) = _problems(CreateAutoMLJobV2Request, data, strict=True)
     assert problem == (
         "AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.Transformations.Filling.price.frontfill",
-        "expected a string, got integer 0",
+        "price.frontfill has the wrong type (got 0, an integer; expected a string of 1 to 256 "
+        'characters); write it as a string: "0"',
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "path", "message"),
+    [
+        pytest.param(
+            1,
+            "1",
+            "member name is not a string (got 1, an integer; expected a member of "
+            "CreateAutoMLJobV2Request)",
+            id="int-key",
+        ),
+        pytest.param(
+            None,
+            "null",
+            "member name is not a string (got null; expected a member of CreateAutoMLJobV2Request)",
+            id="none-key",
+        ),
+    ],
+)
+def test_non_string_member_names_are_a_problem_of_their_own(
+    key: Any, path: str, message: str
+) -> None:
+    data: dict[Any, Any] = copy.deepcopy(REQUEST)
+    data[key] = "x"
+    assert _problems(CreateAutoMLJobV2Request, data, strict=True) == [(path, message)]
+
+
+def test_non_string_map_keys_are_reported_in_requests_and_responses() -> None:
+    data = copy.deepcopy(REQUEST)
+    data["AutoMLProblemTypeConfig"] = {
+        "TextGenerationJobConfig": {"TextGenerationHyperParameters": {3: "x"}}
+    }
+    path = "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters.3"
+    assert _problems(CreateAutoMLJobV2Request, data, strict=True) == [
+        (path, "map key has the wrong type (got 3, an integer; expected a string)")
+    ]
+    response = dict(RESPONSE, AutoMLProblemTypeConfig=data["AutoMLProblemTypeConfig"])
+    assert _problems(DescribeAutoMLJobV2Response, response, strict=False) == [
+        (
+            "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters",
+            "map keys must be strings, got integer 3",
+        )
+    ]
 
 
 def test_non_object_input_is_a_shape_error() -> None:
     assert _problems(CreateAutoMLJobV2Request, ["not", "a", "dict"], strict=True) == [
-        ("", "expected an object, got array ['not', 'a', 'dict']")
+        ("", "request is not a JSON object (got [...]; expected an object of request members)")
     ]
+    assert _problems(TabularJobConfig, 3, strict=True) == [
+        ("", "value has the wrong type (got 3, an integer; expected an object (TabularJobConfig))")
+    ]
+    assert _problems(DescribeAutoMLJobV2Response, ["x"], strict=False) == [
+        ("", "expected an object, got array ['x']")
+    ]
+
+
+def test_from_wire_refuses_a_class_that_is_no_shape() -> None:
+    with pytest.raises(ShapeError) as info:
+        from_wire(dict, {})
+    assert info.value.problems == (
+        ("", "expected an automl_sdk.shapes class, got type <class 'dict'>"),
+    )
+
+
+def test_a_union_alias_parses_like_its_member() -> None:
+    wire = {"TabularJobConfig": {"TargetAttributeName": "y"}}
+    parsed: Any = from_wire(AutoMLProblemTypeConfig, wire, strict=True)  # type: ignore[arg-type]
+    assert parsed == TabularJobConfig(target_attribute_name="y")
 
 
 def test_response_tolerates_unknown_keys_new_enum_values_and_unknown_union_members() -> None:

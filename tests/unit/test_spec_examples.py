@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from automl_sdk import from_wire, shapes, to_wire
+from automl_sdk import ShapeError, from_wire, shapes, to_wire
+from automl_sdk.lint._schema import shape_problems
 from automl_sdk.shapes.constraints import SHAPES
 from tests.support.spec_examples import cli_man_page_request, examples, newer_page_leaf_keys
 
@@ -18,9 +19,28 @@ EXAMPLES = examples()
 )
 def test_syntax_example_round_trips(shape_name: str, wire: dict[str, Any]) -> None:
     cls = getattr(shapes, shape_name)
-    parsed = from_wire(cls, wire, strict=shape_name.endswith("Request"))
+    parsed = from_wire(cls, wire)
     assert isinstance(parsed, cls)
     assert to_wire(parsed) == wire
+    if shape_name.endswith("Request"):
+        _assert_only_placeholder_values_are_refused(cls, wire)
+
+
+#: Phase-1 words for a broken value constraint. The syntax examples hold placeholders
+#: ("string", 123) of the right JSON type, which break lengths, patterns and enums only.
+VALUE_PROBLEMS = ("is too short", "is too long", "is not an allowed value", "does not match")
+
+
+def _assert_only_placeholder_values_are_refused(cls: type, wire: dict[str, Any]) -> None:
+    """Strict parsing refuses the example exactly as phase 1 does, for values only."""
+    try:
+        from_wire(cls, wire, strict=True)
+    except ShapeError as error:
+        problems = list(error.problems)
+    else:
+        problems = []
+    assert problems == shape_problems(wire, cls.__name__)
+    assert all(any(words in message for words in VALUE_PROBLEMS) for _, message in problems)
 
 
 def test_every_union_member_of_the_describe_example_is_exercised() -> None:
@@ -34,7 +54,8 @@ def test_every_union_member_of_the_describe_example_is_exercised() -> None:
 
 def test_cli_man_page_request_round_trips() -> None:
     wire = cli_man_page_request()
-    parsed = from_wire(shapes.CreateAutoMLJobRequest, wire, strict=True)
+    parsed = from_wire(shapes.CreateAutoMLJobRequest, wire)
+    _assert_only_placeholder_values_are_refused(shapes.CreateAutoMLJobRequest, wire)
     assert parsed.auto_ml_job_config is not None
     assert parsed.auto_ml_job_config.mode == "AUTO"
     assert to_wire(parsed) == wire

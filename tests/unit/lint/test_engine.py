@@ -12,9 +12,17 @@ from typing import Any
 
 import pytest
 
-import automl_sdk.lint._engine as engine
 from automl_sdk import from_wire, shapes
-from automl_sdk.lint import Finding, LintContext, Rule, all_rules, detect_operation, lint
+from automl_sdk.lint import (
+    Finding,
+    LintContext,
+    Registry,
+    Rule,
+    all_rules,
+    detect_operation,
+    load_registry,
+)
+from automl_sdk.lint import lint_request as lint
 from automl_sdk.lint._context import (
     get,
     get_bool,
@@ -28,8 +36,8 @@ from automl_sdk.lint._context import (
 )
 from automl_sdk.lint._patterns import PROPERTY_CLASSES, full_match, translate
 from automl_sdk.lint._predicates import PREDICATES
-from automl_sdk.lint._registry import RULE_ID, Registry, registry
-from automl_sdk.shapes.constraints import SHAPES
+from automl_sdk.lint._registry import RULE_ID, default_registry
+from automl_sdk.shapes.constraints import OPERATIONS, SHAPES
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
 TABULAR = json.loads((DATA / "v2_tabular.json").read_text())
@@ -181,16 +189,58 @@ class _Crashing(Rule):
         raise KeyError("boom")
 
 
-def test_crashing_rule_becomes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+class _CrashingWarning(Rule):
+    id = "W2999"
+    short_description = "crashes"
+    description = "a warning rule with a bug"
+    source = "none"
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        raise ZeroDivisionError("division by zero")
+
+
+CRASHED = Finding(
+    "E0002", "error", "", "internal error in rule E2999: KeyError: 'boom'; please report it"
+)
+FIRST = Finding("E2999", "error", "AutoMLJobName", "first finding before the crash")
+
+
+def test_crashing_rule_becomes_an_e0002_error() -> None:
     fake = Registry([_Crashing()], [("E2998", "internal error loading rule module E2998_x: bad")])
-    monkeypatch.setattr(engine, "registry", lambda: fake)
-    assert lint(TABULAR) == [
-        Finding("E2998", "error", "", "internal error loading rule module E2998_x: bad"),
+    assert lint(TABULAR, registry=fake) == [
         Finding(
-            "E2999", "error", "", "internal error in rule E2999: KeyError: 'boom'; please report it"
+            "E0002", "error", "", "internal error in rule E2999: KeyError: 'boom'; please report it"
         ),
-        Finding("E2999", "error", "AutoMLJobName", "first finding before the crash"),
+        Finding("E0002", "error", "", "internal error loading rule module E2998_x: bad"),
+        FIRST,
     ]
+
+
+CRASHED_WARNING = Finding(
+    "E0002",
+    "error",
+    "",
+    "internal error in rule W2999: ZeroDivisionError: division by zero; please report it",
+)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        pytest.param(None, None, [CRASHED_WARNING], id="a-warning-rules-crash-is-an-error"),
+        pytest.param(["W"], None, [CRASHED_WARNING], id="selecting-the-rule-keeps-its-crash"),
+        pytest.param(None, ["W8", "I"], [CRASHED_WARNING], id="ignoring-other-groups-keeps-it"),
+        pytest.param(None, ["E0002"], [], id="ignore-the-engine-id-without-select"),
+        pytest.param(None, ["E0"], [], id="ignore-the-engine-group-without-select"),
+        pytest.param(None, ["E"], [], id="ignore-the-letter-without-select"),
+        pytest.param(["W"], ["E0"], [], id="ignore-beats-select"),
+    ],
+)
+def test_ignore_applies_to_the_engines_own_findings(
+    select: list[str] | None, ignore: list[str] | None, expected: list[Finding]
+) -> None:
+    fake = Registry([_CrashingWarning()])
+    assert lint(TABULAR, select=select, ignore=ignore, registry=fake) == expected
 
 
 class _TimeSeriesOnly(Rule):
@@ -213,20 +263,19 @@ class _TimeSeriesOnly(Rule):
     ],
 )
 def test_engine_runs_a_rule_only_for_its_problem_types(
-    monkeypatch: pytest.MonkeyPatch, problem_config: dict[str, Any], ran: bool
+    problem_config: dict[str, Any], ran: bool
 ) -> None:
-    monkeypatch.setattr(engine, "registry", lambda: Registry([_TimeSeriesOnly()], []))
     request = {"AutoMLProblemTypeConfig": problem_config}
     expected = [
         Finding(
             "W4999", "warning", "AutoMLProblemTypeConfig", "ran on TimeSeriesForecastingJobConfig"
         )
     ]
-    assert lint(request) == (expected if ran else [])
+    assert lint(request, registry=Registry([_TimeSeriesOnly()])) == (expected if ran else [])
 
 
 def test_every_rule_is_well_formed() -> None:
-    assert registry().load_errors == ()
+    assert default_registry().load_errors == ()
     rules = all_rules()
     assert [r.id for r in rules] == sorted({r.id for r in rules})
     for rule in rules:
@@ -393,8 +442,11 @@ def test_tag_pattern_class_is_one_set() -> None:
     assert translate(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)").startswith("([\\w")
 
 
-def test_predicates_cover_every_container_shape_of_both_requests() -> None:
-    reachable, todo = set(), ["CreateAutoMLJobRequest", "CreateAutoMLJobV2Request"]
+REQUEST_SHAPES = sorted({request for request, _ in OPERATIONS.values()})
+
+
+def test_predicates_cover_every_container_shape_of_every_request() -> None:
+    reachable, todo = set(), list(REQUEST_SHAPES)
     while todo:
         shape = SHAPES[todo.pop()]
         children = [*shape.get("members", {}).values(), shape.get("member"), shape.get("value")]
@@ -402,7 +454,23 @@ def test_predicates_cover_every_container_shape_of_both_requests() -> None:
             if SHAPES[child]["type"] in ("structure", "list", "map") and child not in reachable:
                 reachable.add(child)
                 todo.append(child)
-    assert set(PREDICATES) == reachable | {"CreateAutoMLJobRequest", "CreateAutoMLJobV2Request"}
+    assert set(PREDICATES) == reachable | set(REQUEST_SHAPES)
+
+
+def test_generated_predicates_import_the_standard_library_only() -> None:
+    import ast
+
+    import automl_sdk.lint._predicates as generated
+
+    assert generated.__file__ is not None
+    tree = ast.parse(Path(generated.__file__).read_text())
+    imported = {
+        str(node.module if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == {"collections", "decimal", "math", "re", "typing"}
 
 
 @pytest.mark.parametrize("shape_name", sorted(PREDICATES))
@@ -494,8 +562,7 @@ def test_registry_reports_broken_rule_modules(
     (package / "E2995_bad_id.py").write_text(RULE_TEMPLATE.format(name="Bad", rule_id="X1"))
     (package / "oops.py").write_text("x = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr("automl_sdk.lint._registry.RULES_PACKAGE", "fake_rules")
-    found = registry.__wrapped__()
+    found = load_registry("fake_rules")
     assert [rule.id for rule in found.rules] == ["E2990"]
     assert found.load_errors == (
         ("E2991", "internal error loading rule module E2991_broken: boom"),

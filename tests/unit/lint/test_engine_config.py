@@ -1,20 +1,14 @@
-"""``[tool.automl-sdk.lint]`` settings: tomllib path, the Python 3.10 reader, validation."""
+"""``[tool.automl-sdk.lint]`` settings: read with tomllib (tomli on 3.10), validated, errors."""
 
 from __future__ import annotations
 
-import sys
+import pickle
 from pathlib import Path
 
 import pytest
 
-from automl_sdk.lint._config import (
-    LintConfig,
-    LintConfigError,
-    find_pyproject,
-    load_config,
-    parse_lint_table,
-    validate_prefixes,
-)
+from automl_sdk import AutoMLSDKError, LintConfigError
+from automl_sdk.lint._config import LintConfig, find_pyproject, load_config, validate_prefixes
 
 TABLE = """
 [project]
@@ -38,10 +32,6 @@ def test_load_config_reads_the_table(tmp_path: Path) -> None:
     assert load_config(path) == LintConfig(select=("E", "W8"), ignore=("W8001",), path=path)
 
 
-def test_fallback_reader_agrees_with_tomllib() -> None:
-    assert parse_lint_table(TABLE, Path("p")) == {"select": ["E", "W8"], "ignore": ["W8001"]}
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -53,7 +43,6 @@ def test_missing_table_is_empty_config(tmp_path: Path, text: str) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text(text)
     assert load_config(path) == LintConfig()
-    assert parse_lint_table(text, path) is None
 
 
 def test_no_file_is_empty_config() -> None:
@@ -79,11 +68,19 @@ def test_no_file_is_empty_config() -> None:
             "unknown key(s) in [tool.automl-sdk.lint]: selects (expected select or ignore)",
             id="unknown-key",
         ),
+        pytest.param("[tool.automl-sdk.lint\n", "invalid TOML", id="bad-toml"),
         pytest.param(
-            "[tool.automl-sdk.lint\n",
-            "invalid TOML",
-            id="bad-toml",
-            marks=pytest.mark.skipif(sys.version_info < (3, 11), reason="tomllib only"),
+            "[tool.automl-sdk.lint]\nselect = E\n", "invalid TOML", id="bare-word-not-an-array"
+        ),
+        pytest.param(
+            '[tool."automl-sdk"]\nlint = 3\n',
+            "tool.automl-sdk.lint must be a table",
+            id="not-a-table",
+        ),
+        pytest.param(
+            '[tool.automl-sdk.lint]\nselect = ["E", 1]\n',
+            'tool.automl-sdk.lint.select must be a list of rule id prefixes such as ["E3", "W8001"]',
+            id="mixed-array",
         ),
     ],
 )
@@ -96,9 +93,25 @@ def test_bad_config_raises_with_the_file_named(tmp_path: Path, text: str, messag
     assert message in str(info.value)
 
 
-def test_fallback_reader_rejects_non_arrays() -> None:
-    with pytest.raises(LintConfigError, match=r"p:2: expected key = \["):
-        parse_lint_table("[tool.automl-sdk.lint]\nselect = E\n", Path("p"))
+def test_full_toml_syntax_is_read(tmp_path: Path) -> None:
+    # Inline tables, dotted keys and literal strings: TOML the old hand-written subset refused.
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        'tool.automl-sdk.lint = { select = [\'E\'], ignore = ["""W8001"""] }\n'
+        "[tool.other]\nx = { y = 1 }\n"
+    )
+    assert load_config(path) == LintConfig(select=("E",), ignore=("W8001",), path=path)
+
+
+def test_lint_config_error_is_in_the_error_tree_keyword_only_and_picklable() -> None:
+    error = LintConfigError(source="pyproject.toml", problem="select must be a list")
+    assert isinstance(error, AutoMLSDKError)
+    assert not isinstance(error, ValueError)
+    assert str(error) == "pyproject.toml: select must be a list"
+    clone = pickle.loads(pickle.dumps(error))
+    assert (clone.source, clone.problem, str(clone)) == (error.source, error.problem, str(error))
+    with pytest.raises(TypeError):
+        LintConfigError("pyproject.toml", "x")  # type: ignore[call-arg]
 
 
 def test_find_pyproject_walks_up(tmp_path: Path) -> None:
