@@ -16,7 +16,7 @@ def format_json(reports: Sequence[FileReport]) -> str:
     """The findings of all files as one JSON array (``[]`` when there are none)."""
     items = []
     for report in reports:
-        locations = dict(report.locations)
+        locations = report.locations  # a mapping: positions are worked out per lookup
         for finding in report.findings:
             item: dict[str, Any] = {"file": report.file, **finding.to_dict()}
             located = position(locations, finding.path)

@@ -76,7 +76,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
 
 def _result(report: FileReport, finding: Any, rule_index: int) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.file)}}
-    located = position(dict(report.locations), finding.path)
+    located = position(report.locations, finding.path)
     if located is not None:
         physical["region"] = {"startLine": located[0], "startColumn": located[1]}
     location: dict[str, Any] = {"physicalLocation": physical}

@@ -20,7 +20,7 @@ def format_text(reports: Sequence[FileReport]) -> str:
     """``file[:line:col]: RULE [severity] path: message`` lines and a summary."""
     keyed = []
     for report in reports:
-        locations = dict(report.locations)
+        locations = report.locations  # a mapping: positions are worked out per lookup
         for finding in report.findings:
             line, column = position(locations, finding.path) or (0, 0)
             key = (report.file, line, column, finding.path, finding.rule, finding.message)
@@ -32,7 +32,7 @@ def format_text(reports: Sequence[FileReport]) -> str:
 
 def finding_line(file: str, finding: Finding, locations: Mapping[str, tuple[int, int]]) -> str:
     """``file[:line:col]: RULE [severity] path: message``, the one line of a finding in a file."""
-    located = position(locations if isinstance(locations, dict) else dict(locations), finding.path)
+    located = position(locations, finding.path)
     where = file if located is None else f"{file}:{located[0]}:{located[1]}"
     return f"{where}: {finding}"
 
