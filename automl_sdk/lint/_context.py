@@ -20,11 +20,15 @@ import decimal
 import functools
 import math
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
 
 from automl_sdk._mapping import to_v1
 
 if TYPE_CHECKING:
+    # Type-checking only: importing typing_extensions at run time would add to the lint
+    # command's start-up, which never needs it (Self is in typing from Python 3.11).
+    from typing_extensions import Self
+
     from automl_sdk.lint._finding import Finding
 
 V1 = "CreateAutoMLJob"
@@ -43,7 +47,7 @@ VALIDATION = "validation"
 #: "The default value is training." (``ChannelType``, boto3's ``describe_auto_ml_job_v2`` page)
 DEFAULT_CHANNEL_TYPE = TRAINING
 
-Key = str | int
+Key: TypeAlias = str | int
 #: The CreateAutoMLJobV2 path of the input channels.
 CHANNELS = "AutoMLJobInputDataConfig"
 
@@ -218,12 +222,12 @@ class fact(Generic[T]):  # lower case: used as a decorator, like functools.cache
         self.name = name
 
     @overload
-    def __get__(self, instance: None, owner: type[Any] | None = None) -> fact[T]: ...
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> Self: ...
 
     @overload
     def __get__(self, instance: object, owner: type[Any] | None = None) -> T: ...
 
-    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> T | fact[T]:
+    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> T | Self:
         if instance is None:
             return self
         value = self.compute(instance)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
-Severity = Literal["error", "warning", "info"]
+Severity: TypeAlias = Literal["error", "warning", "info"]
 
 #: Severity for each rule id letter (``E2001`` is an error, ``W8001`` a warning, ``I8003`` info).
 SEVERITY_BY_LETTER: dict[str, Severity] = {"E": "error", "W": "warning", "I": "info"}

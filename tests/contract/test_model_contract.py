@@ -132,3 +132,37 @@ def test_the_v1_describe_view_orders_members_as_the_model_does() -> None:
         if not path:
             expected.append("ResponseMetadata")  # boto3 adds it to every response
         assert list(order) == expected, path
+
+
+def _pinned(requirements: list[str], name: str) -> str:
+    """The exact version ``name==X`` pins in ``requirements``; fails when it is not pinned."""
+    import re
+
+    versions = [
+        match.group(1)
+        for line in requirements
+        if (match := re.fullmatch(rf"\s*{name}==([0-9][0-9A-Za-z.]*)\s*(#.*)?", line))
+    ]
+    assert len(versions) == 1, f"{name} must be pinned exactly once with =="
+    return versions[0]
+
+
+def test_the_generators_formatter_is_pinned_once_everywhere() -> None:
+    # The generator formats its output with ruff; a new ruff could reformat it and make
+    # `generate_shapes.py --check` fail with no model change, so every install uses one version.
+    import importlib.metadata
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    constraints_txt = (root / "constraints.txt").read_text().splitlines()
+    extras = tomllib.loads((root / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    pinned = _pinned(constraints_txt, "ruff")
+    assert _pinned(extras["test"], "ruff") == pinned
+    assert not any(item.startswith("ruff") for item in extras["dev"])  # dev takes test's
+    assert importlib.metadata.version("ruff") == pinned

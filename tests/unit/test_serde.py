@@ -461,3 +461,87 @@ def test_shape_error_pickles_and_is_not_a_value_error() -> None:
     clone = pickle.loads(pickle.dumps(error))
     assert (clone.shape, clone.problems, str(clone)) == ("X", (("A.B", "bad"),), str(error))
     assert not isinstance(error, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        pytest.param(
+            {"output_data_config": None},
+            (
+                "OutputDataConfig",
+                "required member OutputDataConfig is missing (got nothing; expected an object "
+                "(AutoMLOutputDataConfig))",
+            ),
+            id="required-member-none",
+        ),
+        pytest.param(
+            {"role_arn": 5},
+            (
+                "RoleArn",
+                "RoleArn has the wrong type (got 5, an integer; expected a string of 20 to 2048 "
+                'characters); write it as a string: "5"',
+            ),
+            id="int-for-string",
+        ),
+        pytest.param(
+            {"auto_ml_job_objective": "F1"},
+            (
+                "AutoMLJobObjective",
+                "AutoMLJobObjective has the wrong type (got 'F1', a string; expected an object "
+                "(AutoMLJobObjective))",
+            ),
+            id="string-for-structure",
+        ),
+        pytest.param(
+            {"auto_ml_problem_type_config": AutoMLJobObjective(metric_name="F1")},
+            (
+                "AutoMLProblemTypeConfig",
+                "AutoMLProblemTypeConfig has the wrong type (got AutoMLJobObjective(metric_name='F1'), "
+                "a AutoMLJobObjective; expected an object (AutoMLProblemTypeConfig))",
+            ),
+            id="wrong-shape-in-a-union",
+        ),
+    ],
+)
+def test_to_wire_of_a_broken_request_names_the_wire_path(
+    change: dict[str, Any], problem: tuple[str, str]
+) -> None:
+    request = from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
+    with pytest.raises(ShapeError) as info:
+        to_wire(attrs.evolve(request, **change))
+    assert info.value.problems == (problem,)
+
+
+def test_to_wire_finds_a_missing_required_member_at_any_depth_of_a_request() -> None:
+    request = from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
+    assert request.auto_ml_job_objective is not None
+    objective = attrs.evolve(request.auto_ml_job_objective, metric_name=None)  # type: ignore[arg-type]
+    with pytest.raises(ShapeError) as info:
+        to_wire(attrs.evolve(request, auto_ml_job_objective=objective))
+    assert [path for path, _ in info.value.problems] == ["AutoMLJobObjective.MetricName"]
+
+
+def test_to_wire_leaves_value_constraints_to_the_linter() -> None:
+    request = from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
+    assert to_wire(attrs.evolve(request, auto_ml_job_name="not a valid name"))["AutoMLJobName"] == (
+        "not a valid name"
+    )
+
+
+def test_a_response_without_a_required_member_parses_with_none() -> None:
+    wire = {key: value for key, value in RESPONSE.items() if key != "CreationTime"}
+    del wire["AutoMLJobInputDataConfig"]  # a required list
+    parsed = from_wire(DescribeAutoMLJobV2Response, wire)
+    assert parsed.creation_time is None
+    assert parsed.auto_ml_job_input_data_config is None
+    assert parsed.auto_ml_job_status == "InProgress"
+    assert to_wire(parsed) == wire  # a response shape may lack them; only requests may not
+
+
+def test_a_response_with_null_members_parses_them_as_none() -> None:
+    parsed = from_wire(
+        DescribeAutoMLJobV2Response, dict(RESPONSE, RoleArn=None, BestCandidate=None)
+    )
+    assert parsed.role_arn is None
+    assert parsed.best_candidate is None

@@ -7,6 +7,7 @@ order) and returns the whole output as a string; the CLI writes it to stdout.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeAlias
 
 import attrs
 
@@ -28,7 +29,7 @@ class FileReport:
     locations: Mapping[str, tuple[int, int]] = attrs.field(factory=dict)
 
 
-Formatter = Callable[[Sequence[FileReport]], str]
+Formatter: TypeAlias = Callable[[Sequence[FileReport]], str]
 
 
 def formatter(name: str) -> Formatter:

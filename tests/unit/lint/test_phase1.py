@@ -546,3 +546,89 @@ def test_phase1_case(
     findings = lint(mutate(base, edits), operation=operation, select=["E1"])
     assert [(f.rule, f.path, f.message) for f in findings] == expected
     assert all(f.severity == "error" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        pytest.param(
+            10**400,
+            "ValidationFraction is out of range (got " + "1" + "0" * 56 + "...; expected 0 to 1)",
+            id="huge-integer",
+        ),
+        pytest.param(
+            -(10**5000),
+            "ValidationFraction is out of range (got <an integer of about 5001 digits>; expected "
+            "0 to 1)",
+            id="integer-past-the-digit-limit",
+        ),
+    ],
+)
+def test_a_huge_integer_is_a_range_finding_not_an_internal_error(value: int, message: str) -> None:
+    request = mutate(TABULAR, [(("DataSplitConfig",), {"ValidationFraction": value})])
+    findings = lint(request)
+    assert [f for f in findings if f.rule.startswith("E0")] == []
+    assert [(f.rule, f.path, f.message) for f in findings if f.rule.startswith("E1")] == [
+        ("E1005", "DataSplitConfig.ValidationFraction", message)
+    ]
+
+
+def test_a_huge_integer_for_an_integer_member_is_a_range_finding() -> None:
+    request = mutate(TABULAR, [((*TAB, "CompletionCriteria", "MaxCandidates"), 10**400)])
+    findings = lint(request, select=["E"])
+    assert [f for f in findings if f.rule.startswith("E0")] == []
+    assert [(f.rule, f.path) for f in findings] == [
+        ("E1005", "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [((7,), "x")],
+            [
+                (
+                    "E1002",
+                    "7",
+                    "member name is not a string (got 7, an integer; expected a member of "
+                    "CreateAutoMLJobV2Request)",
+                )
+            ],
+            id="int-member-name",
+        ),
+        pytest.param(
+            [((*TAB, ("a", 1)), "x")],
+            [
+                (
+                    "E1002",
+                    "AutoMLProblemTypeConfig.TabularJobConfig.('a', 1)",
+                    "member name is not a string (got ('a', 1), an array; expected a member of "
+                    "TabularJobConfig)",
+                )
+            ],
+            id="tuple-member-name-deep",
+        ),
+        pytest.param(
+            [
+                (
+                    ("AutoMLProblemTypeConfig",),
+                    {"TextGenerationJobConfig": {"TextGenerationHyperParameters": {None: "3"}}},
+                )
+            ],
+            [
+                (
+                    "E1002",
+                    "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters.null",
+                    "map key has the wrong type (got null; expected a string)",
+                )
+            ],
+            id="null-map-key",
+        ),
+    ],
+)
+def test_non_string_keys_in_requests_and_maps(
+    edits: list[tuple[tuple[Any, ...], Any]], expected: list[tuple[str, str, str]]
+) -> None:
+    findings = lint(mutate(TABULAR, edits), select=["E1"])
+    assert [(f.rule, f.path, f.message) for f in findings] == expected
