@@ -56,6 +56,10 @@ class _UnknownVariant(Exception):
     """An ``Unknown…`` union variant met while writing the wire form: it cannot be sent."""
 
 
+class _NotPlain(Exception):
+    """The fast writer met a value it does not write as it is; the checked path decides."""
+
+
 # ---------------------------------------------------------------- public functions
 
 
@@ -80,17 +84,20 @@ def to_wire(shape: Any) -> dict[str, Any]:
             shape=cls.__name__,
             problems=[("", f"expected an automl_sdk.shapes object, got {cls.__name__}")],
         )
+    name = cls.__name__
+    request = name in _REQUEST_SHAPES
     try:
-        if cls.__name__ not in constraints.SHAPES:  # an Unknown… variant handed over on its own
+        if name not in constraints.SHAPES:  # an Unknown… variant handed over on its own
             raise _UnknownVariant
-        wire = _write_structure(shape, cls.__name__)
+        try:
+            return cast("dict[str, Any]", _fast_writer(name, request)(shape))
+        except _NotPlain:  # something the fast writer does not vouch for: check it all
+            wire = _write_structure(shape, name)
     except _UnknownVariant:
-        raise ShapeError(shape=cls.__name__, problems=list(_unknown_variants(shape, ""))) from None
-    problems = _schema().shape_problems(
-        wire, cls.__name__, constraints=False, required=cls.__name__ in _REQUEST_SHAPES
-    )
+        raise ShapeError(shape=name, problems=list(_unknown_variants(shape, ""))) from None
+    problems = _schema().shape_problems(wire, name, constraints=False, required=request)
     if problems:
-        raise ShapeError(shape=cls.__name__, problems=problems)
+        raise ShapeError(shape=name, problems=problems)
     return cast("dict[str, Any]", wire)  # a shape object's own wire form is always a dict
 
 
@@ -166,6 +173,103 @@ def _shape_name(cls: Any) -> str | None:
 
 
 # ---------------------------------------------------------------- writing the wire form
+
+
+@functools.cache
+def _fast_writer(shape_name: str, request: bool) -> Callable[[Any], Any]:
+    """A function writing a well-formed ``shape_name`` value's wire form in one pass.
+
+    It raises :class:`_NotPlain` on anything but exact shape classes and values of the types
+    :data:`automl_sdk.lint._schema.WIRE_TYPES` allows (and, in a ``request``, on a required
+    member left ``None``), so a value it writes is one the schema walk passes; ``to_wire`` then
+    takes the checked path, where the walk explains what is wrong. (A property test holds the
+    two to each other.) Written per shape once, like cattrs' generated functions.
+    """
+    table = constraints.SHAPES[shape_name]
+    kind = table["type"]
+    if kind == "structure" and table.get("union"):
+        return _fast_union(shape_name, request)
+    if kind == "structure":
+        return _fast_structure(shape_name, request)
+    if kind == "list":
+        item = _fast_writer(table["member"], request)
+        return lambda value: (
+            [item(member) for member in value] if type(value) in _ARRAYS else _not_plain()
+        )
+    if kind == "map":
+        entry = _fast_writer(table["value"], request)
+
+        def write_map(value: Any) -> Any:
+            if type(value) is not dict:
+                _not_plain()
+            return {
+                key if type(key) is str else _not_plain(): entry(item)
+                for key, item in value.items()
+            }
+
+        return write_map
+    if kind == "string":
+        return _fast_string
+    return functools.partial(_fast_leaf, kind, _schema().well_typed)
+
+
+_ARRAYS = (list, tuple)
+
+
+def _not_plain() -> Any:
+    raise _NotPlain
+
+
+def _fast_string(value: Any) -> str:
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)  # an enum constant is sent as its plain value
+    return _not_plain()  # type: ignore[no-any-return]
+
+
+def _fast_leaf(kind: str, well_typed: Callable[[Any, str], bool], value: Any) -> Any:
+    return value if well_typed(value, kind) else _not_plain()
+
+
+def _fast_structure(shape_name: str, request: bool) -> Callable[[Any], Any]:
+    cls = getattr(structures, shape_name)
+    required = set(constraints.SHAPES[shape_name]["required"])
+    fields = [
+        (attribute, wire, _fast_writer(member, request), request and wire in required)
+        for attribute, wire, member in _fields(shape_name)
+    ]
+
+    def write_structure(value: Any) -> Any:
+        if type(value) is not cls:
+            _not_plain()
+        wire: dict[str, Any] = {}
+        for attribute, wire_name, write, must in fields:
+            item = getattr(value, attribute)
+            if item is not None:
+                wire[wire_name] = write(item)
+            elif must:
+                _not_plain()
+        return wire
+
+    return write_structure
+
+
+def _fast_union(union_name: str, request: bool) -> Callable[[Any], Any]:
+    members = constraints.SHAPES[union_name]["members"]
+    writers = {
+        cls: (tag, _fast_writer(members[tag], request))
+        for cls, tag in _union_tags(union_name).items()
+    }
+
+    def write_union(value: Any) -> Any:
+        found = writers.get(type(value))
+        if found is None:
+            _not_plain()
+        tag, write = found  # type: ignore[misc]
+        return {tag: write(value)}
+
+    return write_union
 
 
 def _write(value: Any, shape_name: str) -> Any:
@@ -285,18 +389,19 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Any:
     build: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
         cls, converter, **renames
     )
-    required = tuple(
+    required = frozenset(
         field.metadata["wire"] for field in attrs.fields(cls) if field.default is attrs.NOTHING
     )
 
     def structure(value: Any, _: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            raise TypeError(f"expected an object, got {_describe(value)}")
-        missing = [wire for wire in required if wire not in value]
-        if missing:  # a response without a member the model calls required: it is None
-            value = {**value, **dict.fromkeys(missing)}
+        if type(value) is not dict:  # the common case first: this runs for every object
+            if value is None:
+                return None
+            if not isinstance(value, Mapping):
+                raise TypeError(f"expected an object, got {_describe(value)}")
+        if not value.keys() >= required:
+            # A response without a member the model calls required: it is None.
+            value = {**dict.fromkeys(required), **value}
         return build(value, cls)
 
     return structure

@@ -26,6 +26,7 @@ form (written by :mod:`automl_sdk.lint._predicate_writer`); a property test hold
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import math
 from collections.abc import Iterator
@@ -47,6 +48,27 @@ COLLECTION_SIZE = "E1006"
 PATTERN = "E1007"
 ENUM = "E1008"
 UNION = "E1009"
+
+#: The Python types the wire accepts for each kind of leaf shape (``bool`` only for booleans,
+#: though it is an ``int``; ``Decimal`` for numbers, as boto3 accepts it). The walk below and
+#: ``to_wire``'s writer both decide "right type" by this table.
+WIRE_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "long": (int,),
+    "float": (int, float, decimal.Decimal),
+    "double": (int, float, decimal.Decimal),
+    "boolean": (bool,),
+    "timestamp": (str, int, float, datetime.datetime),
+}
+
+
+def well_typed(value: Any, kind: str) -> bool:
+    """True when ``value`` has a wire type of leaf ``kind`` (see :data:`WIRE_TYPES`)."""
+    if isinstance(value, bool):
+        return kind == "boolean"
+    return isinstance(value, WIRE_TYPES[kind])
+
 
 _JSON_TYPE = {
     bool: "a boolean",
@@ -348,7 +370,7 @@ class _Walker:
         )
 
     def string(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        if not isinstance(value, str):
+        if not well_typed(value, "string"):
             self.wrong_type(value, shape_name, path)
         elif self.constraints:
             self.scalar_constraints(value, shape, path, what=None)
@@ -390,14 +412,14 @@ class _Walker:
             )
 
     def integer(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
+        if not well_typed(value, "integer"):
             self.wrong_type(value, shape_name, path)
         elif self.constraints:
             self.number_range(value, shape, path)
 
     def number(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
         # Decimal too: boto3 accepts it for float members (and DynamoDB users pass it).
-        if isinstance(value, bool) or not isinstance(value, int | float | decimal.Decimal):
+        if not well_typed(value, "float"):
             self.wrong_type(value, shape_name, path)
             return
         if not self.constraints:
@@ -423,13 +445,11 @@ class _Walker:
             )
 
     def boolean(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        if not isinstance(value, bool):
+        if not well_typed(value, "boolean"):
             self.wrong_type(value, shape_name, path)
 
     def timestamp(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        import datetime
-
-        if isinstance(value, bool) or not isinstance(value, str | int | float | datetime.datetime):
+        if not well_typed(value, "timestamp"):
             self.wrong_type(value, shape_name, path)
 
 
