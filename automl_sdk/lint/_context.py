@@ -75,27 +75,35 @@ def _steps(path: str) -> tuple[Key, ...]:
     return tuple(keys)
 
 
-def get(obj: Any, *keys: Key) -> Any:
-    """``obj[k1][k2]...`` following dict keys (str) and list indexes (int); ``None`` on any mismatch."""
+_ARRAYS = (list, tuple)
+
+
+def _follow(obj: Any, keys: tuple[Key, ...]) -> Any:
+    """:func:`get` with the keys as one tuple (every getter calls it: lint's hottest loop)."""
     for key in keys:
-        if isinstance(obj, dict):
+        if type(obj) is dict or isinstance(obj, dict):  # the exact type first: much the commonest
             obj = obj.get(key)
-        elif isinstance(obj, list | tuple) and isinstance(key, int) and -len(obj) <= key < len(obj):
+        elif isinstance(obj, _ARRAYS) and type(key) is int and -len(obj) <= key < len(obj):
             obj = obj[key]
         else:
             return None
     return obj
 
 
+def get(obj: Any, *keys: Key) -> Any:
+    """``obj[k1][k2]...`` following dict keys (str) and list indexes (int); ``None`` on any mismatch."""
+    return _follow(obj, keys)
+
+
 def get_str(obj: Any, *keys: Key) -> str | None:
     """The value at ``keys`` if it is a ``str``, else ``None``."""
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     return value if isinstance(value, str) else None
 
 
 def get_int(obj: Any, *keys: Key) -> int | None:
     """The value at ``keys`` if it is an ``int`` (never a ``bool``), else ``None``."""
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
@@ -104,7 +112,7 @@ def get_number(obj: Any, *keys: Key) -> float | None:
 
     A finite ``Decimal`` (boto3 accepts one for float members) is returned as a ``float``.
     """
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -128,19 +136,19 @@ def finite(value: float | decimal.Decimal) -> bool:
 
 def get_bool(obj: Any, *keys: Key) -> bool | None:
     """The value at ``keys`` if it is a ``bool``, else ``None``."""
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     return value if isinstance(value, bool) else None
 
 
 def get_dict(obj: Any, *keys: Key) -> dict[str, Any] | None:
     """The value at ``keys`` if it is a ``dict``, else ``None``."""
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     return value if isinstance(value, dict) else None
 
 
 def get_list(obj: Any, *keys: Key) -> list[Any] | None:
     """The value at ``keys`` if it is a ``list`` (a tuple, which boto3 also takes, as a list)."""
-    value = get(obj, *keys)
+    value = _follow(obj, keys)
     if isinstance(value, tuple):
         return list(value)
     return value if isinstance(value, list) else None
@@ -276,16 +284,16 @@ class LintContext:
             return []
         head, star, rest = path.partition("[*]")
         if not star:
-            return [(path, get(self.request, *_steps(path)))]
+            return [(path, _follow(self.request, _steps(path)))]
         items = get_list(self.request, *_steps(head)) or []
         steps = _steps(rest[1:])  # rest is ".Member..."
-        return [(f"{head}[{index}]{rest}", get(item, *steps)) for index, item in enumerate(items)]
+        return [(f"{head}[{index}]{rest}", _follow(item, steps)) for index, item in enumerate(items)]
 
     def at(self, v2_path: str) -> tuple[str, Any]:
         """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path``: the first of
         :meth:`at_each`, or ``(v2_path, None)`` when the request has no such member."""
         if not self.is_v1:  # the common case, without at_each's list
-            return v2_path, get(self.request, *_steps(v2_path))
+            return v2_path, _follow(self.request, _steps(v2_path))
         found = self.at_each(v2_path)
         return found[0] if found else (v2_path, None)
 
@@ -410,7 +418,7 @@ class LintContext:
     # Shortcuts rooted at the request.
     def get(self, *keys: Key) -> Any:
         """``get(self.request, *keys)``."""
-        return get(self.request, *keys)
+        return _follow(self.request, keys)
 
     def get_str(self, *keys: Key) -> str | None:
         """``get_str(self.request, *keys)``."""
