@@ -6,6 +6,7 @@ file: there is no shared list to edit. Ids are a letter (``E`` error, ``W`` warn
 and four digits whose first digit is the group:
 
 ====  ===========================================================================
+0     the engine's own findings (``E0002``: a rule crashed or its module did not load)
 1     schema checks from the service model (phase 1)
 2     request-wide rules: names, channels, S3, role, output, deploy, tags, VPC, data split
 3     tabular

@@ -271,21 +271,18 @@ def test_lint_false_sends_a_v1_request_with_lint_errors_translated(
     stubber.assert_no_pending_responses()
 
 
-def test_a_v1_create_lints_the_request_once(
-    stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch
+def test_a_v1_create_reports_the_v1_requests_findings_once(
+    stubber: Stubber, client: AutoMLClient
 ) -> None:
-    lint_module = sys.modules["automl_sdk.lint"]
-    calls: list[str | None] = []
-    real_lint = lint_module.lint
+    from automl_sdk import lint_request
 
-    def counting_lint(request: Any, **kwargs: Any) -> Any:
-        calls.append(kwargs.get("operation"))
-        return real_lint(request, **kwargs)
-
-    monkeypatch.setattr(lint_module, "lint", counting_lint)
-    with pytest.raises(RequestLintError):
-        client.create_auto_ml_job(**(V1_REQUEST | {"RoleArn": "role"}))
-    assert calls == ["CreateAutoMLJob"]
+    request = V1_REQUEST | {"RoleArn": "role"}
+    with pytest.raises(RequestLintError) as info:
+        client.create_auto_ml_job(**request)
+    assert info.value.operation == "CreateAutoMLJob"
+    # Exactly one lint run's findings, with V1 paths: none repeated, none of the V2 form.
+    assert info.value.findings == tuple(lint_request(request, operation="CreateAutoMLJob"))
+    assert ("E1004", "RoleArn") in [(f.rule, f.path) for f in info.value.findings]
 
 
 @pytest.mark.parametrize(

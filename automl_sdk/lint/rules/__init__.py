@@ -3,12 +3,12 @@
 Each module defines exactly one :class:`automl_sdk.lint.Rule` subclass; the registry imports every
 module here (see :mod:`automl_sdk.lint._registry` for the id scheme). A rule reads the raw request
 through :class:`automl_sdk.lint.LintContext` and its typed getters, skips values of the wrong
-type (phase 1 reports those) and yields ``(wire_path, message)``::
+type (phase 1 reports those) and yields ``(wire_path, message)``. Everything it needs is in the
+public :mod:`automl_sdk.lint.rules_api`::
 
     from collections.abc import Iterator
 
-    from automl_sdk.lint._context import LintContext, join, show
-    from automl_sdk.lint._registry import Rule
+    from automl_sdk.lint.rules_api import LintContext, Rule, join, show
 
 
     class ValidationFractionRange(Rule):
