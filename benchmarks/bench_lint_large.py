@@ -6,7 +6,7 @@ Each file is the full V2 tabular example with a ``Tags`` list grown to the size 
 tag's key broken (an ``E1007`` finding per tag) so that the finding count grows with the file,
 as in a generated request gone wrong. Each size runs ``automl-sdk lint --format F FILE`` in a
 fresh interpreter (stdout to /dev/null) and reports its wall time, its peak resident memory,
-and the time of the line/column locator (``automl_sdk.lint._locate.scan``) alone. Linear cost
+and the time of the line/column locator (``automl_sdk.lint._locate.locate``) alone. Linear cost
 means the time per megabyte stays flat as the size grows.
 """
 
@@ -29,9 +29,9 @@ start = time.perf_counter()
 code = main(["lint", "--no-config", "--format", sys.argv[2], sys.argv[1]])
 wall = time.perf_counter() - start
 text = open(sys.argv[1], encoding="utf-8").read()
-from automl_sdk.lint._locate import scan
+from automl_sdk.lint._locate import locate
 start = time.perf_counter()
-scan(text)
+locate(text)
 located = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print("PROBE", code, wall, located, peak, file=sys.stderr)
