@@ -287,7 +287,9 @@ class LintContext:
             return [(path, _follow(self.request, _steps(path)))]
         items = get_list(self.request, *_steps(head)) or []
         steps = _steps(rest[1:])  # rest is ".Member..."
-        return [(f"{head}[{index}]{rest}", _follow(item, steps)) for index, item in enumerate(items)]
+        return [
+            (f"{head}[{index}]{rest}", _follow(item, steps)) for index, item in enumerate(items)
+        ]
 
     def at(self, v2_path: str) -> tuple[str, Any]:
         """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path``: the first of
