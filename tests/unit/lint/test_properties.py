@@ -178,3 +178,43 @@ def test_fast_schema_check_agrees_with_the_explaining_walk(request: dict[str, An
         walker = _Walker(operation)
         walker.value(request, OPERATIONS[operation][0], "")
         assert PREDICATES[OPERATIONS[operation][0]](request) == (walker.findings == [])
+
+
+# Python values a caller may pass inside a request dict, beyond JSON's: tuples, sets, bytes,
+# Decimals (NaN too), integers past float's range, complex numbers, datetimes, bare objects,
+# and dicts whose keys are not strings.
+PYTHON_SCALARS = (
+    SCALARS
+    | st.integers(min_value=10**300, max_value=10**400)
+    | st.decimals()
+    | st.complex_numbers()
+    | st.binary(max_size=4)
+    | st.datetimes()
+    | st.builds(object)
+)
+PYTHON_VALUES = st.recursive(
+    PYTHON_SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.tuples(children)
+        | st.frozensets(st.integers(), max_size=2)
+        | st.dictionaries(st.text(max_size=6) | st.integers() | st.none(), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(VALID), st.data())
+def test_no_rule_crashes_on_python_values_planted_anywhere(
+    base: dict[str, Any], data: st.DataObject
+) -> None:
+    request = copy.deepcopy(base)
+    path = data.draw(st.sampled_from(_paths(request)))
+    parent = request
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = data.draw(PYTHON_VALUES)
+    for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
+        findings = lint(request, operation=operation)
+        assert [f for f in findings if f.rule.startswith("E0")] == []
