@@ -23,11 +23,6 @@ import attrs
 
 from automl_sdk.errors import LintConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
-
 __all__ = ["LintConfig", "LintConfigError", "find_pyproject", "load_config", "validate_prefixes"]
 
 TABLE = ("tool", "automl-sdk", "lint")
@@ -74,6 +69,11 @@ def load_config(path: Path | None) -> LintConfig:
 
 def _read_table(text: str, path: Path) -> dict[str, Any] | None:
     """The ``[tool.automl-sdk.lint]`` table of a TOML document, or ``None`` when it has none."""
+    # Imported here: most lint runs find no pyproject.toml, and the command must start fast.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
