@@ -9,7 +9,7 @@ from automl_sdk.check._aws import Clients
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._gather import EVERYTHING, Progress, gather
 from automl_sdk.lint._context import LintContext
-from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation, lint
+from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation, lint_request
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._registry import Rule, check_registry, matches
 
@@ -58,7 +58,7 @@ def check_request(
     """
     select = None if select is None else tuple(select)
     ignore = tuple(ignore or ())
-    findings = lint(request, operation=operation, select=select, ignore=ignore)
+    findings = lint_request(request, operation=operation, select=select, ignore=ignore)
     if any(finding.severity == "error" for finding in findings):
         return findings
     wire, resolved = _wire(request, operation)

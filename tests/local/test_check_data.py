@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from automl_sdk import Finding, check_request, lint
+from automl_sdk import Finding, check_request, lint_request
 from tests.local.check_world import (
     BUCKET,
     EU_BUCKET,
@@ -97,9 +97,9 @@ def channel(request: dict[str, Any], index: int = 0) -> dict[str, Any]:
 
 def test_good_csv_checks_clean_with_lint_findings_alone(world: World) -> None:
     request = v2(world, "csv/")
-    assert check_request(request, session=world.session, endpoint_url=world.endpoint_url) == lint(
-        request
-    )
+    assert check_request(
+        request, session=world.session, endpoint_url=world.endpoint_url
+    ) == lint_request(request)
     assert found(world, request) == []
 
 
