@@ -99,6 +99,19 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+def _planted(
+    base: dict[str, Any], data: st.DataObject, values: st.SearchStrategy[Any]
+) -> dict[str, Any]:
+    """A copy of ``base`` with a value drawn from ``values`` at a random member or item."""
+    request = copy.deepcopy(base)
+    path = data.draw(st.sampled_from(_paths(request)))
+    parent = request
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = data.draw(values)
+    return request
+
+
 @st.composite
 def mutated_requests(draw: st.DrawFn) -> dict[str, Any]:
     request: dict[str, Any] = copy.deepcopy(draw(st.sampled_from(VALID)))
@@ -153,12 +166,7 @@ def test_lint_never_raises_on_arbitrary_json(value: Any, operation: str | None) 
 def test_no_rule_crashes_on_json_planted_anywhere(
     base: dict[str, Any], data: st.DataObject
 ) -> None:
-    request = copy.deepcopy(base)
-    path = data.draw(st.sampled_from(_paths(request)))
-    parent = request
-    for key in path[:-1]:
-        parent = parent[key]
-    parent[path[-1]] = data.draw(JSON)
+    request = _planted(base, data, JSON)
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
         assert _internal_errors(lint(request, operation=operation)) == []
 
@@ -209,12 +217,7 @@ PYTHON_VALUES = st.recursive(
 def test_no_rule_crashes_on_python_values_planted_anywhere(
     base: dict[str, Any], data: st.DataObject
 ) -> None:
-    request = copy.deepcopy(base)
-    path = data.draw(st.sampled_from(_paths(request)))
-    parent = request
-    for key in path[:-1]:
-        parent = parent[key]
-    parent[path[-1]] = data.draw(PYTHON_VALUES)
+    request = _planted(base, data, PYTHON_VALUES)
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
         findings = lint(request, operation=operation)
         assert [f for f in findings if f.rule.startswith("E0")] == []
