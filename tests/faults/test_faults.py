@@ -185,24 +185,18 @@ def test_a_best_candidate_metric_sent_as_nan_is_nan(
     assert math.isnan(metric.value)
 
 
-# Lenient parsing of a response that lacks a member the model calls required belongs to the
-# serde work of issue 10 (helper "schema"); these hold once it lands, and then fail as XPASS.
-_LENIENT = pytest.mark.xfail(
-    strict=True, reason="from_wire of a response without a required member (issue 10, serde)"
-)
+# A lenient parse of a response that lacks a member the model calls required leaves it None.
 
 
 def _without_creation_time(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key != "CreationTime"}
 
 
-@_LENIENT
 def test_describe_without_creation_time(server: ScriptedServer, client: AutoMLClient) -> None:
     server.script(DESCRIBE, answer(_without_creation_time(described("InProgress"))))
     assert client.describe_job("churn").creation_time is None
 
 
-@_LENIENT
 def test_wait_without_creation_time(
     server: ScriptedServer, client: AutoMLClient, clock: FakeClock
 ) -> None:
@@ -212,13 +206,11 @@ def test_wait_without_creation_time(
     assert server.count(DESCRIBE) == 1
 
 
-@_LENIENT
 def test_iter_jobs_without_creation_time(server: ScriptedServer, client: AutoMLClient) -> None:
     server.script(LIST, answer({"AutoMLJobSummaries": [_without_creation_time(summary("a"))]}))
     assert [s.auto_ml_job_name for s in client.iter_jobs()] == ["a"]
 
 
-@_LENIENT
 def test_candidates_without_creation_time(server: ScriptedServer, client: AutoMLClient) -> None:
     found = _without_creation_time(candidate("c1", 0.5))
     server.script(CANDIDATES, answer({"Candidates": [found]}))
