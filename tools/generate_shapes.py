@@ -45,6 +45,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DIR = ROOT / "automl_sdk" / "shapes"
 REFERENCE_PAGE = ROOT / "docs" / "reference" / "shapes.md"
 
+#: What ``automl_sdk.deploy`` sends: every request of these is phase-1 linted before it is sent.
+DEPLOY_OPERATIONS = (
+    *("CreateModel", "DescribeModel", "DeleteModel", "ListTags"),
+    *("CreateEndpointConfig", "DescribeEndpointConfig", "DeleteEndpointConfig"),
+    *("CreateEndpoint", "DescribeEndpoint", "DeleteEndpoint"),
+    *("CreateTransformJob", "DescribeTransformJob"),
+)
 OPERATIONS = (
     "CreateAutoMLJob",
     "CreateAutoMLJobV2",
@@ -53,6 +60,7 @@ OPERATIONS = (
     "ListAutoMLJobs",
     "ListCandidatesForAutoMLJob",
     "StopAutoMLJob",
+    *DEPLOY_OPERATIONS,
 )
 
 PRIMITIVE_TYPES = {

@@ -16,6 +16,10 @@ from math import isfinite
 from typing import Any, Final
 
 ENUM_AggregationTransformationValue = frozenset(["avg", "first", "max", "min", "sum"])
+ENUM_AssemblyType = frozenset(["Line", "None"])
+ENUM_AsyncNotificationTopicTypes = frozenset(
+    ["ERROR_NOTIFICATION_TOPIC", "SUCCESS_NOTIFICATION_TOPIC"]
+)
 ENUM_AutoMLAlgorithm = frozenset(
     [
         "arima",
@@ -62,9 +66,80 @@ ENUM_AutoMLMode = frozenset(["AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"])
 ENUM_AutoMLS3DataType = frozenset(["AugmentedManifestFile", "ManifestFile", "S3Prefix"])
 ENUM_AutoMLSortBy = frozenset(["CreationTime", "Name", "Status"])
 ENUM_AutoMLSortOrder = frozenset(["Ascending", "Descending"])
+ENUM_BatchStrategy = frozenset(["MultiRecord", "SingleRecord"])
 ENUM_CandidateSortBy = frozenset(["CreationTime", "FinalObjectiveMetricValue", "Status"])
 ENUM_CandidateStatus = frozenset(["Completed", "Failed", "InProgress", "Stopped", "Stopping"])
+ENUM_CapacityReservationPreference = frozenset(["capacity-reservations-only"])
+ENUM_CapacitySizeType = frozenset(["CAPACITY_PERCENT", "INSTANCE_COUNT"])
+ENUM_CaptureMode = frozenset(["Input", "InputAndOutput", "Output"])
+ENUM_ClarifyFeatureType = frozenset(["categorical", "numerical", "text"])
+ENUM_ClarifyTextGranularity = frozenset(["paragraph", "sentence", "token"])
+ENUM_ClarifyTextLanguage = frozenset(
+    [
+        "af",
+        "ar",
+        "bg",
+        "bn",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "fi",
+        "fr",
+        "ga",
+        "gu",
+        "he",
+        "hi",
+        "hr",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "kn",
+        "ky",
+        "lb",
+        "lij",
+        "lt",
+        "lv",
+        "mk",
+        "ml",
+        "mr",
+        "nb",
+        "ne",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sa",
+        "si",
+        "sk",
+        "sl",
+        "sq",
+        "sr",
+        "sv",
+        "ta",
+        "te",
+        "tl",
+        "tn",
+        "tr",
+        "tt",
+        "uk",
+        "ur",
+        "xx",
+        "yo",
+        "zh",
+    ]
+)
 ENUM_CompressionType = frozenset(["Gzip", "None"])
+ENUM_ContainerMode = frozenset(["MultiModel", "SingleModel"])
 ENUM_FillingType = frozenset(
     [
         "backfill",
@@ -77,7 +152,452 @@ ENUM_FillingType = frozenset(
         "middlefill_value",
     ]
 )
+ENUM_InferenceExecutionMode = frozenset(["Direct", "Serial"])
+ENUM_JoinSource = frozenset(["Input", "None"])
+ENUM_ManagedInstanceScalingScaleInStrategy = frozenset(["CONSOLIDATION", "IDLE_RELEASE"])
+ENUM_ManagedInstanceScalingStatus = frozenset(["DISABLED", "ENABLED"])
+ENUM_ModelCacheSetting = frozenset(["Disabled", "Enabled"])
+ENUM_ModelCompressionType = frozenset(["Gzip", "None"])
 ENUM_ProblemType = frozenset(["BinaryClassification", "MulticlassClassification", "Regression"])
+ENUM_ProductionVariantAcceleratorType = frozenset(
+    [
+        "ml.eia1.large",
+        "ml.eia1.medium",
+        "ml.eia1.xlarge",
+        "ml.eia2.large",
+        "ml.eia2.medium",
+        "ml.eia2.xlarge",
+    ]
+)
+ENUM_ProductionVariantInferenceAmiVersion = frozenset(
+    [
+        "al2-ami-sagemaker-inference-gpu-2",
+        "al2-ami-sagemaker-inference-gpu-2-1",
+        "al2-ami-sagemaker-inference-gpu-3-1",
+        "al2-ami-sagemaker-inference-neuron-2",
+        "al2023-ami-sagemaker-inference-gpu-4-1",
+    ]
+)
+ENUM_ProductionVariantInstanceType = frozenset(
+    [
+        "ml.c4.2xlarge",
+        "ml.c4.4xlarge",
+        "ml.c4.8xlarge",
+        "ml.c4.large",
+        "ml.c4.xlarge",
+        "ml.c5.18xlarge",
+        "ml.c5.2xlarge",
+        "ml.c5.4xlarge",
+        "ml.c5.9xlarge",
+        "ml.c5.large",
+        "ml.c5.xlarge",
+        "ml.c5d.18xlarge",
+        "ml.c5d.2xlarge",
+        "ml.c5d.4xlarge",
+        "ml.c5d.9xlarge",
+        "ml.c5d.large",
+        "ml.c5d.xlarge",
+        "ml.c6g.12xlarge",
+        "ml.c6g.16xlarge",
+        "ml.c6g.2xlarge",
+        "ml.c6g.4xlarge",
+        "ml.c6g.8xlarge",
+        "ml.c6g.large",
+        "ml.c6g.xlarge",
+        "ml.c6gd.12xlarge",
+        "ml.c6gd.16xlarge",
+        "ml.c6gd.2xlarge",
+        "ml.c6gd.4xlarge",
+        "ml.c6gd.8xlarge",
+        "ml.c6gd.large",
+        "ml.c6gd.xlarge",
+        "ml.c6gn.12xlarge",
+        "ml.c6gn.16xlarge",
+        "ml.c6gn.2xlarge",
+        "ml.c6gn.4xlarge",
+        "ml.c6gn.8xlarge",
+        "ml.c6gn.large",
+        "ml.c6gn.xlarge",
+        "ml.c6i.12xlarge",
+        "ml.c6i.16xlarge",
+        "ml.c6i.24xlarge",
+        "ml.c6i.2xlarge",
+        "ml.c6i.32xlarge",
+        "ml.c6i.4xlarge",
+        "ml.c6i.8xlarge",
+        "ml.c6i.large",
+        "ml.c6i.xlarge",
+        "ml.c6in.12xlarge",
+        "ml.c6in.16xlarge",
+        "ml.c6in.24xlarge",
+        "ml.c6in.2xlarge",
+        "ml.c6in.32xlarge",
+        "ml.c6in.4xlarge",
+        "ml.c6in.8xlarge",
+        "ml.c6in.large",
+        "ml.c6in.xlarge",
+        "ml.c7g.12xlarge",
+        "ml.c7g.16xlarge",
+        "ml.c7g.2xlarge",
+        "ml.c7g.4xlarge",
+        "ml.c7g.8xlarge",
+        "ml.c7g.large",
+        "ml.c7g.xlarge",
+        "ml.c7i.12xlarge",
+        "ml.c7i.16xlarge",
+        "ml.c7i.24xlarge",
+        "ml.c7i.2xlarge",
+        "ml.c7i.48xlarge",
+        "ml.c7i.4xlarge",
+        "ml.c7i.8xlarge",
+        "ml.c7i.large",
+        "ml.c7i.xlarge",
+        "ml.c8g.12xlarge",
+        "ml.c8g.16xlarge",
+        "ml.c8g.24xlarge",
+        "ml.c8g.2xlarge",
+        "ml.c8g.48xlarge",
+        "ml.c8g.4xlarge",
+        "ml.c8g.8xlarge",
+        "ml.c8g.large",
+        "ml.c8g.medium",
+        "ml.c8g.xlarge",
+        "ml.dl1.24xlarge",
+        "ml.g4dn.12xlarge",
+        "ml.g4dn.16xlarge",
+        "ml.g4dn.2xlarge",
+        "ml.g4dn.4xlarge",
+        "ml.g4dn.8xlarge",
+        "ml.g4dn.xlarge",
+        "ml.g5.12xlarge",
+        "ml.g5.16xlarge",
+        "ml.g5.24xlarge",
+        "ml.g5.2xlarge",
+        "ml.g5.48xlarge",
+        "ml.g5.4xlarge",
+        "ml.g5.8xlarge",
+        "ml.g5.xlarge",
+        "ml.g6.12xlarge",
+        "ml.g6.16xlarge",
+        "ml.g6.24xlarge",
+        "ml.g6.2xlarge",
+        "ml.g6.48xlarge",
+        "ml.g6.4xlarge",
+        "ml.g6.8xlarge",
+        "ml.g6.xlarge",
+        "ml.g6e.12xlarge",
+        "ml.g6e.16xlarge",
+        "ml.g6e.24xlarge",
+        "ml.g6e.2xlarge",
+        "ml.g6e.48xlarge",
+        "ml.g6e.4xlarge",
+        "ml.g6e.8xlarge",
+        "ml.g6e.xlarge",
+        "ml.g7.12xlarge",
+        "ml.g7.24xlarge",
+        "ml.g7.2xlarge",
+        "ml.g7.48xlarge",
+        "ml.g7.4xlarge",
+        "ml.g7.8xlarge",
+        "ml.g7e.12xlarge",
+        "ml.g7e.24xlarge",
+        "ml.g7e.2xlarge",
+        "ml.g7e.48xlarge",
+        "ml.g7e.4xlarge",
+        "ml.g7e.8xlarge",
+        "ml.inf1.24xlarge",
+        "ml.inf1.2xlarge",
+        "ml.inf1.6xlarge",
+        "ml.inf1.xlarge",
+        "ml.inf2.24xlarge",
+        "ml.inf2.48xlarge",
+        "ml.inf2.8xlarge",
+        "ml.inf2.xlarge",
+        "ml.m4.10xlarge",
+        "ml.m4.16xlarge",
+        "ml.m4.2xlarge",
+        "ml.m4.4xlarge",
+        "ml.m4.xlarge",
+        "ml.m5.12xlarge",
+        "ml.m5.24xlarge",
+        "ml.m5.2xlarge",
+        "ml.m5.4xlarge",
+        "ml.m5.large",
+        "ml.m5.xlarge",
+        "ml.m5d.12xlarge",
+        "ml.m5d.24xlarge",
+        "ml.m5d.2xlarge",
+        "ml.m5d.4xlarge",
+        "ml.m5d.large",
+        "ml.m5d.xlarge",
+        "ml.m6g.12xlarge",
+        "ml.m6g.16xlarge",
+        "ml.m6g.2xlarge",
+        "ml.m6g.4xlarge",
+        "ml.m6g.8xlarge",
+        "ml.m6g.large",
+        "ml.m6g.xlarge",
+        "ml.m6gd.12xlarge",
+        "ml.m6gd.16xlarge",
+        "ml.m6gd.2xlarge",
+        "ml.m6gd.4xlarge",
+        "ml.m6gd.8xlarge",
+        "ml.m6gd.large",
+        "ml.m6gd.xlarge",
+        "ml.m6i.12xlarge",
+        "ml.m6i.16xlarge",
+        "ml.m6i.24xlarge",
+        "ml.m6i.2xlarge",
+        "ml.m6i.32xlarge",
+        "ml.m6i.4xlarge",
+        "ml.m6i.8xlarge",
+        "ml.m6i.large",
+        "ml.m6i.xlarge",
+        "ml.m7i.12xlarge",
+        "ml.m7i.16xlarge",
+        "ml.m7i.24xlarge",
+        "ml.m7i.2xlarge",
+        "ml.m7i.48xlarge",
+        "ml.m7i.4xlarge",
+        "ml.m7i.8xlarge",
+        "ml.m7i.large",
+        "ml.m7i.xlarge",
+        "ml.m8g.12xlarge",
+        "ml.m8g.16xlarge",
+        "ml.m8g.24xlarge",
+        "ml.m8g.2xlarge",
+        "ml.m8g.48xlarge",
+        "ml.m8g.4xlarge",
+        "ml.m8g.8xlarge",
+        "ml.m8g.large",
+        "ml.m8g.medium",
+        "ml.m8g.xlarge",
+        "ml.p2.16xlarge",
+        "ml.p2.8xlarge",
+        "ml.p2.xlarge",
+        "ml.p3.16xlarge",
+        "ml.p3.2xlarge",
+        "ml.p3.8xlarge",
+        "ml.p4d.24xlarge",
+        "ml.p4de.24xlarge",
+        "ml.p5.48xlarge",
+        "ml.p5.4xlarge",
+        "ml.p5e.48xlarge",
+        "ml.p5en.48xlarge",
+        "ml.p6-b200.48xlarge",
+        "ml.p6-b300.48xlarge",
+        "ml.p6e-gb200.36xlarge",
+        "ml.r5.12xlarge",
+        "ml.r5.24xlarge",
+        "ml.r5.2xlarge",
+        "ml.r5.4xlarge",
+        "ml.r5.large",
+        "ml.r5.xlarge",
+        "ml.r5d.12xlarge",
+        "ml.r5d.24xlarge",
+        "ml.r5d.2xlarge",
+        "ml.r5d.4xlarge",
+        "ml.r5d.large",
+        "ml.r5d.xlarge",
+        "ml.r6g.12xlarge",
+        "ml.r6g.16xlarge",
+        "ml.r6g.2xlarge",
+        "ml.r6g.4xlarge",
+        "ml.r6g.8xlarge",
+        "ml.r6g.large",
+        "ml.r6g.xlarge",
+        "ml.r6gd.12xlarge",
+        "ml.r6gd.16xlarge",
+        "ml.r6gd.2xlarge",
+        "ml.r6gd.4xlarge",
+        "ml.r6gd.8xlarge",
+        "ml.r6gd.large",
+        "ml.r6gd.xlarge",
+        "ml.r6i.12xlarge",
+        "ml.r6i.16xlarge",
+        "ml.r6i.24xlarge",
+        "ml.r6i.2xlarge",
+        "ml.r6i.32xlarge",
+        "ml.r6i.4xlarge",
+        "ml.r6i.8xlarge",
+        "ml.r6i.large",
+        "ml.r6i.xlarge",
+        "ml.r7gd.12xlarge",
+        "ml.r7gd.16xlarge",
+        "ml.r7gd.2xlarge",
+        "ml.r7gd.4xlarge",
+        "ml.r7gd.8xlarge",
+        "ml.r7gd.large",
+        "ml.r7gd.medium",
+        "ml.r7gd.xlarge",
+        "ml.r7i.12xlarge",
+        "ml.r7i.16xlarge",
+        "ml.r7i.24xlarge",
+        "ml.r7i.2xlarge",
+        "ml.r7i.48xlarge",
+        "ml.r7i.4xlarge",
+        "ml.r7i.8xlarge",
+        "ml.r7i.large",
+        "ml.r7i.xlarge",
+        "ml.r8g.12xlarge",
+        "ml.r8g.16xlarge",
+        "ml.r8g.24xlarge",
+        "ml.r8g.2xlarge",
+        "ml.r8g.48xlarge",
+        "ml.r8g.4xlarge",
+        "ml.r8g.8xlarge",
+        "ml.r8g.large",
+        "ml.r8g.medium",
+        "ml.r8g.xlarge",
+        "ml.t2.2xlarge",
+        "ml.t2.large",
+        "ml.t2.medium",
+        "ml.t2.xlarge",
+        "ml.trn1.2xlarge",
+        "ml.trn1.32xlarge",
+        "ml.trn1n.32xlarge",
+        "ml.trn2.48xlarge",
+    ]
+)
+ENUM_RepositoryAccessMode = frozenset(["Platform", "Vpc"])
+ENUM_RoutingStrategy = frozenset(
+    ["KV_AWARE", "LEAST_OUTSTANDING_REQUESTS", "PREFIX_AWARE", "RANDOM"]
+)
+ENUM_S3DataType = frozenset(["AugmentedManifestFile", "Converse", "ManifestFile", "S3Prefix"])
+ENUM_S3ModelDataType = frozenset(["S3Object", "S3Prefix"])
+ENUM_SplitType = frozenset(["Line", "None", "RecordIO", "TFRecord"])
+ENUM_TrafficRoutingConfigType = frozenset(["ALL_AT_ONCE", "CANARY", "LINEAR"])
+ENUM_TransformInstanceType = frozenset(
+    [
+        "ml.c4.2xlarge",
+        "ml.c4.4xlarge",
+        "ml.c4.8xlarge",
+        "ml.c4.xlarge",
+        "ml.c5.18xlarge",
+        "ml.c5.2xlarge",
+        "ml.c5.4xlarge",
+        "ml.c5.9xlarge",
+        "ml.c5.xlarge",
+        "ml.c6i.12xlarge",
+        "ml.c6i.16xlarge",
+        "ml.c6i.24xlarge",
+        "ml.c6i.2xlarge",
+        "ml.c6i.32xlarge",
+        "ml.c6i.4xlarge",
+        "ml.c6i.8xlarge",
+        "ml.c6i.large",
+        "ml.c6i.xlarge",
+        "ml.c7i.12xlarge",
+        "ml.c7i.16xlarge",
+        "ml.c7i.24xlarge",
+        "ml.c7i.2xlarge",
+        "ml.c7i.48xlarge",
+        "ml.c7i.4xlarge",
+        "ml.c7i.8xlarge",
+        "ml.c7i.large",
+        "ml.c7i.xlarge",
+        "ml.g4dn.12xlarge",
+        "ml.g4dn.16xlarge",
+        "ml.g4dn.2xlarge",
+        "ml.g4dn.4xlarge",
+        "ml.g4dn.8xlarge",
+        "ml.g4dn.xlarge",
+        "ml.g5.12xlarge",
+        "ml.g5.16xlarge",
+        "ml.g5.24xlarge",
+        "ml.g5.2xlarge",
+        "ml.g5.48xlarge",
+        "ml.g5.4xlarge",
+        "ml.g5.8xlarge",
+        "ml.g5.xlarge",
+        "ml.g6.12xlarge",
+        "ml.g6.16xlarge",
+        "ml.g6.24xlarge",
+        "ml.g6.2xlarge",
+        "ml.g6.48xlarge",
+        "ml.g6.4xlarge",
+        "ml.g6.8xlarge",
+        "ml.g6.xlarge",
+        "ml.g6e.12xlarge",
+        "ml.g6e.16xlarge",
+        "ml.g6e.24xlarge",
+        "ml.g6e.2xlarge",
+        "ml.g6e.48xlarge",
+        "ml.g6e.4xlarge",
+        "ml.g6e.8xlarge",
+        "ml.g6e.xlarge",
+        "ml.inf2.24xlarge",
+        "ml.inf2.48xlarge",
+        "ml.inf2.8xlarge",
+        "ml.inf2.xlarge",
+        "ml.m4.10xlarge",
+        "ml.m4.16xlarge",
+        "ml.m4.2xlarge",
+        "ml.m4.4xlarge",
+        "ml.m4.xlarge",
+        "ml.m5.12xlarge",
+        "ml.m5.24xlarge",
+        "ml.m5.2xlarge",
+        "ml.m5.4xlarge",
+        "ml.m5.large",
+        "ml.m5.xlarge",
+        "ml.m6i.12xlarge",
+        "ml.m6i.16xlarge",
+        "ml.m6i.24xlarge",
+        "ml.m6i.2xlarge",
+        "ml.m6i.32xlarge",
+        "ml.m6i.4xlarge",
+        "ml.m6i.8xlarge",
+        "ml.m6i.large",
+        "ml.m6i.xlarge",
+        "ml.m7i.12xlarge",
+        "ml.m7i.16xlarge",
+        "ml.m7i.24xlarge",
+        "ml.m7i.2xlarge",
+        "ml.m7i.48xlarge",
+        "ml.m7i.4xlarge",
+        "ml.m7i.8xlarge",
+        "ml.m7i.large",
+        "ml.m7i.xlarge",
+        "ml.p2.16xlarge",
+        "ml.p2.8xlarge",
+        "ml.p2.xlarge",
+        "ml.p3.16xlarge",
+        "ml.p3.2xlarge",
+        "ml.p3.8xlarge",
+        "ml.r6i.12xlarge",
+        "ml.r6i.16xlarge",
+        "ml.r6i.24xlarge",
+        "ml.r6i.2xlarge",
+        "ml.r6i.32xlarge",
+        "ml.r6i.4xlarge",
+        "ml.r6i.8xlarge",
+        "ml.r6i.large",
+        "ml.r6i.xlarge",
+        "ml.r7i.12xlarge",
+        "ml.r7i.16xlarge",
+        "ml.r7i.24xlarge",
+        "ml.r7i.2xlarge",
+        "ml.r7i.48xlarge",
+        "ml.r7i.4xlarge",
+        "ml.r7i.8xlarge",
+        "ml.r7i.large",
+        "ml.r7i.xlarge",
+        "ml.trn1.2xlarge",
+        "ml.trn1.32xlarge",
+    ]
+)
+MEMBERS_AcceleratorPartitionLayout = frozenset(["AcceleratorPartitionTypes"])
+MEMBERS_AdditionalModelDataSource = frozenset(["ChannelName", "S3DataSource"])
+MEMBERS_Alarm = frozenset(["AlarmName"])
+MEMBERS_AsyncInferenceClientConfig = frozenset(["MaxConcurrentInvocationsPerInstance"])
+MEMBERS_AsyncInferenceConfig = frozenset(["ClientConfig", "OutputConfig"])
+MEMBERS_AsyncInferenceNotificationConfig = frozenset(
+    ["ErrorTopic", "IncludeInferenceResponseIn", "SuccessTopic"]
+)
+MEMBERS_AsyncInferenceOutputConfig = frozenset(
+    ["KmsKeyId", "NotificationConfig", "S3FailurePath", "S3OutputPath"]
+)
 MEMBERS_AutoMLAlgorithmConfig = frozenset(["AutoMLAlgorithms"])
 MEMBERS_AutoMLCandidateGenerationConfig = frozenset(
     ["AlgorithmsConfig", "FeatureSpecificationS3Uri"]
@@ -119,7 +639,53 @@ MEMBERS_AutoMLS3DataSource = frozenset(["S3DataType", "S3Uri"])
 MEMBERS_AutoMLSecurityConfig = frozenset(
     ["EnableInterContainerTrafficEncryption", "VolumeKmsKeyId", "VpcConfig"]
 )
+MEMBERS_AutoRollbackConfig = frozenset(["Alarms"])
+MEMBERS_BatchDataCaptureConfig = frozenset(["DestinationS3Uri", "GenerateInferenceId", "KmsKeyId"])
+MEMBERS_BlueGreenUpdatePolicy = frozenset(
+    ["MaximumExecutionTimeoutInSeconds", "TerminationWaitInSeconds", "TrafficRoutingConfiguration"]
+)
 MEMBERS_CandidateGenerationConfig = frozenset(["AlgorithmsConfig"])
+MEMBERS_CapacitySize = frozenset(["Type", "Value"])
+MEMBERS_CaptureContentTypeHeader = frozenset(["CsvContentTypes", "JsonContentTypes"])
+MEMBERS_CaptureOption = frozenset(["CaptureMode"])
+MEMBERS_ClarifyExplainerConfig = frozenset(["EnableExplanations", "InferenceConfig", "ShapConfig"])
+MEMBERS_ClarifyInferenceConfig = frozenset(
+    [
+        "ContentTemplate",
+        "FeatureHeaders",
+        "FeatureTypes",
+        "FeaturesAttribute",
+        "LabelAttribute",
+        "LabelHeaders",
+        "LabelIndex",
+        "MaxPayloadInMB",
+        "MaxRecordCount",
+        "ProbabilityAttribute",
+        "ProbabilityIndex",
+    ]
+)
+MEMBERS_ClarifyShapBaselineConfig = frozenset(["MimeType", "ShapBaseline", "ShapBaselineUri"])
+MEMBERS_ClarifyShapConfig = frozenset(
+    ["NumberOfSamples", "Seed", "ShapBaselineConfig", "TextConfig", "UseLogit"]
+)
+MEMBERS_ClarifyTextConfig = frozenset(["Granularity", "Language"])
+MEMBERS_ContainerDefinition = frozenset(
+    [
+        "AdditionalModelDataSources",
+        "ContainerHostname",
+        "ContainerMetricsConfig",
+        "Environment",
+        "Image",
+        "ImageConfig",
+        "InferenceSpecificationName",
+        "Mode",
+        "ModelDataSource",
+        "ModelDataUrl",
+        "ModelPackageName",
+        "MultiModelConfig",
+    ]
+)
+MEMBERS_ContainerMetricsConfig = frozenset(["MetricsEndpoints"])
 MEMBERS_CreateAutoMLJobRequest = frozenset(
     [
         "AutoMLJobConfig",
@@ -149,11 +715,93 @@ MEMBERS_CreateAutoMLJobV2Request = frozenset(
         "Tags",
     ]
 )
+MEMBERS_CreateEndpointConfigInput = frozenset(
+    [
+        "AsyncInferenceConfig",
+        "CrossRegionTrafficConfig",
+        "DataCaptureConfig",
+        "EnableNetworkIsolation",
+        "EndpointConfigName",
+        "ExecutionRoleArn",
+        "ExplainerConfig",
+        "KmsKeyId",
+        "MetricsConfig",
+        "ProductionVariants",
+        "ShadowProductionVariants",
+        "Tags",
+        "VpcConfig",
+    ]
+)
+MEMBERS_CreateEndpointInput = frozenset(
+    ["DeploymentConfig", "EndpointConfigName", "EndpointName", "Tags"]
+)
+MEMBERS_CreateModelInput = frozenset(
+    [
+        "Containers",
+        "EnableNetworkIsolation",
+        "ExecutionRoleArn",
+        "InferenceExecutionConfig",
+        "ModelName",
+        "PrimaryContainer",
+        "Tags",
+        "VpcConfig",
+    ]
+)
+MEMBERS_CreateTransformJobRequest = frozenset(
+    [
+        "BatchStrategy",
+        "DataCaptureConfig",
+        "DataProcessing",
+        "Environment",
+        "ExperimentConfig",
+        "MaxConcurrentTransforms",
+        "MaxPayloadInMB",
+        "ModelClientConfig",
+        "ModelName",
+        "Tags",
+        "TransformInput",
+        "TransformJobName",
+        "TransformOutput",
+        "TransformResources",
+    ]
+)
+MEMBERS_CrossRegionTrafficConfig = frozenset(
+    ["MaxCrossRegionPercentPerEndpoint", "MaxInvocationsPerSecondPerInstance"]
+)
+MEMBERS_DataCaptureConfig = frozenset(
+    [
+        "CaptureContentTypeHeader",
+        "CaptureOptions",
+        "DestinationS3Uri",
+        "EnableCapture",
+        "InitialSamplingPercentage",
+        "KmsKeyId",
+    ]
+)
+MEMBERS_DataProcessing = frozenset(["InputFilter", "JoinSource", "OutputFilter"])
+MEMBERS_DeleteEndpointConfigInput = frozenset(["EndpointConfigName"])
+MEMBERS_DeleteEndpointInput = frozenset(["EndpointName"])
+MEMBERS_DeleteModelInput = frozenset(["ModelName"])
+MEMBERS_DeploymentConfig = frozenset(
+    ["AutoRollbackConfiguration", "BlueGreenUpdatePolicy", "RollingUpdatePolicy"]
+)
 MEMBERS_DescribeAutoMLJobRequest = frozenset(["AutoMLJobName"])
 MEMBERS_DescribeAutoMLJobV2Request = frozenset(["AutoMLJobName"])
+MEMBERS_DescribeEndpointConfigInput = frozenset(["EndpointConfigName"])
+MEMBERS_DescribeEndpointInput = frozenset(["EndpointName"])
+MEMBERS_DescribeModelInput = frozenset(["ModelName"])
+MEMBERS_DescribeTransformJobRequest = frozenset(["TransformJobName"])
 MEMBERS_EmrServerlessComputeConfig = frozenset(["ExecutionRoleARN"])
+MEMBERS_ExperimentConfig = frozenset(
+    ["ExperimentName", "RunName", "TrialComponentDisplayName", "TrialName"]
+)
+MEMBERS_ExplainerConfig = frozenset(["ClarifyExplainerConfig"])
 MEMBERS_HolidayConfigAttributes = frozenset(["CountryCode"])
 MEMBERS_ImageClassificationJobConfig = frozenset(["CompletionCriteria"])
+MEMBERS_ImageConfig = frozenset(["RepositoryAccessMode", "RepositoryAuthConfig"])
+MEMBERS_InferenceExecutionConfig = frozenset(["Mode"])
+MEMBERS_InferenceHubAccessConfig = frozenset(["HubContentArn"])
+MEMBERS_InstancePool = frozenset(["InstanceType", "ModelNameOverride", "Priority"])
 MEMBERS_ListAutoMLJobsRequest = frozenset(
     [
         "CreationTimeAfter",
@@ -179,8 +827,75 @@ MEMBERS_ListCandidatesForAutoMLJobRequest = frozenset(
         "StatusEquals",
     ]
 )
+MEMBERS_ListTagsInput = frozenset(["MaxResults", "NextToken", "ResourceArn"])
+MEMBERS_MetricsConfig = frozenset(
+    ["EnableDetailedObservability", "EnableEnhancedMetrics", "MetricPublishFrequencyInSeconds"]
+)
+MEMBERS_MetricsEndpoint = frozenset(["MetricPublishFrequencyInSeconds", "MetricsEndpointPath"])
 MEMBERS_ModelAccessConfig = frozenset(["AcceptEula"])
+MEMBERS_ModelClientConfig = frozenset(["InvocationsMaxRetries", "InvocationsTimeoutInSeconds"])
+MEMBERS_ModelDataSource = frozenset(["S3DataSource"])
 MEMBERS_ModelDeployConfig = frozenset(["AutoGenerateEndpointName", "EndpointName"])
+MEMBERS_MultiModelConfig = frozenset(["ModelCacheSetting"])
+MEMBERS_PrefixAwareRoutingConfig = frozenset(["ConcurrencyThreshold", "PrefixLength"])
+MEMBERS_ProductionVariant = frozenset(
+    [
+        "AcceleratorPartitionLayouts",
+        "AcceleratorType",
+        "CapacityReservationConfig",
+        "ContainerStartupHealthCheckTimeoutInSeconds",
+        "CoreDumpConfig",
+        "EnableSSMAccess",
+        "InferenceAmiVersion",
+        "InitialInstanceCount",
+        "InitialVariantWeight",
+        "InstancePools",
+        "InstanceType",
+        "ManagedInstanceScaling",
+        "ModelDataDownloadTimeoutInSeconds",
+        "ModelName",
+        "RoutingConfig",
+        "ServerlessConfig",
+        "VariantInstanceProvisionTimeoutInSeconds",
+        "VariantName",
+        "VolumeSizeInGB",
+    ]
+)
+MEMBERS_ProductionVariantCapacityReservationConfig = frozenset(
+    ["CapacityReservationPreference", "MlReservationArn"]
+)
+MEMBERS_ProductionVariantCoreDumpConfig = frozenset(["DestinationS3Uri", "KmsKeyId"])
+MEMBERS_ProductionVariantManagedInstanceScaling = frozenset(
+    ["MaxInstanceCount", "MinInstanceCount", "ScaleInPolicy", "Status"]
+)
+MEMBERS_ProductionVariantManagedInstanceScalingScaleInPolicy = frozenset(
+    ["CooldownInMinutes", "MaximumStepSize", "Strategy"]
+)
+MEMBERS_ProductionVariantRoutingConfig = frozenset(["PrefixAwareRoutingConfig", "RoutingStrategy"])
+MEMBERS_ProductionVariantServerlessConfig = frozenset(
+    ["MaxConcurrency", "MemorySizeInMB", "ProvisionedConcurrency"]
+)
+MEMBERS_RepositoryAuthConfig = frozenset(["RepositoryCredentialsProviderArn"])
+MEMBERS_RollingUpdatePolicy = frozenset(
+    [
+        "MaximumBatchSize",
+        "MaximumExecutionTimeoutInSeconds",
+        "RollbackMaximumBatchSize",
+        "WaitIntervalInSeconds",
+    ]
+)
+MEMBERS_S3ModelDataSource = frozenset(
+    [
+        "CompressionType",
+        "ETag",
+        "HubAccessConfig",
+        "ManifestEtag",
+        "ManifestS3Uri",
+        "ModelAccessConfig",
+        "S3DataType",
+        "S3Uri",
+    ]
+)
 MEMBERS_StopAutoMLJobRequest = frozenset(["AutoMLJobName"])
 MEMBERS_TabularJobConfig = frozenset(
     [
@@ -223,24 +938,64 @@ MEMBERS_TimeSeriesForecastingJobConfig = frozenset(
     ]
 )
 MEMBERS_TimeSeriesTransformations = frozenset(["Aggregation", "Filling"])
+MEMBERS_TrafficRoutingConfig = frozenset(
+    ["CanarySize", "LinearStepSize", "Type", "WaitIntervalInSeconds"]
+)
+MEMBERS_TransformDataSource = frozenset(["S3DataSource"])
+MEMBERS_TransformInput = frozenset(["CompressionType", "ContentType", "DataSource", "SplitType"])
+MEMBERS_TransformOutput = frozenset(["Accept", "AssembleWith", "KmsKeyId", "S3OutputPath"])
+MEMBERS_TransformResources = frozenset(
+    ["InstanceCount", "InstanceType", "TransformAmiVersion", "VolumeKmsKeyId"]
+)
+MEMBERS_TransformS3DataSource = frozenset(["S3DataType", "S3Uri"])
 MEMBERS_VpcConfig = frozenset(["SecurityGroupIds", "Subnets"])
+PATTERN_AcceleratorPartitionType = re.compile("mig-[0-9]+g\\.[0-9]+gb([+-][a-z0-9.]+)*").fullmatch
+PATTERN_AdditionalModelChannelName = re.compile("[A-Za-z0-9\\.\\-_]+").fullmatch
+PATTERN_AlarmName = re.compile("(?!\\s*$).+").fullmatch
 PATTERN_AutoMLJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}").fullmatch
 PATTERN_AutoMLNameContains = re.compile("[a-zA-Z0-9\\-]+").fullmatch
 PATTERN_BaseModelName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*").fullmatch
+PATTERN_ClarifyMimeType = re.compile(
+    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*"
+).fullmatch
+PATTERN_ClarifyShapBaseline = re.compile("[\\s\\S]+").fullmatch
+PATTERN_ContainerHostname = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_ContainerImage = re.compile("[\\S]+").fullmatch
 PATTERN_CountryCode = re.compile("[A-Z]{2}").fullmatch
+PATTERN_CsvContentType = re.compile(
+    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*"
+).fullmatch
+PATTERN_DestinationS3Uri = re.compile("(https|s3)://([^/])/?(.*)").fullmatch
+PATTERN_EndpointConfigName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
 PATTERN_EndpointName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_EnvironmentKey = re.compile("[a-zA-Z_][a-zA-Z0-9_]*").fullmatch
+PATTERN_ExperimentEntityName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}").fullmatch
 PATTERN_FillingTransformationValue = re.compile("[a-zA-Z0-9\\_\\-]+").fullmatch
 PATTERN_ForecastFrequency = re.compile(
     "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)"
 ).fullmatch
 PATTERN_ForecastQuantile = re.compile("(^p[1-9][0-9]?$)").fullmatch
+PATTERN_InferenceSpecificationName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_JsonContentType = re.compile(
+    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*"
+).fullmatch
 PATTERN_KmsKeyId = re.compile("[a-zA-Z0-9:/_-]*").fullmatch
+PATTERN_MetricsEndpointPath = re.compile("/(?!.*\\.\\.)[a-zA-Z0-9/_.\\-]+").fullmatch
+PATTERN_MlReservationArn = re.compile(
+    "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z0-9\\-]{1,14}/.*"
+).fullmatch
+PATTERN_ModelName = re.compile("[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?").fullmatch
+PATTERN_ResourceArn = re.compile("arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+").fullmatch
 PATTERN_RoleArn = re.compile(
     "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+"
 ).fullmatch
+PATTERN_S3ModelUri = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
 PATTERN_S3Uri = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
 PATTERN_SampleWeightAttributeName = re.compile("[a-zA-Z0-9_-]+").fullmatch
 PATTERN_SecurityGroupId = re.compile("[-0-9a-zA-Z]+").fullmatch
+PATTERN_SnsTopicArn = re.compile(
+    "arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+"
+).fullmatch
 PATTERN_SubnetId = re.compile("[-0-9a-zA-Z]+").fullmatch
 PATTERN_TagKey = re.compile(
     "([\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
@@ -250,6 +1005,70 @@ PATTERN_TagValue = re.compile(
 ).fullmatch
 PATTERN_TextGenerationHyperParameterKey = re.compile("[a-zA-Z0-9._-]+").fullmatch
 PATTERN_TextGenerationHyperParameterValue = re.compile("[a-zA-Z0-9._-]+").fullmatch
+PATTERN_TransformAmiVersion = re.compile("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*").fullmatch
+PATTERN_TransformEnvironmentKey = re.compile("[a-zA-Z_][a-zA-Z0-9_]{0,1023}").fullmatch
+PATTERN_TransformJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_Url = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
+PATTERN_VariantName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_VersionedArnOrName = re.compile(
+    "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?"
+).fullmatch
+
+
+def check_AcceleratorPartitionLayout(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_AcceleratorPartitionLayout:
+        return False
+    if "AcceleratorPartitionTypes" in v:
+        x = v["AcceleratorPartitionTypes"]
+        if not check_AcceleratorPartitionTypeList(x):
+            return False
+    return True
+
+
+def check_AcceleratorPartitionTypeList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 0 <= len(v) <= 32:
+        return False
+    for x in v:
+        if not (
+            isinstance(x, str)
+            and 0 <= len(x) <= 32
+            and PATTERN_AcceleratorPartitionType(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_AdditionalModelDataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ChannelName" not in v:
+        return False
+    if "S3DataSource" not in v:
+        return False
+    if not v.keys() <= MEMBERS_AdditionalModelDataSource:
+        return False
+    x = v["ChannelName"]
+    if not (
+        isinstance(x, str)
+        and 1 <= len(x) <= 64
+        and PATTERN_AdditionalModelChannelName(x) is not None
+    ):
+        return False
+    x = v["S3DataSource"]
+    if not check_S3ModelDataSource(x):
+        return False
+    return True
+
+
+def check_AdditionalModelDataSources(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 0 <= len(v) <= 5:
+        return False
+    for x in v:
+        if not check_AdditionalModelDataSource(x):
+            return False
+    return True
 
 
 def check_AggregationTransformations(v: Any) -> bool:
@@ -259,6 +1078,113 @@ def check_AggregationTransformations(v: Any) -> bool:
         if not (isinstance(k, str) and 1 <= len(k) <= 256) or not (
             isinstance(x, str) and x in ENUM_AggregationTransformationValue
         ):
+            return False
+    return True
+
+
+def check_Alarm(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_Alarm:
+        return False
+    if "AlarmName" in v:
+        x = v["AlarmName"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 255 and PATTERN_AlarmName(x) is not None):
+            return False
+    return True
+
+
+def check_AlarmList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 10:
+        return False
+    for x in v:
+        if not check_Alarm(x):
+            return False
+    return True
+
+
+def check_AsyncInferenceClientConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_AsyncInferenceClientConfig:
+        return False
+    if "MaxConcurrentInvocationsPerInstance" in v:
+        x = v["MaxConcurrentInvocationsPerInstance"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 1000):
+            return False
+    return True
+
+
+def check_AsyncInferenceConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "OutputConfig" not in v:
+        return False
+    if not v.keys() <= MEMBERS_AsyncInferenceConfig:
+        return False
+    if "ClientConfig" in v:
+        x = v["ClientConfig"]
+        if not check_AsyncInferenceClientConfig(x):
+            return False
+    x = v["OutputConfig"]
+    if not check_AsyncInferenceOutputConfig(x):
+        return False
+    return True
+
+
+def check_AsyncInferenceNotificationConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_AsyncInferenceNotificationConfig:
+        return False
+    if "SuccessTopic" in v:
+        x = v["SuccessTopic"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_SnsTopicArn(x) is not None):
+            return False
+    if "ErrorTopic" in v:
+        x = v["ErrorTopic"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_SnsTopicArn(x) is not None):
+            return False
+    if "IncludeInferenceResponseIn" in v:
+        x = v["IncludeInferenceResponseIn"]
+        if not check_AsyncNotificationTopicTypeList(x):
+            return False
+    return True
+
+
+def check_AsyncInferenceOutputConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_AsyncInferenceOutputConfig:
+        return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    if "S3OutputPath" in v:
+        x = v["S3OutputPath"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 512 and PATTERN_DestinationS3Uri(x) is not None
+        ):
+            return False
+    if "NotificationConfig" in v:
+        x = v["NotificationConfig"]
+        if not check_AsyncInferenceNotificationConfig(x):
+            return False
+    if "S3FailurePath" in v:
+        x = v["S3FailurePath"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 512 and PATTERN_DestinationS3Uri(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_AsyncNotificationTopicTypeList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 0 <= len(v) <= 2:
+        return False
+    for x in v:
+        if not (isinstance(x, str) and x in ENUM_AsyncNotificationTopicTypes):
             return False
     return True
 
@@ -577,6 +1503,60 @@ def check_AutoMLSecurityConfig(v: Any) -> bool:
     return True
 
 
+def check_AutoRollbackConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_AutoRollbackConfig:
+        return False
+    if "Alarms" in v:
+        x = v["Alarms"]
+        if not check_AlarmList(x):
+            return False
+    return True
+
+
+def check_BatchDataCaptureConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "DestinationS3Uri" not in v:
+        return False
+    if not v.keys() <= MEMBERS_BatchDataCaptureConfig:
+        return False
+    x = v["DestinationS3Uri"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_S3Uri(x) is not None):
+        return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    if "GenerateInferenceId" in v:
+        x = v["GenerateInferenceId"]
+        if not (isinstance(x, bool)):
+            return False
+    return True
+
+
+def check_BlueGreenUpdatePolicy(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "TrafficRoutingConfiguration" not in v:
+        return False
+    if not v.keys() <= MEMBERS_BlueGreenUpdatePolicy:
+        return False
+    x = v["TrafficRoutingConfiguration"]
+    if not check_TrafficRoutingConfig(x):
+        return False
+    if "TerminationWaitInSeconds" in v:
+        x = v["TerminationWaitInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 3600):
+            return False
+    if "MaximumExecutionTimeoutInSeconds" in v:
+        x = v["MaximumExecutionTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 600 <= x <= 28800):
+            return False
+    return True
+
+
 def check_CandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -585,6 +1565,322 @@ def check_CandidateGenerationConfig(v: Any) -> bool:
     if "AlgorithmsConfig" in v:
         x = v["AlgorithmsConfig"]
         if not check_AutoMLAlgorithmsConfig(x):
+            return False
+    return True
+
+
+def check_CapacitySize(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "Type" not in v:
+        return False
+    if "Value" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CapacitySize:
+        return False
+    x = v["Type"]
+    if not (isinstance(x, str) and x in ENUM_CapacitySizeType):
+        return False
+    x = v["Value"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+        return False
+    return True
+
+
+def check_CaptureContentTypeHeader(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_CaptureContentTypeHeader:
+        return False
+    if "CsvContentTypes" in v:
+        x = v["CsvContentTypes"]
+        if not check_CsvContentTypes(x):
+            return False
+    if "JsonContentTypes" in v:
+        x = v["JsonContentTypes"]
+        if not check_JsonContentTypes(x):
+            return False
+    return True
+
+
+def check_CaptureOption(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "CaptureMode" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CaptureOption:
+        return False
+    x = v["CaptureMode"]
+    if not (isinstance(x, str) and x in ENUM_CaptureMode):
+        return False
+    return True
+
+
+def check_CaptureOptionList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 32:
+        return False
+    for x in v:
+        if not check_CaptureOption(x):
+            return False
+    return True
+
+
+def check_ClarifyExplainerConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ShapConfig" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ClarifyExplainerConfig:
+        return False
+    if "EnableExplanations" in v:
+        x = v["EnableExplanations"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "InferenceConfig" in v:
+        x = v["InferenceConfig"]
+        if not check_ClarifyInferenceConfig(x):
+            return False
+    x = v["ShapConfig"]
+    if not check_ClarifyShapConfig(x):
+        return False
+    return True
+
+
+def check_ClarifyFeatureHeaders(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 256:
+        return False
+    for x in v:
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    return True
+
+
+def check_ClarifyFeatureTypes(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 256:
+        return False
+    for x in v:
+        if not (isinstance(x, str) and x in ENUM_ClarifyFeatureType):
+            return False
+    return True
+
+
+def check_ClarifyInferenceConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ClarifyInferenceConfig:
+        return False
+    if "FeaturesAttribute" in v:
+        x = v["FeaturesAttribute"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "ContentTemplate" in v:
+        x = v["ContentTemplate"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "MaxRecordCount" in v:
+        x = v["MaxRecordCount"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+            return False
+    if "MaxPayloadInMB" in v:
+        x = v["MaxPayloadInMB"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 25):
+            return False
+    if "ProbabilityIndex" in v:
+        x = v["ProbabilityIndex"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 0):
+            return False
+    if "LabelIndex" in v:
+        x = v["LabelIndex"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 0):
+            return False
+    if "ProbabilityAttribute" in v:
+        x = v["ProbabilityAttribute"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "LabelAttribute" in v:
+        x = v["LabelAttribute"]
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    if "LabelHeaders" in v:
+        x = v["LabelHeaders"]
+        if not check_ClarifyLabelHeaders(x):
+            return False
+    if "FeatureHeaders" in v:
+        x = v["FeatureHeaders"]
+        if not check_ClarifyFeatureHeaders(x):
+            return False
+    if "FeatureTypes" in v:
+        x = v["FeatureTypes"]
+        if not check_ClarifyFeatureTypes(x):
+            return False
+    return True
+
+
+def check_ClarifyLabelHeaders(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 16:
+        return False
+    for x in v:
+        if not (isinstance(x, str) and 1 <= len(x) <= 64):
+            return False
+    return True
+
+
+def check_ClarifyShapBaselineConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ClarifyShapBaselineConfig:
+        return False
+    if "MimeType" in v:
+        x = v["MimeType"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 255 and PATTERN_ClarifyMimeType(x) is not None
+        ):
+            return False
+    if "ShapBaseline" in v:
+        x = v["ShapBaseline"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 4096
+            and PATTERN_ClarifyShapBaseline(x) is not None
+        ):
+            return False
+    if "ShapBaselineUri" in v:
+        x = v["ShapBaselineUri"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_Url(x) is not None):
+            return False
+    return True
+
+
+def check_ClarifyShapConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ShapBaselineConfig" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ClarifyShapConfig:
+        return False
+    x = v["ShapBaselineConfig"]
+    if not check_ClarifyShapBaselineConfig(x):
+        return False
+    if "NumberOfSamples" in v:
+        x = v["NumberOfSamples"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+            return False
+    if "UseLogit" in v:
+        x = v["UseLogit"]
+        if not (isinstance(x, bool)):
+            return False
+    if "Seed" in v:
+        x = v["Seed"]
+        if not (isinstance(x, int) and not isinstance(x, bool)):
+            return False
+    if "TextConfig" in v:
+        x = v["TextConfig"]
+        if not check_ClarifyTextConfig(x):
+            return False
+    return True
+
+
+def check_ClarifyTextConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "Language" not in v:
+        return False
+    if "Granularity" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ClarifyTextConfig:
+        return False
+    x = v["Language"]
+    if not (isinstance(x, str) and x in ENUM_ClarifyTextLanguage):
+        return False
+    x = v["Granularity"]
+    if not (isinstance(x, str) and x in ENUM_ClarifyTextGranularity):
+        return False
+    return True
+
+
+def check_ContainerDefinition(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ContainerDefinition:
+        return False
+    if "ContainerHostname" in v:
+        x = v["ContainerHostname"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ContainerHostname(x) is not None
+        ):
+            return False
+    if "Image" in v:
+        x = v["Image"]
+        if not (
+            isinstance(x, str) and 0 <= len(x) <= 255 and PATTERN_ContainerImage(x) is not None
+        ):
+            return False
+    if "ImageConfig" in v:
+        x = v["ImageConfig"]
+        if not check_ImageConfig(x):
+            return False
+    if "Mode" in v:
+        x = v["Mode"]
+        if not (isinstance(x, str) and x in ENUM_ContainerMode):
+            return False
+    if "ModelDataUrl" in v:
+        x = v["ModelDataUrl"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_Url(x) is not None):
+            return False
+    if "ModelDataSource" in v:
+        x = v["ModelDataSource"]
+        if not check_ModelDataSource(x):
+            return False
+    if "AdditionalModelDataSources" in v:
+        x = v["AdditionalModelDataSources"]
+        if not check_AdditionalModelDataSources(x):
+            return False
+    if "Environment" in v:
+        x = v["Environment"]
+        if not check_EnvironmentMap(x):
+            return False
+    if "ModelPackageName" in v:
+        x = v["ModelPackageName"]
+        if not (
+            isinstance(x, str) and 1 <= len(x) <= 176 and PATTERN_VersionedArnOrName(x) is not None
+        ):
+            return False
+    if "InferenceSpecificationName" in v:
+        x = v["InferenceSpecificationName"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 63
+            and PATTERN_InferenceSpecificationName(x) is not None
+        ):
+            return False
+    if "MultiModelConfig" in v:
+        x = v["MultiModelConfig"]
+        if not check_MultiModelConfig(x):
+            return False
+    if "ContainerMetricsConfig" in v:
+        x = v["ContainerMetricsConfig"]
+        if not check_ContainerMetricsConfig(x):
+            return False
+    return True
+
+
+def check_ContainerDefinitionList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 0 <= len(v) <= 15:
+        return False
+    for x in v:
+        if not check_ContainerDefinition(x):
+            return False
+    return True
+
+
+def check_ContainerMetricsConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ContainerMetricsConfig:
+        return False
+    if "MetricsEndpoints" in v:
+        x = v["MetricsEndpoints"]
+        if not check_MetricsEndpointList(x):
             return False
     return True
 
@@ -698,6 +1994,347 @@ def check_CreateAutoMLJobV2Request(v: Any) -> bool:
     return True
 
 
+def check_CreateEndpointConfigInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointConfigName" not in v:
+        return False
+    if "ProductionVariants" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CreateEndpointConfigInput:
+        return False
+    x = v["EndpointConfigName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointConfigName(x) is not None):
+        return False
+    x = v["ProductionVariants"]
+    if not check_ProductionVariantList(x):
+        return False
+    if "DataCaptureConfig" in v:
+        x = v["DataCaptureConfig"]
+        if not check_DataCaptureConfig(x):
+            return False
+    if "Tags" in v:
+        x = v["Tags"]
+        if not check_TagList(x):
+            return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    if "AsyncInferenceConfig" in v:
+        x = v["AsyncInferenceConfig"]
+        if not check_AsyncInferenceConfig(x):
+            return False
+    if "ExplainerConfig" in v:
+        x = v["ExplainerConfig"]
+        if not check_ExplainerConfig(x):
+            return False
+    if "ShadowProductionVariants" in v:
+        x = v["ShadowProductionVariants"]
+        if not check_ProductionVariantList(x):
+            return False
+    if "ExecutionRoleArn" in v:
+        x = v["ExecutionRoleArn"]
+        if not (isinstance(x, str) and 20 <= len(x) <= 2048 and PATTERN_RoleArn(x) is not None):
+            return False
+    if "VpcConfig" in v:
+        x = v["VpcConfig"]
+        if not check_VpcConfig(x):
+            return False
+    if "EnableNetworkIsolation" in v:
+        x = v["EnableNetworkIsolation"]
+        if not (isinstance(x, bool)):
+            return False
+    if "MetricsConfig" in v:
+        x = v["MetricsConfig"]
+        if not check_MetricsConfig(x):
+            return False
+    if "CrossRegionTrafficConfig" in v:
+        x = v["CrossRegionTrafficConfig"]
+        if not check_CrossRegionTrafficConfig(x):
+            return False
+    return True
+
+
+def check_CreateEndpointInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointName" not in v:
+        return False
+    if "EndpointConfigName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CreateEndpointInput:
+        return False
+    x = v["EndpointName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointName(x) is not None):
+        return False
+    x = v["EndpointConfigName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointConfigName(x) is not None):
+        return False
+    if "DeploymentConfig" in v:
+        x = v["DeploymentConfig"]
+        if not check_DeploymentConfig(x):
+            return False
+    if "Tags" in v:
+        x = v["Tags"]
+        if not check_TagList(x):
+            return False
+    return True
+
+
+def check_CreateModelInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ModelName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CreateModelInput:
+        return False
+    x = v["ModelName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+        return False
+    if "PrimaryContainer" in v:
+        x = v["PrimaryContainer"]
+        if not check_ContainerDefinition(x):
+            return False
+    if "Containers" in v:
+        x = v["Containers"]
+        if not check_ContainerDefinitionList(x):
+            return False
+    if "InferenceExecutionConfig" in v:
+        x = v["InferenceExecutionConfig"]
+        if not check_InferenceExecutionConfig(x):
+            return False
+    if "ExecutionRoleArn" in v:
+        x = v["ExecutionRoleArn"]
+        if not (isinstance(x, str) and 20 <= len(x) <= 2048 and PATTERN_RoleArn(x) is not None):
+            return False
+    if "Tags" in v:
+        x = v["Tags"]
+        if not check_TagList(x):
+            return False
+    if "VpcConfig" in v:
+        x = v["VpcConfig"]
+        if not check_VpcConfig(x):
+            return False
+    if "EnableNetworkIsolation" in v:
+        x = v["EnableNetworkIsolation"]
+        if not (isinstance(x, bool)):
+            return False
+    return True
+
+
+def check_CreateTransformJobRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "TransformJobName" not in v:
+        return False
+    if "ModelName" not in v:
+        return False
+    if "TransformInput" not in v:
+        return False
+    if "TransformOutput" not in v:
+        return False
+    if "TransformResources" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CreateTransformJobRequest:
+        return False
+    x = v["TransformJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 63 and PATTERN_TransformJobName(x) is not None):
+        return False
+    x = v["ModelName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+        return False
+    if "MaxConcurrentTransforms" in v:
+        x = v["MaxConcurrentTransforms"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 0):
+            return False
+    if "ModelClientConfig" in v:
+        x = v["ModelClientConfig"]
+        if not check_ModelClientConfig(x):
+            return False
+    if "MaxPayloadInMB" in v:
+        x = v["MaxPayloadInMB"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 0):
+            return False
+    if "BatchStrategy" in v:
+        x = v["BatchStrategy"]
+        if not (isinstance(x, str) and x in ENUM_BatchStrategy):
+            return False
+    if "Environment" in v:
+        x = v["Environment"]
+        if not check_TransformEnvironmentMap(x):
+            return False
+    x = v["TransformInput"]
+    if not check_TransformInput(x):
+        return False
+    x = v["TransformOutput"]
+    if not check_TransformOutput(x):
+        return False
+    if "DataCaptureConfig" in v:
+        x = v["DataCaptureConfig"]
+        if not check_BatchDataCaptureConfig(x):
+            return False
+    x = v["TransformResources"]
+    if not check_TransformResources(x):
+        return False
+    if "DataProcessing" in v:
+        x = v["DataProcessing"]
+        if not check_DataProcessing(x):
+            return False
+    if "Tags" in v:
+        x = v["Tags"]
+        if not check_TagList(x):
+            return False
+    if "ExperimentConfig" in v:
+        x = v["ExperimentConfig"]
+        if not check_ExperimentConfig(x):
+            return False
+    return True
+
+
+def check_CrossRegionTrafficConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "MaxInvocationsPerSecondPerInstance" not in v:
+        return False
+    if "MaxCrossRegionPercentPerEndpoint" not in v:
+        return False
+    if not v.keys() <= MEMBERS_CrossRegionTrafficConfig:
+        return False
+    x = v["MaxInvocationsPerSecondPerInstance"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 10000):
+        return False
+    x = v["MaxCrossRegionPercentPerEndpoint"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 100):
+        return False
+    return True
+
+
+def check_CsvContentTypes(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 10:
+        return False
+    for x in v:
+        if not (
+            isinstance(x, str) and 1 <= len(x) <= 256 and PATTERN_CsvContentType(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_DataCaptureConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "InitialSamplingPercentage" not in v:
+        return False
+    if "DestinationS3Uri" not in v:
+        return False
+    if "CaptureOptions" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DataCaptureConfig:
+        return False
+    if "EnableCapture" in v:
+        x = v["EnableCapture"]
+        if not (isinstance(x, bool)):
+            return False
+    x = v["InitialSamplingPercentage"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 100):
+        return False
+    x = v["DestinationS3Uri"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 512 and PATTERN_DestinationS3Uri(x) is not None):
+        return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    x = v["CaptureOptions"]
+    if not check_CaptureOptionList(x):
+        return False
+    if "CaptureContentTypeHeader" in v:
+        x = v["CaptureContentTypeHeader"]
+        if not check_CaptureContentTypeHeader(x):
+            return False
+    return True
+
+
+def check_DataProcessing(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_DataProcessing:
+        return False
+    if "InputFilter" in v:
+        x = v["InputFilter"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 63):
+            return False
+    if "OutputFilter" in v:
+        x = v["OutputFilter"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 63):
+            return False
+    if "JoinSource" in v:
+        x = v["JoinSource"]
+        if not (isinstance(x, str) and x in ENUM_JoinSource):
+            return False
+    return True
+
+
+def check_DeleteEndpointConfigInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointConfigName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DeleteEndpointConfigInput:
+        return False
+    x = v["EndpointConfigName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointConfigName(x) is not None):
+        return False
+    return True
+
+
+def check_DeleteEndpointInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DeleteEndpointInput:
+        return False
+    x = v["EndpointName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointName(x) is not None):
+        return False
+    return True
+
+
+def check_DeleteModelInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ModelName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DeleteModelInput:
+        return False
+    x = v["ModelName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+        return False
+    return True
+
+
+def check_DeploymentConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_DeploymentConfig:
+        return False
+    if "BlueGreenUpdatePolicy" in v:
+        x = v["BlueGreenUpdatePolicy"]
+        if not check_BlueGreenUpdatePolicy(x):
+            return False
+    if "RollingUpdatePolicy" in v:
+        x = v["RollingUpdatePolicy"]
+        if not check_RollingUpdatePolicy(x):
+            return False
+    if "AutoRollbackConfiguration" in v:
+        x = v["AutoRollbackConfiguration"]
+        if not check_AutoRollbackConfig(x):
+            return False
+    return True
+
+
 def check_DescribeAutoMLJobRequest(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -724,6 +2361,58 @@ def check_DescribeAutoMLJobV2Request(v: Any) -> bool:
     return True
 
 
+def check_DescribeEndpointConfigInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointConfigName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeEndpointConfigInput:
+        return False
+    x = v["EndpointConfigName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointConfigName(x) is not None):
+        return False
+    return True
+
+
+def check_DescribeEndpointInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "EndpointName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeEndpointInput:
+        return False
+    x = v["EndpointName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointName(x) is not None):
+        return False
+    return True
+
+
+def check_DescribeModelInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ModelName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeModelInput:
+        return False
+    x = v["ModelName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+        return False
+    return True
+
+
+def check_DescribeTransformJobRequest(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "TransformJobName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_DescribeTransformJobRequest:
+        return False
+    x = v["TransformJobName"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 63 and PATTERN_TransformJobName(x) is not None):
+        return False
+    return True
+
+
 def check_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -734,6 +2423,69 @@ def check_EmrServerlessComputeConfig(v: Any) -> bool:
     x = v["ExecutionRoleARN"]
     if not (isinstance(x, str) and 20 <= len(x) <= 2048 and PATTERN_RoleArn(x) is not None):
         return False
+    return True
+
+
+def check_EnvironmentMap(v: Any) -> bool:
+    if not isinstance(v, dict) or not 0 <= len(v) <= 100:
+        return False
+    for k, x in v.items():
+        if not (
+            isinstance(k, str) and 0 <= len(k) <= 1024 and PATTERN_EnvironmentKey(k) is not None
+        ) or not (isinstance(x, str) and 0 <= len(x) <= 1024):
+            return False
+    return True
+
+
+def check_ExperimentConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ExperimentConfig:
+        return False
+    if "ExperimentName" in v:
+        x = v["ExperimentName"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 120
+            and PATTERN_ExperimentEntityName(x) is not None
+        ):
+            return False
+    if "TrialName" in v:
+        x = v["TrialName"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 120
+            and PATTERN_ExperimentEntityName(x) is not None
+        ):
+            return False
+    if "TrialComponentDisplayName" in v:
+        x = v["TrialComponentDisplayName"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 120
+            and PATTERN_ExperimentEntityName(x) is not None
+        ):
+            return False
+    if "RunName" in v:
+        x = v["RunName"]
+        if not (
+            isinstance(x, str)
+            and 1 <= len(x) <= 120
+            and PATTERN_ExperimentEntityName(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_ExplainerConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ExplainerConfig:
+        return False
+    if "ClarifyExplainerConfig" in v:
+        x = v["ClarifyExplainerConfig"]
+        if not check_ClarifyExplainerConfig(x):
+            return False
     return True
 
 
@@ -808,6 +2560,91 @@ def check_ImageClassificationJobConfig(v: Any) -> bool:
     if "CompletionCriteria" in v:
         x = v["CompletionCriteria"]
         if not check_AutoMLJobCompletionCriteria(x):
+            return False
+    return True
+
+
+def check_ImageConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "RepositoryAccessMode" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ImageConfig:
+        return False
+    x = v["RepositoryAccessMode"]
+    if not (isinstance(x, str) and x in ENUM_RepositoryAccessMode):
+        return False
+    if "RepositoryAuthConfig" in v:
+        x = v["RepositoryAuthConfig"]
+        if not check_RepositoryAuthConfig(x):
+            return False
+    return True
+
+
+def check_InferenceExecutionConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "Mode" not in v:
+        return False
+    if not v.keys() <= MEMBERS_InferenceExecutionConfig:
+        return False
+    x = v["Mode"]
+    if not (isinstance(x, str) and x in ENUM_InferenceExecutionMode):
+        return False
+    return True
+
+
+def check_InferenceHubAccessConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "HubContentArn" not in v:
+        return False
+    if not v.keys() <= MEMBERS_InferenceHubAccessConfig:
+        return False
+    x = v["HubContentArn"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 255):
+        return False
+    return True
+
+
+def check_InstancePool(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "InstanceType" not in v:
+        return False
+    if "Priority" not in v:
+        return False
+    if not v.keys() <= MEMBERS_InstancePool:
+        return False
+    x = v["InstanceType"]
+    if not (isinstance(x, str) and x in ENUM_ProductionVariantInstanceType):
+        return False
+    if "ModelNameOverride" in v:
+        x = v["ModelNameOverride"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+            return False
+    x = v["Priority"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 5):
+        return False
+    return True
+
+
+def check_InstancePoolList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 5:
+        return False
+    for x in v:
+        if not check_InstancePool(x):
+            return False
+    return True
+
+
+def check_JsonContentTypes(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 10:
+        return False
+    for x in v:
+        if not (
+            isinstance(x, str) and 1 <= len(x) <= 256 and PATTERN_JsonContentType(x) is not None
+        ):
             return False
     return True
 
@@ -899,6 +2736,75 @@ def check_ListCandidatesForAutoMLJobRequest(v: Any) -> bool:
     return True
 
 
+def check_ListTagsInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "ResourceArn" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ListTagsInput:
+        return False
+    x = v["ResourceArn"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 256 and PATTERN_ResourceArn(x) is not None):
+        return False
+    if "NextToken" in v:
+        x = v["NextToken"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 8192):
+            return False
+    if "MaxResults" in v:
+        x = v["MaxResults"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 50):
+            return False
+    return True
+
+
+def check_MetricsConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_MetricsConfig:
+        return False
+    if "EnableEnhancedMetrics" in v:
+        x = v["EnableEnhancedMetrics"]
+        if not (isinstance(x, bool)):
+            return False
+    if "EnableDetailedObservability" in v:
+        x = v["EnableDetailedObservability"]
+        if not (isinstance(x, bool)):
+            return False
+    if "MetricPublishFrequencyInSeconds" in v:
+        x = v["MetricPublishFrequencyInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool)):
+            return False
+    return True
+
+
+def check_MetricsEndpoint(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "MetricsEndpointPath" not in v:
+        return False
+    if not v.keys() <= MEMBERS_MetricsEndpoint:
+        return False
+    x = v["MetricsEndpointPath"]
+    if not (
+        isinstance(x, str) and 0 <= len(x) <= 256 and PATTERN_MetricsEndpointPath(x) is not None
+    ):
+        return False
+    if "MetricPublishFrequencyInSeconds" in v:
+        x = v["MetricPublishFrequencyInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool)):
+            return False
+    return True
+
+
+def check_MetricsEndpointList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 0 <= len(v) <= 1:
+        return False
+    for x in v:
+        if not check_MetricsEndpoint(x):
+            return False
+    return True
+
+
 def check_ModelAccessConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -909,6 +2815,34 @@ def check_ModelAccessConfig(v: Any) -> bool:
     x = v["AcceptEula"]
     if not (isinstance(x, bool)):
         return False
+    return True
+
+
+def check_ModelClientConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ModelClientConfig:
+        return False
+    if "InvocationsTimeoutInSeconds" in v:
+        x = v["InvocationsTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 3600):
+            return False
+    if "InvocationsMaxRetries" in v:
+        x = v["InvocationsMaxRetries"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 3):
+            return False
+    return True
+
+
+def check_ModelDataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ModelDataSource:
+        return False
+    if "S3DataSource" in v:
+        x = v["S3DataSource"]
+        if not check_S3ModelDataSource(x):
+            return False
     return True
 
 
@@ -924,6 +2858,343 @@ def check_ModelDeployConfig(v: Any) -> bool:
     if "EndpointName" in v:
         x = v["EndpointName"]
         if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_EndpointName(x) is not None):
+            return False
+    return True
+
+
+def check_MultiModelConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_MultiModelConfig:
+        return False
+    if "ModelCacheSetting" in v:
+        x = v["ModelCacheSetting"]
+        if not (isinstance(x, str) and x in ENUM_ModelCacheSetting):
+            return False
+    return True
+
+
+def check_PrefixAwareRoutingConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_PrefixAwareRoutingConfig:
+        return False
+    if "PrefixLength" in v:
+        x = v["PrefixLength"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1024 <= x <= 65536):
+            return False
+    if "ConcurrencyThreshold" in v:
+        x = v["ConcurrencyThreshold"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 1024):
+            return False
+    return True
+
+
+def check_ProductionVariant(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "VariantName" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariant:
+        return False
+    x = v["VariantName"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_VariantName(x) is not None):
+        return False
+    if "ModelName" in v:
+        x = v["ModelName"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 63 and PATTERN_ModelName(x) is not None):
+            return False
+    if "InitialInstanceCount" in v:
+        x = v["InitialInstanceCount"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+            return False
+    if "InstanceType" in v:
+        x = v["InstanceType"]
+        if not (isinstance(x, str) and x in ENUM_ProductionVariantInstanceType):
+            return False
+    if "InstancePools" in v:
+        x = v["InstancePools"]
+        if not check_InstancePoolList(x):
+            return False
+    if "VariantInstanceProvisionTimeoutInSeconds" in v:
+        x = v["VariantInstanceProvisionTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 300 <= x <= 3600):
+            return False
+    if "InitialVariantWeight" in v:
+        x = v["InitialVariantWeight"]
+        if not (
+            isinstance(x, (int, float, Decimal))
+            and not isinstance(x, bool)
+            and (isinstance(x, int) or (isfinite(x) if isinstance(x, float) else x.is_finite()))
+            and x >= 0
+        ):
+            return False
+    if "AcceleratorType" in v:
+        x = v["AcceleratorType"]
+        if not (isinstance(x, str) and x in ENUM_ProductionVariantAcceleratorType):
+            return False
+    if "CoreDumpConfig" in v:
+        x = v["CoreDumpConfig"]
+        if not check_ProductionVariantCoreDumpConfig(x):
+            return False
+    if "ServerlessConfig" in v:
+        x = v["ServerlessConfig"]
+        if not check_ProductionVariantServerlessConfig(x):
+            return False
+    if "VolumeSizeInGB" in v:
+        x = v["VolumeSizeInGB"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 512):
+            return False
+    if "ModelDataDownloadTimeoutInSeconds" in v:
+        x = v["ModelDataDownloadTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 60 <= x <= 3600):
+            return False
+    if "ContainerStartupHealthCheckTimeoutInSeconds" in v:
+        x = v["ContainerStartupHealthCheckTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 60 <= x <= 3600):
+            return False
+    if "EnableSSMAccess" in v:
+        x = v["EnableSSMAccess"]
+        if not (isinstance(x, bool)):
+            return False
+    if "ManagedInstanceScaling" in v:
+        x = v["ManagedInstanceScaling"]
+        if not check_ProductionVariantManagedInstanceScaling(x):
+            return False
+    if "RoutingConfig" in v:
+        x = v["RoutingConfig"]
+        if not check_ProductionVariantRoutingConfig(x):
+            return False
+    if "InferenceAmiVersion" in v:
+        x = v["InferenceAmiVersion"]
+        if not (isinstance(x, str) and x in ENUM_ProductionVariantInferenceAmiVersion):
+            return False
+    if "CapacityReservationConfig" in v:
+        x = v["CapacityReservationConfig"]
+        if not check_ProductionVariantCapacityReservationConfig(x):
+            return False
+    if "AcceleratorPartitionLayouts" in v:
+        x = v["AcceleratorPartitionLayouts"]
+        if not check_ProductionVariantAcceleratorPartitionLayoutsList(x):
+            return False
+    return True
+
+
+def check_ProductionVariantAcceleratorPartitionLayoutsList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 32:
+        return False
+    for x in v:
+        if not check_AcceleratorPartitionLayout(x):
+            return False
+    return True
+
+
+def check_ProductionVariantCapacityReservationConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantCapacityReservationConfig:
+        return False
+    if "CapacityReservationPreference" in v:
+        x = v["CapacityReservationPreference"]
+        if not (isinstance(x, str) and x in ENUM_CapacityReservationPreference):
+            return False
+    if "MlReservationArn" in v:
+        x = v["MlReservationArn"]
+        if not (
+            isinstance(x, str) and 20 <= len(x) <= 258 and PATTERN_MlReservationArn(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_ProductionVariantCoreDumpConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "DestinationS3Uri" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantCoreDumpConfig:
+        return False
+    x = v["DestinationS3Uri"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 512 and PATTERN_DestinationS3Uri(x) is not None):
+        return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    return True
+
+
+def check_ProductionVariantList(v: Any) -> bool:
+    if not isinstance(v, (list, tuple)) or not 1 <= len(v) <= 10:
+        return False
+    for x in v:
+        if not check_ProductionVariant(x):
+            return False
+    return True
+
+
+def check_ProductionVariantManagedInstanceScaling(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantManagedInstanceScaling:
+        return False
+    if "Status" in v:
+        x = v["Status"]
+        if not (isinstance(x, str) and x in ENUM_ManagedInstanceScalingStatus):
+            return False
+    if "MinInstanceCount" in v:
+        x = v["MinInstanceCount"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 0):
+            return False
+    if "MaxInstanceCount" in v:
+        x = v["MaxInstanceCount"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+            return False
+    if "ScaleInPolicy" in v:
+        x = v["ScaleInPolicy"]
+        if not check_ProductionVariantManagedInstanceScalingScaleInPolicy(x):
+            return False
+    return True
+
+
+def check_ProductionVariantManagedInstanceScalingScaleInPolicy(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "Strategy" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantManagedInstanceScalingScaleInPolicy:
+        return False
+    x = v["Strategy"]
+    if not (isinstance(x, str) and x in ENUM_ManagedInstanceScalingScaleInStrategy):
+        return False
+    if "MaximumStepSize" in v:
+        x = v["MaximumStepSize"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 100):
+            return False
+    if "CooldownInMinutes" in v:
+        x = v["CooldownInMinutes"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 5 <= x <= 1440):
+            return False
+    return True
+
+
+def check_ProductionVariantRoutingConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "RoutingStrategy" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantRoutingConfig:
+        return False
+    x = v["RoutingStrategy"]
+    if not (isinstance(x, str) and x in ENUM_RoutingStrategy):
+        return False
+    if "PrefixAwareRoutingConfig" in v:
+        x = v["PrefixAwareRoutingConfig"]
+        if not check_PrefixAwareRoutingConfig(x):
+            return False
+    return True
+
+
+def check_ProductionVariantServerlessConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "MemorySizeInMB" not in v:
+        return False
+    if "MaxConcurrency" not in v:
+        return False
+    if not v.keys() <= MEMBERS_ProductionVariantServerlessConfig:
+        return False
+    x = v["MemorySizeInMB"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 1024 <= x <= 6144):
+        return False
+    x = v["MaxConcurrency"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 200):
+        return False
+    if "ProvisionedConcurrency" in v:
+        x = v["ProvisionedConcurrency"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 200):
+            return False
+    return True
+
+
+def check_RepositoryAuthConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "RepositoryCredentialsProviderArn" not in v:
+        return False
+    if not v.keys() <= MEMBERS_RepositoryAuthConfig:
+        return False
+    x = v["RepositoryCredentialsProviderArn"]
+    if not (isinstance(x, str) and 1 <= len(x) <= 2048):
+        return False
+    return True
+
+
+def check_RollingUpdatePolicy(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "MaximumBatchSize" not in v:
+        return False
+    if "WaitIntervalInSeconds" not in v:
+        return False
+    if not v.keys() <= MEMBERS_RollingUpdatePolicy:
+        return False
+    x = v["MaximumBatchSize"]
+    if not check_CapacitySize(x):
+        return False
+    x = v["WaitIntervalInSeconds"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 3600):
+        return False
+    if "MaximumExecutionTimeoutInSeconds" in v:
+        x = v["MaximumExecutionTimeoutInSeconds"]
+        if not (isinstance(x, int) and not isinstance(x, bool) and 600 <= x <= 28800):
+            return False
+    if "RollbackMaximumBatchSize" in v:
+        x = v["RollbackMaximumBatchSize"]
+        if not check_CapacitySize(x):
+            return False
+    return True
+
+
+def check_S3ModelDataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "S3Uri" not in v:
+        return False
+    if "S3DataType" not in v:
+        return False
+    if "CompressionType" not in v:
+        return False
+    if not v.keys() <= MEMBERS_S3ModelDataSource:
+        return False
+    x = v["S3Uri"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_S3ModelUri(x) is not None):
+        return False
+    x = v["S3DataType"]
+    if not (isinstance(x, str) and x in ENUM_S3ModelDataType):
+        return False
+    x = v["CompressionType"]
+    if not (isinstance(x, str) and x in ENUM_ModelCompressionType):
+        return False
+    if "ModelAccessConfig" in v:
+        x = v["ModelAccessConfig"]
+        if not check_ModelAccessConfig(x):
+            return False
+    if "HubAccessConfig" in v:
+        x = v["HubAccessConfig"]
+        if not check_InferenceHubAccessConfig(x):
+            return False
+    if "ManifestS3Uri" in v:
+        x = v["ManifestS3Uri"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_S3ModelUri(x) is not None):
+            return False
+    if "ETag" in v:
+        x = v["ETag"]
+        if not (isinstance(x, str)):
+            return False
+    if "ManifestEtag" in v:
+        x = v["ManifestEtag"]
+        if not (isinstance(x, str)):
             return False
     return True
 
@@ -1175,6 +3446,154 @@ def check_TimeSeriesTransformations(v: Any) -> bool:
     return True
 
 
+def check_TrafficRoutingConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "Type" not in v:
+        return False
+    if "WaitIntervalInSeconds" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TrafficRoutingConfig:
+        return False
+    x = v["Type"]
+    if not (isinstance(x, str) and x in ENUM_TrafficRoutingConfigType):
+        return False
+    x = v["WaitIntervalInSeconds"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 3600):
+        return False
+    if "CanarySize" in v:
+        x = v["CanarySize"]
+        if not check_CapacitySize(x):
+            return False
+    if "LinearStepSize" in v:
+        x = v["LinearStepSize"]
+        if not check_CapacitySize(x):
+            return False
+    return True
+
+
+def check_TransformDataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "S3DataSource" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TransformDataSource:
+        return False
+    x = v["S3DataSource"]
+    if not check_TransformS3DataSource(x):
+        return False
+    return True
+
+
+def check_TransformEnvironmentMap(v: Any) -> bool:
+    if not isinstance(v, dict) or not 0 <= len(v) <= 16:
+        return False
+    for k, x in v.items():
+        if not (
+            isinstance(k, str)
+            and 0 <= len(k) <= 1024
+            and PATTERN_TransformEnvironmentKey(k) is not None
+        ) or not (isinstance(x, str) and 0 <= len(x) <= 10240):
+            return False
+    return True
+
+
+def check_TransformInput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "DataSource" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TransformInput:
+        return False
+    x = v["DataSource"]
+    if not check_TransformDataSource(x):
+        return False
+    if "ContentType" in v:
+        x = v["ContentType"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 256):
+            return False
+    if "CompressionType" in v:
+        x = v["CompressionType"]
+        if not (isinstance(x, str) and x in ENUM_CompressionType):
+            return False
+    if "SplitType" in v:
+        x = v["SplitType"]
+        if not (isinstance(x, str) and x in ENUM_SplitType):
+            return False
+    return True
+
+
+def check_TransformOutput(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "S3OutputPath" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TransformOutput:
+        return False
+    x = v["S3OutputPath"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_S3Uri(x) is not None):
+        return False
+    if "Accept" in v:
+        x = v["Accept"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 256):
+            return False
+    if "AssembleWith" in v:
+        x = v["AssembleWith"]
+        if not (isinstance(x, str) and x in ENUM_AssemblyType):
+            return False
+    if "KmsKeyId" in v:
+        x = v["KmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    return True
+
+
+def check_TransformResources(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "InstanceType" not in v:
+        return False
+    if "InstanceCount" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TransformResources:
+        return False
+    x = v["InstanceType"]
+    if not (isinstance(x, str) and x in ENUM_TransformInstanceType):
+        return False
+    x = v["InstanceCount"]
+    if not (isinstance(x, int) and not isinstance(x, bool) and x >= 1):
+        return False
+    if "VolumeKmsKeyId" in v:
+        x = v["VolumeKmsKeyId"]
+        if not (isinstance(x, str) and 0 <= len(x) <= 2048 and PATTERN_KmsKeyId(x) is not None):
+            return False
+    if "TransformAmiVersion" in v:
+        x = v["TransformAmiVersion"]
+        if not (
+            isinstance(x, str) and 1 <= len(x) <= 63 and PATTERN_TransformAmiVersion(x) is not None
+        ):
+            return False
+    return True
+
+
+def check_TransformS3DataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return False
+    if "S3DataType" not in v:
+        return False
+    if "S3Uri" not in v:
+        return False
+    if not v.keys() <= MEMBERS_TransformS3DataSource:
+        return False
+    x = v["S3DataType"]
+    if not (isinstance(x, str) and x in ENUM_S3DataType):
+        return False
+    x = v["S3Uri"]
+    if not (isinstance(x, str) and 0 <= len(x) <= 1024 and PATTERN_S3Uri(x) is not None):
+        return False
+    return True
+
+
 def check_VpcConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return False
@@ -1205,7 +3624,18 @@ def check_VpcSecurityGroupIds(v: Any) -> bool:
 
 
 PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
+    "AcceleratorPartitionLayout": check_AcceleratorPartitionLayout,
+    "AcceleratorPartitionTypeList": check_AcceleratorPartitionTypeList,
+    "AdditionalModelDataSource": check_AdditionalModelDataSource,
+    "AdditionalModelDataSources": check_AdditionalModelDataSources,
     "AggregationTransformations": check_AggregationTransformations,
+    "Alarm": check_Alarm,
+    "AlarmList": check_AlarmList,
+    "AsyncInferenceClientConfig": check_AsyncInferenceClientConfig,
+    "AsyncInferenceConfig": check_AsyncInferenceConfig,
+    "AsyncInferenceNotificationConfig": check_AsyncInferenceNotificationConfig,
+    "AsyncInferenceOutputConfig": check_AsyncInferenceOutputConfig,
+    "AsyncNotificationTopicTypeList": check_AsyncNotificationTopicTypeList,
     "AutoMLAlgorithmConfig": check_AutoMLAlgorithmConfig,
     "AutoMLAlgorithms": check_AutoMLAlgorithms,
     "AutoMLAlgorithmsConfig": check_AutoMLAlgorithmsConfig,
@@ -1224,12 +3654,49 @@ PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
     "AutoMLProblemTypeConfig": check_AutoMLProblemTypeConfig,
     "AutoMLS3DataSource": check_AutoMLS3DataSource,
     "AutoMLSecurityConfig": check_AutoMLSecurityConfig,
+    "AutoRollbackConfig": check_AutoRollbackConfig,
+    "BatchDataCaptureConfig": check_BatchDataCaptureConfig,
+    "BlueGreenUpdatePolicy": check_BlueGreenUpdatePolicy,
     "CandidateGenerationConfig": check_CandidateGenerationConfig,
+    "CapacitySize": check_CapacitySize,
+    "CaptureContentTypeHeader": check_CaptureContentTypeHeader,
+    "CaptureOption": check_CaptureOption,
+    "CaptureOptionList": check_CaptureOptionList,
+    "ClarifyExplainerConfig": check_ClarifyExplainerConfig,
+    "ClarifyFeatureHeaders": check_ClarifyFeatureHeaders,
+    "ClarifyFeatureTypes": check_ClarifyFeatureTypes,
+    "ClarifyInferenceConfig": check_ClarifyInferenceConfig,
+    "ClarifyLabelHeaders": check_ClarifyLabelHeaders,
+    "ClarifyShapBaselineConfig": check_ClarifyShapBaselineConfig,
+    "ClarifyShapConfig": check_ClarifyShapConfig,
+    "ClarifyTextConfig": check_ClarifyTextConfig,
+    "ContainerDefinition": check_ContainerDefinition,
+    "ContainerDefinitionList": check_ContainerDefinitionList,
+    "ContainerMetricsConfig": check_ContainerMetricsConfig,
     "CreateAutoMLJobRequest": check_CreateAutoMLJobRequest,
     "CreateAutoMLJobV2Request": check_CreateAutoMLJobV2Request,
+    "CreateEndpointConfigInput": check_CreateEndpointConfigInput,
+    "CreateEndpointInput": check_CreateEndpointInput,
+    "CreateModelInput": check_CreateModelInput,
+    "CreateTransformJobRequest": check_CreateTransformJobRequest,
+    "CrossRegionTrafficConfig": check_CrossRegionTrafficConfig,
+    "CsvContentTypes": check_CsvContentTypes,
+    "DataCaptureConfig": check_DataCaptureConfig,
+    "DataProcessing": check_DataProcessing,
+    "DeleteEndpointConfigInput": check_DeleteEndpointConfigInput,
+    "DeleteEndpointInput": check_DeleteEndpointInput,
+    "DeleteModelInput": check_DeleteModelInput,
+    "DeploymentConfig": check_DeploymentConfig,
     "DescribeAutoMLJobRequest": check_DescribeAutoMLJobRequest,
     "DescribeAutoMLJobV2Request": check_DescribeAutoMLJobV2Request,
+    "DescribeEndpointConfigInput": check_DescribeEndpointConfigInput,
+    "DescribeEndpointInput": check_DescribeEndpointInput,
+    "DescribeModelInput": check_DescribeModelInput,
+    "DescribeTransformJobRequest": check_DescribeTransformJobRequest,
     "EmrServerlessComputeConfig": check_EmrServerlessComputeConfig,
+    "EnvironmentMap": check_EnvironmentMap,
+    "ExperimentConfig": check_ExperimentConfig,
+    "ExplainerConfig": check_ExplainerConfig,
     "FillingTransformationMap": check_FillingTransformationMap,
     "FillingTransformations": check_FillingTransformations,
     "ForecastQuantiles": check_ForecastQuantiles,
@@ -1237,10 +3704,36 @@ PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
     "HolidayConfig": check_HolidayConfig,
     "HolidayConfigAttributes": check_HolidayConfigAttributes,
     "ImageClassificationJobConfig": check_ImageClassificationJobConfig,
+    "ImageConfig": check_ImageConfig,
+    "InferenceExecutionConfig": check_InferenceExecutionConfig,
+    "InferenceHubAccessConfig": check_InferenceHubAccessConfig,
+    "InstancePool": check_InstancePool,
+    "InstancePoolList": check_InstancePoolList,
+    "JsonContentTypes": check_JsonContentTypes,
     "ListAutoMLJobsRequest": check_ListAutoMLJobsRequest,
     "ListCandidatesForAutoMLJobRequest": check_ListCandidatesForAutoMLJobRequest,
+    "ListTagsInput": check_ListTagsInput,
+    "MetricsConfig": check_MetricsConfig,
+    "MetricsEndpoint": check_MetricsEndpoint,
+    "MetricsEndpointList": check_MetricsEndpointList,
     "ModelAccessConfig": check_ModelAccessConfig,
+    "ModelClientConfig": check_ModelClientConfig,
+    "ModelDataSource": check_ModelDataSource,
     "ModelDeployConfig": check_ModelDeployConfig,
+    "MultiModelConfig": check_MultiModelConfig,
+    "PrefixAwareRoutingConfig": check_PrefixAwareRoutingConfig,
+    "ProductionVariant": check_ProductionVariant,
+    "ProductionVariantAcceleratorPartitionLayoutsList": check_ProductionVariantAcceleratorPartitionLayoutsList,
+    "ProductionVariantCapacityReservationConfig": check_ProductionVariantCapacityReservationConfig,
+    "ProductionVariantCoreDumpConfig": check_ProductionVariantCoreDumpConfig,
+    "ProductionVariantList": check_ProductionVariantList,
+    "ProductionVariantManagedInstanceScaling": check_ProductionVariantManagedInstanceScaling,
+    "ProductionVariantManagedInstanceScalingScaleInPolicy": check_ProductionVariantManagedInstanceScalingScaleInPolicy,
+    "ProductionVariantRoutingConfig": check_ProductionVariantRoutingConfig,
+    "ProductionVariantServerlessConfig": check_ProductionVariantServerlessConfig,
+    "RepositoryAuthConfig": check_RepositoryAuthConfig,
+    "RollingUpdatePolicy": check_RollingUpdatePolicy,
+    "S3ModelDataSource": check_S3ModelDataSource,
     "StopAutoMLJobRequest": check_StopAutoMLJobRequest,
     "Subnets": check_Subnets,
     "TabularJobConfig": check_TabularJobConfig,
@@ -1252,6 +3745,13 @@ PREDICATES: Final[dict[str, Callable[[Any], bool]]] = {
     "TimeSeriesConfig": check_TimeSeriesConfig,
     "TimeSeriesForecastingJobConfig": check_TimeSeriesForecastingJobConfig,
     "TimeSeriesTransformations": check_TimeSeriesTransformations,
+    "TrafficRoutingConfig": check_TrafficRoutingConfig,
+    "TransformDataSource": check_TransformDataSource,
+    "TransformEnvironmentMap": check_TransformEnvironmentMap,
+    "TransformInput": check_TransformInput,
+    "TransformOutput": check_TransformOutput,
+    "TransformResources": check_TransformResources,
+    "TransformS3DataSource": check_TransformS3DataSource,
     "VpcConfig": check_VpcConfig,
     "VpcSecurityGroupIds": check_VpcSecurityGroupIds,
 }

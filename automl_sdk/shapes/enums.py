@@ -27,6 +27,24 @@ class AggregationTransformationValue(_WireEnum):
     MAX = "max"
 
 
+class AssemblyType(_WireEnum):
+    r"""Defines how to assemble the results of the transform job as a single S3 object. Choose a
+    format that is most convenient to you. To concatenate the results in binary format, specify
+    ``None``. To add a newline character at the end of every transformed record, specify
+    ``Line``.
+    """
+
+    NONE = "None"
+    LINE = "Line"
+
+
+class AsyncNotificationTopicTypes(_WireEnum):
+    r"""Allowed values of ``AsyncNotificationTopicTypes``."""
+
+    SUCCESS_NOTIFICATION_TOPIC = "SUCCESS_NOTIFICATION_TOPIC"
+    ERROR_NOTIFICATION_TOPIC = "ERROR_NOTIFICATION_TOPIC"
+
+
 class AutoMLAlgorithm(_WireEnum):
     r"""Allowed values of ``AutoMLAlgorithm``."""
 
@@ -210,6 +228,16 @@ class AutoMLSortOrder(_WireEnum):
     DESCENDING = "Descending"
 
 
+class BatchStrategy(_WireEnum):
+    r"""Specifies the number of records to include in a mini-batch for an HTTP inference
+    request. A record is a single unit of input data that inference can be made on. For example,
+    a single line in a CSV file is a record.
+    """
+
+    MULTI_RECORD = "MultiRecord"
+    SINGLE_RECORD = "SingleRecord"
+
+
 class CandidateSortBy(_WireEnum):
     r"""The parameter by which to sort the results. The default is ``Descending``."""
 
@@ -236,11 +264,148 @@ class CandidateStepType(_WireEnum):
     AWS_SAGEMAKER_PROCESSINGJOB = "AWS::SageMaker::ProcessingJob"
 
 
+class CapacityReservationPreference(_WireEnum):
+    r"""Options that you can choose for the capacity reservation. SageMaker AI supports the
+    following options:
+    """
+
+    CAPACITY_RESERVATIONS_ONLY = "capacity-reservations-only"
+
+
+class CapacitySizeType(_WireEnum):
+    r"""Specifies the endpoint capacity type."""
+
+    INSTANCE_COUNT = "INSTANCE_COUNT"
+    CAPACITY_PERCENT = "CAPACITY_PERCENT"
+
+
+class CaptureMode(_WireEnum):
+    r"""Specify the boundary of data to capture."""
+
+    INPUT = "Input"
+    OUTPUT = "Output"
+    INPUT_AND_OUTPUT = "InputAndOutput"
+
+
+class CaptureStatus(_WireEnum):
+    r"""Whether data capture is currently functional."""
+
+    STARTED = "Started"
+    STOPPED = "Stopped"
+
+
+class ClarifyFeatureType(_WireEnum):
+    r"""Allowed values of ``ClarifyFeatureType``."""
+
+    NUMERICAL = "numerical"
+    CATEGORICAL = "categorical"
+    TEXT = "text"
+
+
+class ClarifyTextGranularity(_WireEnum):
+    r"""The unit of granularity for the analysis of text features. For example, if the unit is
+    ``'token'``, then each token (like a word in English) of the text is treated as a feature.
+    SHAP values are computed for each unit/feature.
+    """
+
+    TOKEN = "token"
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+
+
+class ClarifyTextLanguage(_WireEnum):
+    r"""Specifies the language of the text features in ISO 639-1 or ISO 639-3 code of a
+    supported language.
+    """
+
+    AF = "af"
+    SQ = "sq"
+    AR = "ar"
+    HY = "hy"
+    EU = "eu"
+    BN = "bn"
+    BG = "bg"
+    CA = "ca"
+    ZH = "zh"
+    HR = "hr"
+    CS = "cs"
+    DA = "da"
+    NL = "nl"
+    EN = "en"
+    ET = "et"
+    FI = "fi"
+    FR = "fr"
+    DE = "de"
+    EL = "el"
+    GU = "gu"
+    HE = "he"
+    HI = "hi"
+    HU = "hu"
+    IS = "is"
+    ID = "id"
+    GA = "ga"
+    IT = "it"
+    KN = "kn"
+    KY = "ky"
+    LV = "lv"
+    LT = "lt"
+    LB = "lb"
+    MK = "mk"
+    ML = "ml"
+    MR = "mr"
+    NE = "ne"
+    NB = "nb"
+    FA = "fa"
+    PL = "pl"
+    PT = "pt"
+    RO = "ro"
+    RU = "ru"
+    SA = "sa"
+    SR = "sr"
+    TN = "tn"
+    SI = "si"
+    SK = "sk"
+    SL = "sl"
+    ES = "es"
+    SV = "sv"
+    TL = "tl"
+    TA = "ta"
+    TT = "tt"
+    TE = "te"
+    TR = "tr"
+    UK = "uk"
+    UR = "ur"
+    YO = "yo"
+    LIJ = "lij"
+    XX = "xx"
+
+
 class CompressionType(_WireEnum):
     r"""You can use ``Gzip`` or ``None``. The default value is ``None``."""
 
     NONE = "None"
     GZIP = "Gzip"
+
+
+class ContainerMode(_WireEnum):
+    r"""Whether the container hosts a single model or multiple models."""
+
+    SINGLE_MODEL = "SingleModel"
+    MULTI_MODEL = "MultiModel"
+
+
+class EndpointStatus(_WireEnum):
+    r"""The status of the endpoint."""
+
+    OUT_OF_SERVICE = "OutOfService"
+    CREATING = "Creating"
+    UPDATING = "Updating"
+    SYSTEM_UPDATING = "SystemUpdating"
+    ROLLING_BACK = "RollingBack"
+    IN_SERVICE = "InService"
+    DELETING = "Deleting"
+    FAILED = "Failed"
+    UPDATE_ROLLBACK_FAILED = "UpdateRollbackFailed"
 
 
 class FillingType(_WireEnum):
@@ -256,12 +421,66 @@ class FillingType(_WireEnum):
     FUTUREFILL_VALUE = "futurefill_value"
 
 
+class InferenceExecutionMode(_WireEnum):
+    r"""How containers in a multi-container are run. The following values are valid."""
+
+    SERIAL = "Serial"
+    DIRECT = "Direct"
+
+
+class JoinSource(_WireEnum):
+    r"""Specifies the source of the data to join with the transformed data. The valid values are
+    ``None`` and ``Input``. The default value is ``None``, which specifies not to join the input
+    with the transformed data. If you want the batch transform job to join the original input
+    data with the transformed data, set ``JoinSource`` to ``Input``. You can specify
+    ``OutputFilter`` as an additional filter to select a portion of the joined dataset and store
+    it in the output file.
+    """
+
+    INPUT = "Input"
+    NONE = "None"
+
+
+class ManagedInstanceScalingScaleInStrategy(_WireEnum):
+    r"""The strategy for scaling in instances."""
+
+    IDLE_RELEASE = "IDLE_RELEASE"
+    CONSOLIDATION = "CONSOLIDATION"
+
+
+class ManagedInstanceScalingStatus(_WireEnum):
+    r"""Indicates whether managed instance scaling is enabled."""
+
+    ENABLED = "ENABLED"
+    DISABLED = "DISABLED"
+
+
 class MetricSetSource(_WireEnum):
     r"""The dataset split from which the AutoML job produced the metric."""
 
     TRAIN = "Train"
     VALIDATION = "Validation"
     TEST = "Test"
+
+
+class ModelCacheSetting(_WireEnum):
+    r"""Whether to cache models for a multi-model endpoint. By default, multi-model endpoints
+    cache models so that a model does not have to be loaded into memory each time it is invoked.
+    Some use cases do not benefit from model caching. For example, if an endpoint hosts a large
+    number of models that are each invoked infrequently, the endpoint might perform better if
+    you disable model caching. To disable model caching, set the value of this parameter to
+    ``Disabled``.
+    """
+
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
+
+
+class ModelCompressionType(_WireEnum):
+    r"""Specifies how the ML model data is prepared."""
+
+    NONE = "None"
+    GZIP = "Gzip"
 
 
 class ObjectiveStatus(_WireEnum):
@@ -280,3 +499,530 @@ class ProblemType(_WireEnum):
     BINARY_CLASSIFICATION = "BinaryClassification"
     MULTICLASS_CLASSIFICATION = "MulticlassClassification"
     REGRESSION = "Regression"
+
+
+class ProductionVariantAcceleratorType(_WireEnum):
+    r"""This parameter is no longer supported. Elastic Inference (EI) is no longer available."""
+
+    ML_EIA1_MEDIUM = "ml.eia1.medium"
+    ML_EIA1_LARGE = "ml.eia1.large"
+    ML_EIA1_XLARGE = "ml.eia1.xlarge"
+    ML_EIA2_MEDIUM = "ml.eia2.medium"
+    ML_EIA2_LARGE = "ml.eia2.large"
+    ML_EIA2_XLARGE = "ml.eia2.xlarge"
+
+
+class ProductionVariantInferenceAmiVersion(_WireEnum):
+    r"""Specifies an option from a collection of preconfigured Amazon Machine Image (AMI)
+    images. Each image is configured by Amazon Web Services with a set of software and driver
+    versions. Amazon Web Services optimizes these configurations for different machine learning
+    workloads.
+    """
+
+    AL2_AMI_SAGEMAKER_INFERENCE_GPU_2 = "al2-ami-sagemaker-inference-gpu-2"
+    AL2_AMI_SAGEMAKER_INFERENCE_GPU_2_1 = "al2-ami-sagemaker-inference-gpu-2-1"
+    AL2_AMI_SAGEMAKER_INFERENCE_GPU_3_1 = "al2-ami-sagemaker-inference-gpu-3-1"
+    AL2_AMI_SAGEMAKER_INFERENCE_NEURON_2 = "al2-ami-sagemaker-inference-neuron-2"
+    AL2023_AMI_SAGEMAKER_INFERENCE_GPU_4_1 = "al2023-ami-sagemaker-inference-gpu-4-1"
+
+
+class ProductionVariantInstanceType(_WireEnum):
+    r"""The recommended instance type for Real-Time Inference."""
+
+    ML_T2_MEDIUM = "ml.t2.medium"
+    ML_T2_LARGE = "ml.t2.large"
+    ML_T2_XLARGE = "ml.t2.xlarge"
+    ML_T2_2XLARGE = "ml.t2.2xlarge"
+    ML_M4_XLARGE = "ml.m4.xlarge"
+    ML_M4_2XLARGE = "ml.m4.2xlarge"
+    ML_M4_4XLARGE = "ml.m4.4xlarge"
+    ML_M4_10XLARGE = "ml.m4.10xlarge"
+    ML_M4_16XLARGE = "ml.m4.16xlarge"
+    ML_M5_LARGE = "ml.m5.large"
+    ML_M5_XLARGE = "ml.m5.xlarge"
+    ML_M5_2XLARGE = "ml.m5.2xlarge"
+    ML_M5_4XLARGE = "ml.m5.4xlarge"
+    ML_M5_12XLARGE = "ml.m5.12xlarge"
+    ML_M5_24XLARGE = "ml.m5.24xlarge"
+    ML_M5D_LARGE = "ml.m5d.large"
+    ML_M5D_XLARGE = "ml.m5d.xlarge"
+    ML_M5D_2XLARGE = "ml.m5d.2xlarge"
+    ML_M5D_4XLARGE = "ml.m5d.4xlarge"
+    ML_M5D_12XLARGE = "ml.m5d.12xlarge"
+    ML_M5D_24XLARGE = "ml.m5d.24xlarge"
+    ML_C4_LARGE = "ml.c4.large"
+    ML_C4_XLARGE = "ml.c4.xlarge"
+    ML_C4_2XLARGE = "ml.c4.2xlarge"
+    ML_C4_4XLARGE = "ml.c4.4xlarge"
+    ML_C4_8XLARGE = "ml.c4.8xlarge"
+    ML_P2_XLARGE = "ml.p2.xlarge"
+    ML_P2_8XLARGE = "ml.p2.8xlarge"
+    ML_P2_16XLARGE = "ml.p2.16xlarge"
+    ML_P3_2XLARGE = "ml.p3.2xlarge"
+    ML_P3_8XLARGE = "ml.p3.8xlarge"
+    ML_P3_16XLARGE = "ml.p3.16xlarge"
+    ML_C5_LARGE = "ml.c5.large"
+    ML_C5_XLARGE = "ml.c5.xlarge"
+    ML_C5_2XLARGE = "ml.c5.2xlarge"
+    ML_C5_4XLARGE = "ml.c5.4xlarge"
+    ML_C5_9XLARGE = "ml.c5.9xlarge"
+    ML_C5_18XLARGE = "ml.c5.18xlarge"
+    ML_C5D_LARGE = "ml.c5d.large"
+    ML_C5D_XLARGE = "ml.c5d.xlarge"
+    ML_C5D_2XLARGE = "ml.c5d.2xlarge"
+    ML_C5D_4XLARGE = "ml.c5d.4xlarge"
+    ML_C5D_9XLARGE = "ml.c5d.9xlarge"
+    ML_C5D_18XLARGE = "ml.c5d.18xlarge"
+    ML_G4DN_XLARGE = "ml.g4dn.xlarge"
+    ML_G4DN_2XLARGE = "ml.g4dn.2xlarge"
+    ML_G4DN_4XLARGE = "ml.g4dn.4xlarge"
+    ML_G4DN_8XLARGE = "ml.g4dn.8xlarge"
+    ML_G4DN_12XLARGE = "ml.g4dn.12xlarge"
+    ML_G4DN_16XLARGE = "ml.g4dn.16xlarge"
+    ML_R5_LARGE = "ml.r5.large"
+    ML_R5_XLARGE = "ml.r5.xlarge"
+    ML_R5_2XLARGE = "ml.r5.2xlarge"
+    ML_R5_4XLARGE = "ml.r5.4xlarge"
+    ML_R5_12XLARGE = "ml.r5.12xlarge"
+    ML_R5_24XLARGE = "ml.r5.24xlarge"
+    ML_R5D_LARGE = "ml.r5d.large"
+    ML_R5D_XLARGE = "ml.r5d.xlarge"
+    ML_R5D_2XLARGE = "ml.r5d.2xlarge"
+    ML_R5D_4XLARGE = "ml.r5d.4xlarge"
+    ML_R5D_12XLARGE = "ml.r5d.12xlarge"
+    ML_R5D_24XLARGE = "ml.r5d.24xlarge"
+    ML_INF1_XLARGE = "ml.inf1.xlarge"
+    ML_INF1_2XLARGE = "ml.inf1.2xlarge"
+    ML_INF1_6XLARGE = "ml.inf1.6xlarge"
+    ML_INF1_24XLARGE = "ml.inf1.24xlarge"
+    ML_DL1_24XLARGE = "ml.dl1.24xlarge"
+    ML_C6I_LARGE = "ml.c6i.large"
+    ML_C6I_XLARGE = "ml.c6i.xlarge"
+    ML_C6I_2XLARGE = "ml.c6i.2xlarge"
+    ML_C6I_4XLARGE = "ml.c6i.4xlarge"
+    ML_C6I_8XLARGE = "ml.c6i.8xlarge"
+    ML_C6I_12XLARGE = "ml.c6i.12xlarge"
+    ML_C6I_16XLARGE = "ml.c6i.16xlarge"
+    ML_C6I_24XLARGE = "ml.c6i.24xlarge"
+    ML_C6I_32XLARGE = "ml.c6i.32xlarge"
+    ML_M6I_LARGE = "ml.m6i.large"
+    ML_M6I_XLARGE = "ml.m6i.xlarge"
+    ML_M6I_2XLARGE = "ml.m6i.2xlarge"
+    ML_M6I_4XLARGE = "ml.m6i.4xlarge"
+    ML_M6I_8XLARGE = "ml.m6i.8xlarge"
+    ML_M6I_12XLARGE = "ml.m6i.12xlarge"
+    ML_M6I_16XLARGE = "ml.m6i.16xlarge"
+    ML_M6I_24XLARGE = "ml.m6i.24xlarge"
+    ML_M6I_32XLARGE = "ml.m6i.32xlarge"
+    ML_R6I_LARGE = "ml.r6i.large"
+    ML_R6I_XLARGE = "ml.r6i.xlarge"
+    ML_R6I_2XLARGE = "ml.r6i.2xlarge"
+    ML_R6I_4XLARGE = "ml.r6i.4xlarge"
+    ML_R6I_8XLARGE = "ml.r6i.8xlarge"
+    ML_R6I_12XLARGE = "ml.r6i.12xlarge"
+    ML_R6I_16XLARGE = "ml.r6i.16xlarge"
+    ML_R6I_24XLARGE = "ml.r6i.24xlarge"
+    ML_R6I_32XLARGE = "ml.r6i.32xlarge"
+    ML_G5_XLARGE = "ml.g5.xlarge"
+    ML_G5_2XLARGE = "ml.g5.2xlarge"
+    ML_G5_4XLARGE = "ml.g5.4xlarge"
+    ML_G5_8XLARGE = "ml.g5.8xlarge"
+    ML_G5_12XLARGE = "ml.g5.12xlarge"
+    ML_G5_16XLARGE = "ml.g5.16xlarge"
+    ML_G5_24XLARGE = "ml.g5.24xlarge"
+    ML_G5_48XLARGE = "ml.g5.48xlarge"
+    ML_G6_XLARGE = "ml.g6.xlarge"
+    ML_G6_2XLARGE = "ml.g6.2xlarge"
+    ML_G6_4XLARGE = "ml.g6.4xlarge"
+    ML_G6_8XLARGE = "ml.g6.8xlarge"
+    ML_G6_12XLARGE = "ml.g6.12xlarge"
+    ML_G6_16XLARGE = "ml.g6.16xlarge"
+    ML_G6_24XLARGE = "ml.g6.24xlarge"
+    ML_G6_48XLARGE = "ml.g6.48xlarge"
+    ML_R8G_MEDIUM = "ml.r8g.medium"
+    ML_R8G_LARGE = "ml.r8g.large"
+    ML_R8G_XLARGE = "ml.r8g.xlarge"
+    ML_R8G_2XLARGE = "ml.r8g.2xlarge"
+    ML_R8G_4XLARGE = "ml.r8g.4xlarge"
+    ML_R8G_8XLARGE = "ml.r8g.8xlarge"
+    ML_R8G_12XLARGE = "ml.r8g.12xlarge"
+    ML_R8G_16XLARGE = "ml.r8g.16xlarge"
+    ML_R8G_24XLARGE = "ml.r8g.24xlarge"
+    ML_R8G_48XLARGE = "ml.r8g.48xlarge"
+    ML_G6E_XLARGE = "ml.g6e.xlarge"
+    ML_G6E_2XLARGE = "ml.g6e.2xlarge"
+    ML_G6E_4XLARGE = "ml.g6e.4xlarge"
+    ML_G6E_8XLARGE = "ml.g6e.8xlarge"
+    ML_G6E_12XLARGE = "ml.g6e.12xlarge"
+    ML_G6E_16XLARGE = "ml.g6e.16xlarge"
+    ML_G6E_24XLARGE = "ml.g6e.24xlarge"
+    ML_G6E_48XLARGE = "ml.g6e.48xlarge"
+    ML_G7E_2XLARGE = "ml.g7e.2xlarge"
+    ML_G7E_4XLARGE = "ml.g7e.4xlarge"
+    ML_G7E_8XLARGE = "ml.g7e.8xlarge"
+    ML_G7E_12XLARGE = "ml.g7e.12xlarge"
+    ML_G7E_24XLARGE = "ml.g7e.24xlarge"
+    ML_G7E_48XLARGE = "ml.g7e.48xlarge"
+    ML_G7_2XLARGE = "ml.g7.2xlarge"
+    ML_G7_4XLARGE = "ml.g7.4xlarge"
+    ML_G7_8XLARGE = "ml.g7.8xlarge"
+    ML_G7_12XLARGE = "ml.g7.12xlarge"
+    ML_G7_24XLARGE = "ml.g7.24xlarge"
+    ML_G7_48XLARGE = "ml.g7.48xlarge"
+    ML_P4D_24XLARGE = "ml.p4d.24xlarge"
+    ML_C7G_LARGE = "ml.c7g.large"
+    ML_C7G_XLARGE = "ml.c7g.xlarge"
+    ML_C7G_2XLARGE = "ml.c7g.2xlarge"
+    ML_C7G_4XLARGE = "ml.c7g.4xlarge"
+    ML_C7G_8XLARGE = "ml.c7g.8xlarge"
+    ML_C7G_12XLARGE = "ml.c7g.12xlarge"
+    ML_C7G_16XLARGE = "ml.c7g.16xlarge"
+    ML_M6G_LARGE = "ml.m6g.large"
+    ML_M6G_XLARGE = "ml.m6g.xlarge"
+    ML_M6G_2XLARGE = "ml.m6g.2xlarge"
+    ML_M6G_4XLARGE = "ml.m6g.4xlarge"
+    ML_M6G_8XLARGE = "ml.m6g.8xlarge"
+    ML_M6G_12XLARGE = "ml.m6g.12xlarge"
+    ML_M6G_16XLARGE = "ml.m6g.16xlarge"
+    ML_M6GD_LARGE = "ml.m6gd.large"
+    ML_M6GD_XLARGE = "ml.m6gd.xlarge"
+    ML_M6GD_2XLARGE = "ml.m6gd.2xlarge"
+    ML_M6GD_4XLARGE = "ml.m6gd.4xlarge"
+    ML_M6GD_8XLARGE = "ml.m6gd.8xlarge"
+    ML_M6GD_12XLARGE = "ml.m6gd.12xlarge"
+    ML_M6GD_16XLARGE = "ml.m6gd.16xlarge"
+    ML_C6G_LARGE = "ml.c6g.large"
+    ML_C6G_XLARGE = "ml.c6g.xlarge"
+    ML_C6G_2XLARGE = "ml.c6g.2xlarge"
+    ML_C6G_4XLARGE = "ml.c6g.4xlarge"
+    ML_C6G_8XLARGE = "ml.c6g.8xlarge"
+    ML_C6G_12XLARGE = "ml.c6g.12xlarge"
+    ML_C6G_16XLARGE = "ml.c6g.16xlarge"
+    ML_C6GD_LARGE = "ml.c6gd.large"
+    ML_C6GD_XLARGE = "ml.c6gd.xlarge"
+    ML_C6GD_2XLARGE = "ml.c6gd.2xlarge"
+    ML_C6GD_4XLARGE = "ml.c6gd.4xlarge"
+    ML_C6GD_8XLARGE = "ml.c6gd.8xlarge"
+    ML_C6GD_12XLARGE = "ml.c6gd.12xlarge"
+    ML_C6GD_16XLARGE = "ml.c6gd.16xlarge"
+    ML_C6GN_LARGE = "ml.c6gn.large"
+    ML_C6GN_XLARGE = "ml.c6gn.xlarge"
+    ML_C6GN_2XLARGE = "ml.c6gn.2xlarge"
+    ML_C6GN_4XLARGE = "ml.c6gn.4xlarge"
+    ML_C6GN_8XLARGE = "ml.c6gn.8xlarge"
+    ML_C6GN_12XLARGE = "ml.c6gn.12xlarge"
+    ML_C6GN_16XLARGE = "ml.c6gn.16xlarge"
+    ML_R6G_LARGE = "ml.r6g.large"
+    ML_R6G_XLARGE = "ml.r6g.xlarge"
+    ML_R6G_2XLARGE = "ml.r6g.2xlarge"
+    ML_R6G_4XLARGE = "ml.r6g.4xlarge"
+    ML_R6G_8XLARGE = "ml.r6g.8xlarge"
+    ML_R6G_12XLARGE = "ml.r6g.12xlarge"
+    ML_R6G_16XLARGE = "ml.r6g.16xlarge"
+    ML_R6GD_LARGE = "ml.r6gd.large"
+    ML_R6GD_XLARGE = "ml.r6gd.xlarge"
+    ML_R6GD_2XLARGE = "ml.r6gd.2xlarge"
+    ML_R6GD_4XLARGE = "ml.r6gd.4xlarge"
+    ML_R6GD_8XLARGE = "ml.r6gd.8xlarge"
+    ML_R6GD_12XLARGE = "ml.r6gd.12xlarge"
+    ML_R6GD_16XLARGE = "ml.r6gd.16xlarge"
+    ML_P4DE_24XLARGE = "ml.p4de.24xlarge"
+    ML_TRN1_2XLARGE = "ml.trn1.2xlarge"
+    ML_TRN1_32XLARGE = "ml.trn1.32xlarge"
+    ML_TRN1N_32XLARGE = "ml.trn1n.32xlarge"
+    ML_TRN2_48XLARGE = "ml.trn2.48xlarge"
+    ML_INF2_XLARGE = "ml.inf2.xlarge"
+    ML_INF2_8XLARGE = "ml.inf2.8xlarge"
+    ML_INF2_24XLARGE = "ml.inf2.24xlarge"
+    ML_INF2_48XLARGE = "ml.inf2.48xlarge"
+    ML_P5_48XLARGE = "ml.p5.48xlarge"
+    ML_P5E_48XLARGE = "ml.p5e.48xlarge"
+    ML_P5EN_48XLARGE = "ml.p5en.48xlarge"
+    ML_M7I_LARGE = "ml.m7i.large"
+    ML_M7I_XLARGE = "ml.m7i.xlarge"
+    ML_M7I_2XLARGE = "ml.m7i.2xlarge"
+    ML_M7I_4XLARGE = "ml.m7i.4xlarge"
+    ML_M7I_8XLARGE = "ml.m7i.8xlarge"
+    ML_M7I_12XLARGE = "ml.m7i.12xlarge"
+    ML_M7I_16XLARGE = "ml.m7i.16xlarge"
+    ML_M7I_24XLARGE = "ml.m7i.24xlarge"
+    ML_M7I_48XLARGE = "ml.m7i.48xlarge"
+    ML_C7I_LARGE = "ml.c7i.large"
+    ML_C7I_XLARGE = "ml.c7i.xlarge"
+    ML_C7I_2XLARGE = "ml.c7i.2xlarge"
+    ML_C7I_4XLARGE = "ml.c7i.4xlarge"
+    ML_C7I_8XLARGE = "ml.c7i.8xlarge"
+    ML_C7I_12XLARGE = "ml.c7i.12xlarge"
+    ML_C7I_16XLARGE = "ml.c7i.16xlarge"
+    ML_C7I_24XLARGE = "ml.c7i.24xlarge"
+    ML_C7I_48XLARGE = "ml.c7i.48xlarge"
+    ML_R7I_LARGE = "ml.r7i.large"
+    ML_R7I_XLARGE = "ml.r7i.xlarge"
+    ML_R7I_2XLARGE = "ml.r7i.2xlarge"
+    ML_R7I_4XLARGE = "ml.r7i.4xlarge"
+    ML_R7I_8XLARGE = "ml.r7i.8xlarge"
+    ML_R7I_12XLARGE = "ml.r7i.12xlarge"
+    ML_R7I_16XLARGE = "ml.r7i.16xlarge"
+    ML_R7I_24XLARGE = "ml.r7i.24xlarge"
+    ML_R7I_48XLARGE = "ml.r7i.48xlarge"
+    ML_C8G_MEDIUM = "ml.c8g.medium"
+    ML_C8G_LARGE = "ml.c8g.large"
+    ML_C8G_XLARGE = "ml.c8g.xlarge"
+    ML_C8G_2XLARGE = "ml.c8g.2xlarge"
+    ML_C8G_4XLARGE = "ml.c8g.4xlarge"
+    ML_C8G_8XLARGE = "ml.c8g.8xlarge"
+    ML_C8G_12XLARGE = "ml.c8g.12xlarge"
+    ML_C8G_16XLARGE = "ml.c8g.16xlarge"
+    ML_C8G_24XLARGE = "ml.c8g.24xlarge"
+    ML_C8G_48XLARGE = "ml.c8g.48xlarge"
+    ML_R7GD_MEDIUM = "ml.r7gd.medium"
+    ML_R7GD_LARGE = "ml.r7gd.large"
+    ML_R7GD_XLARGE = "ml.r7gd.xlarge"
+    ML_R7GD_2XLARGE = "ml.r7gd.2xlarge"
+    ML_R7GD_4XLARGE = "ml.r7gd.4xlarge"
+    ML_R7GD_8XLARGE = "ml.r7gd.8xlarge"
+    ML_R7GD_12XLARGE = "ml.r7gd.12xlarge"
+    ML_R7GD_16XLARGE = "ml.r7gd.16xlarge"
+    ML_M8G_MEDIUM = "ml.m8g.medium"
+    ML_M8G_LARGE = "ml.m8g.large"
+    ML_M8G_XLARGE = "ml.m8g.xlarge"
+    ML_M8G_2XLARGE = "ml.m8g.2xlarge"
+    ML_M8G_4XLARGE = "ml.m8g.4xlarge"
+    ML_M8G_8XLARGE = "ml.m8g.8xlarge"
+    ML_M8G_12XLARGE = "ml.m8g.12xlarge"
+    ML_M8G_16XLARGE = "ml.m8g.16xlarge"
+    ML_M8G_24XLARGE = "ml.m8g.24xlarge"
+    ML_M8G_48XLARGE = "ml.m8g.48xlarge"
+    ML_C6IN_LARGE = "ml.c6in.large"
+    ML_C6IN_XLARGE = "ml.c6in.xlarge"
+    ML_C6IN_2XLARGE = "ml.c6in.2xlarge"
+    ML_C6IN_4XLARGE = "ml.c6in.4xlarge"
+    ML_C6IN_8XLARGE = "ml.c6in.8xlarge"
+    ML_C6IN_12XLARGE = "ml.c6in.12xlarge"
+    ML_C6IN_16XLARGE = "ml.c6in.16xlarge"
+    ML_C6IN_24XLARGE = "ml.c6in.24xlarge"
+    ML_C6IN_32XLARGE = "ml.c6in.32xlarge"
+    ML_P6_B200_48XLARGE = "ml.p6-b200.48xlarge"
+    ML_P6_B300_48XLARGE = "ml.p6-b300.48xlarge"
+    ML_P6E_GB200_36XLARGE = "ml.p6e-gb200.36xlarge"
+    ML_P5_4XLARGE = "ml.p5.4xlarge"
+
+
+class RecommendationStatus(_WireEnum):
+    r"""Status of the deployment recommendation. The status ``NOT_APPLICABLE`` means that
+    SageMaker is unable to provide a default recommendation for the model using the information
+    provided. If the deployment status is ``IN_PROGRESS``, retry your API call after a few
+    seconds to get a ``COMPLETED`` deployment recommendation.
+    """
+
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    NOT_APPLICABLE = "NOT_APPLICABLE"
+
+
+class RepositoryAccessMode(_WireEnum):
+    r"""Set this to one of the following values:"""
+
+    PLATFORM = "Platform"
+    VPC = "Vpc"
+
+
+class RoutingStrategy(_WireEnum):
+    r"""Sets how the endpoint routes incoming traffic:"""
+
+    LEAST_OUTSTANDING_REQUESTS = "LEAST_OUTSTANDING_REQUESTS"
+    RANDOM = "RANDOM"
+    PREFIX_AWARE = "PREFIX_AWARE"
+    KV_AWARE = "KV_AWARE"
+
+
+class S3DataType(_WireEnum):
+    r"""If you choose ``S3Prefix``, ``S3Uri`` identifies a key name prefix. Amazon SageMaker
+    uses all objects with the specified key name prefix for batch transform.
+    """
+
+    MANIFEST_FILE = "ManifestFile"
+    S3_PREFIX = "S3Prefix"
+    AUGMENTED_MANIFEST_FILE = "AugmentedManifestFile"
+    CONVERSE = "Converse"
+
+
+class S3ModelDataType(_WireEnum):
+    r"""Specifies the type of ML model data to deploy."""
+
+    S3_PREFIX = "S3Prefix"
+    S3_OBJECT = "S3Object"
+
+
+class SplitType(_WireEnum):
+    r"""The method to use to split the transform job's data files into smaller batches.
+    Splitting is necessary when the total size of each object is too large to fit in a single
+    request. You can also use data splitting to improve performance by processing multiple
+    concurrent mini-batches. The default value for ``SplitType`` is ``None``, which indicates
+    that input data files are not split, and request payloads contain the entire contents of an
+    input object. Set the value of this parameter to ``Line`` to split records on a newline
+    character boundary. ``SplitType`` also supports a number of record-oriented binary data
+    formats. Currently, the supported record formats are:
+    """
+
+    NONE = "None"
+    LINE = "Line"
+    RECORD_IO = "RecordIO"
+    TF_RECORD = "TFRecord"
+
+
+class TrafficRoutingConfigType(_WireEnum):
+    r"""Traffic routing strategy type."""
+
+    ALL_AT_ONCE = "ALL_AT_ONCE"
+    CANARY = "CANARY"
+    LINEAR = "LINEAR"
+
+
+class TransformInstanceType(_WireEnum):
+    r"""The ML compute instance type for the transform job. If you are using built-in algorithms
+    to transform moderately sized datasets, we recommend using ml.m4.xlarge or
+    ``ml.m5.large``instance types.
+    """
+
+    ML_M4_XLARGE = "ml.m4.xlarge"
+    ML_M4_2XLARGE = "ml.m4.2xlarge"
+    ML_M4_4XLARGE = "ml.m4.4xlarge"
+    ML_M4_10XLARGE = "ml.m4.10xlarge"
+    ML_M4_16XLARGE = "ml.m4.16xlarge"
+    ML_C4_XLARGE = "ml.c4.xlarge"
+    ML_C4_2XLARGE = "ml.c4.2xlarge"
+    ML_C4_4XLARGE = "ml.c4.4xlarge"
+    ML_C4_8XLARGE = "ml.c4.8xlarge"
+    ML_P2_XLARGE = "ml.p2.xlarge"
+    ML_P2_8XLARGE = "ml.p2.8xlarge"
+    ML_P2_16XLARGE = "ml.p2.16xlarge"
+    ML_P3_2XLARGE = "ml.p3.2xlarge"
+    ML_P3_8XLARGE = "ml.p3.8xlarge"
+    ML_P3_16XLARGE = "ml.p3.16xlarge"
+    ML_C5_XLARGE = "ml.c5.xlarge"
+    ML_C5_2XLARGE = "ml.c5.2xlarge"
+    ML_C5_4XLARGE = "ml.c5.4xlarge"
+    ML_C5_9XLARGE = "ml.c5.9xlarge"
+    ML_C5_18XLARGE = "ml.c5.18xlarge"
+    ML_M5_LARGE = "ml.m5.large"
+    ML_M5_XLARGE = "ml.m5.xlarge"
+    ML_M5_2XLARGE = "ml.m5.2xlarge"
+    ML_M5_4XLARGE = "ml.m5.4xlarge"
+    ML_M5_12XLARGE = "ml.m5.12xlarge"
+    ML_M5_24XLARGE = "ml.m5.24xlarge"
+    ML_M6I_LARGE = "ml.m6i.large"
+    ML_M6I_XLARGE = "ml.m6i.xlarge"
+    ML_M6I_2XLARGE = "ml.m6i.2xlarge"
+    ML_M6I_4XLARGE = "ml.m6i.4xlarge"
+    ML_M6I_8XLARGE = "ml.m6i.8xlarge"
+    ML_M6I_12XLARGE = "ml.m6i.12xlarge"
+    ML_M6I_16XLARGE = "ml.m6i.16xlarge"
+    ML_M6I_24XLARGE = "ml.m6i.24xlarge"
+    ML_M6I_32XLARGE = "ml.m6i.32xlarge"
+    ML_C6I_LARGE = "ml.c6i.large"
+    ML_C6I_XLARGE = "ml.c6i.xlarge"
+    ML_C6I_2XLARGE = "ml.c6i.2xlarge"
+    ML_C6I_4XLARGE = "ml.c6i.4xlarge"
+    ML_C6I_8XLARGE = "ml.c6i.8xlarge"
+    ML_C6I_12XLARGE = "ml.c6i.12xlarge"
+    ML_C6I_16XLARGE = "ml.c6i.16xlarge"
+    ML_C6I_24XLARGE = "ml.c6i.24xlarge"
+    ML_C6I_32XLARGE = "ml.c6i.32xlarge"
+    ML_R6I_LARGE = "ml.r6i.large"
+    ML_R6I_XLARGE = "ml.r6i.xlarge"
+    ML_R6I_2XLARGE = "ml.r6i.2xlarge"
+    ML_R6I_4XLARGE = "ml.r6i.4xlarge"
+    ML_R6I_8XLARGE = "ml.r6i.8xlarge"
+    ML_R6I_12XLARGE = "ml.r6i.12xlarge"
+    ML_R6I_16XLARGE = "ml.r6i.16xlarge"
+    ML_R6I_24XLARGE = "ml.r6i.24xlarge"
+    ML_R6I_32XLARGE = "ml.r6i.32xlarge"
+    ML_M7I_LARGE = "ml.m7i.large"
+    ML_M7I_XLARGE = "ml.m7i.xlarge"
+    ML_M7I_2XLARGE = "ml.m7i.2xlarge"
+    ML_M7I_4XLARGE = "ml.m7i.4xlarge"
+    ML_M7I_8XLARGE = "ml.m7i.8xlarge"
+    ML_M7I_12XLARGE = "ml.m7i.12xlarge"
+    ML_M7I_16XLARGE = "ml.m7i.16xlarge"
+    ML_M7I_24XLARGE = "ml.m7i.24xlarge"
+    ML_M7I_48XLARGE = "ml.m7i.48xlarge"
+    ML_C7I_LARGE = "ml.c7i.large"
+    ML_C7I_XLARGE = "ml.c7i.xlarge"
+    ML_C7I_2XLARGE = "ml.c7i.2xlarge"
+    ML_C7I_4XLARGE = "ml.c7i.4xlarge"
+    ML_C7I_8XLARGE = "ml.c7i.8xlarge"
+    ML_C7I_12XLARGE = "ml.c7i.12xlarge"
+    ML_C7I_16XLARGE = "ml.c7i.16xlarge"
+    ML_C7I_24XLARGE = "ml.c7i.24xlarge"
+    ML_C7I_48XLARGE = "ml.c7i.48xlarge"
+    ML_R7I_LARGE = "ml.r7i.large"
+    ML_R7I_XLARGE = "ml.r7i.xlarge"
+    ML_R7I_2XLARGE = "ml.r7i.2xlarge"
+    ML_R7I_4XLARGE = "ml.r7i.4xlarge"
+    ML_R7I_8XLARGE = "ml.r7i.8xlarge"
+    ML_R7I_12XLARGE = "ml.r7i.12xlarge"
+    ML_R7I_16XLARGE = "ml.r7i.16xlarge"
+    ML_R7I_24XLARGE = "ml.r7i.24xlarge"
+    ML_R7I_48XLARGE = "ml.r7i.48xlarge"
+    ML_G4DN_XLARGE = "ml.g4dn.xlarge"
+    ML_G4DN_2XLARGE = "ml.g4dn.2xlarge"
+    ML_G4DN_4XLARGE = "ml.g4dn.4xlarge"
+    ML_G4DN_8XLARGE = "ml.g4dn.8xlarge"
+    ML_G4DN_12XLARGE = "ml.g4dn.12xlarge"
+    ML_G4DN_16XLARGE = "ml.g4dn.16xlarge"
+    ML_G5_XLARGE = "ml.g5.xlarge"
+    ML_G5_2XLARGE = "ml.g5.2xlarge"
+    ML_G5_4XLARGE = "ml.g5.4xlarge"
+    ML_G5_8XLARGE = "ml.g5.8xlarge"
+    ML_G5_12XLARGE = "ml.g5.12xlarge"
+    ML_G5_16XLARGE = "ml.g5.16xlarge"
+    ML_G5_24XLARGE = "ml.g5.24xlarge"
+    ML_G5_48XLARGE = "ml.g5.48xlarge"
+    ML_TRN1_2XLARGE = "ml.trn1.2xlarge"
+    ML_TRN1_32XLARGE = "ml.trn1.32xlarge"
+    ML_INF2_XLARGE = "ml.inf2.xlarge"
+    ML_INF2_8XLARGE = "ml.inf2.8xlarge"
+    ML_INF2_24XLARGE = "ml.inf2.24xlarge"
+    ML_INF2_48XLARGE = "ml.inf2.48xlarge"
+    ML_G6_XLARGE = "ml.g6.xlarge"
+    ML_G6_2XLARGE = "ml.g6.2xlarge"
+    ML_G6_4XLARGE = "ml.g6.4xlarge"
+    ML_G6_8XLARGE = "ml.g6.8xlarge"
+    ML_G6_12XLARGE = "ml.g6.12xlarge"
+    ML_G6_16XLARGE = "ml.g6.16xlarge"
+    ML_G6_24XLARGE = "ml.g6.24xlarge"
+    ML_G6_48XLARGE = "ml.g6.48xlarge"
+    ML_G6E_XLARGE = "ml.g6e.xlarge"
+    ML_G6E_2XLARGE = "ml.g6e.2xlarge"
+    ML_G6E_4XLARGE = "ml.g6e.4xlarge"
+    ML_G6E_8XLARGE = "ml.g6e.8xlarge"
+    ML_G6E_12XLARGE = "ml.g6e.12xlarge"
+    ML_G6E_16XLARGE = "ml.g6e.16xlarge"
+    ML_G6E_24XLARGE = "ml.g6e.24xlarge"
+    ML_G6E_48XLARGE = "ml.g6e.48xlarge"
+
+
+class TransformJobStatus(_WireEnum):
+    r"""The status of the transform job. If the transform job failed, the reason is returned in
+    the ``FailureReason`` field.
+    """
+
+    IN_PROGRESS = "InProgress"
+    COMPLETED = "Completed"
+    FAILED = "Failed"
+    STOPPING = "Stopping"
+    STOPPED = "Stopped"
+
+
+class VariantStatus(_WireEnum):
+    r"""The endpoint variant status which describes the current deployment stage status or
+    operational status.
+    """
+
+    CREATING = "Creating"
+    UPDATING = "Updating"
+    DELETING = "Deleting"
+    ACTIVATING_TRAFFIC = "ActivatingTraffic"
+    BAKING = "Baking"

@@ -40,8 +40,34 @@ def _tuple_of_AutoMLJobSummary(value: Iterable[AutoMLJobSummary]) -> tuple[AutoM
     return value if value is None else tuple(value)
 
 
+def _tuple_of_CaptureOption(value: Iterable[CaptureOption]) -> tuple[CaptureOption, ...]:
+    return value if value is None else tuple(value)
+
+
+def _tuple_of_ProductionVariant(
+    value: Iterable[ProductionVariant],
+) -> tuple[ProductionVariant, ...]:
+    return value if value is None else tuple(value)
+
+
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
     return value if value is None else tuple(value)
+
+
+def _tuple_or_none_of_AcceleratorPartitionLayout(
+    value: Iterable[AcceleratorPartitionLayout] | None,
+) -> tuple[AcceleratorPartitionLayout, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_AdditionalModelDataSource(
+    value: Iterable[AdditionalModelDataSource] | None,
+) -> tuple[AdditionalModelDataSource, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_Alarm(value: Iterable[Alarm] | None) -> tuple[Alarm, ...] | None:
+    return None if value is None else tuple(value)
 
 
 def _tuple_or_none_of_AutoMLAlgorithmConfig(
@@ -62,9 +88,39 @@ def _tuple_or_none_of_AutoMLPartialFailureReason(
     return None if value is None else tuple(value)
 
 
+def _tuple_or_none_of_ContainerDefinition(
+    value: Iterable[ContainerDefinition] | None,
+) -> tuple[ContainerDefinition, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_DeployedImage(
+    value: Iterable[DeployedImage] | None,
+) -> tuple[DeployedImage, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_Ec2CapacityReservation(
+    value: Iterable[Ec2CapacityReservation] | None,
+) -> tuple[Ec2CapacityReservation, ...] | None:
+    return None if value is None else tuple(value)
+
+
 def _tuple_or_none_of_HolidayConfigAttributes(
     value: Iterable[HolidayConfigAttributes] | None,
 ) -> tuple[HolidayConfigAttributes, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_InstancePool(
+    value: Iterable[InstancePool] | None,
+) -> tuple[InstancePool, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_InstancePoolSummary(
+    value: Iterable[InstancePoolSummary] | None,
+) -> tuple[InstancePoolSummary, ...] | None:
     return None if value is None else tuple(value)
 
 
@@ -74,12 +130,188 @@ def _tuple_or_none_of_MetricDatum(
     return None if value is None else tuple(value)
 
 
+def _tuple_or_none_of_MetricsEndpoint(
+    value: Iterable[MetricsEndpoint] | None,
+) -> tuple[MetricsEndpoint, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_PendingProductionVariantSummary(
+    value: Iterable[PendingProductionVariantSummary] | None,
+) -> tuple[PendingProductionVariantSummary, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_ProductionVariant(
+    value: Iterable[ProductionVariant] | None,
+) -> tuple[ProductionVariant, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_ProductionVariantStatus(
+    value: Iterable[ProductionVariantStatus] | None,
+) -> tuple[ProductionVariantStatus, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_ProductionVariantSummary(
+    value: Iterable[ProductionVariantSummary] | None,
+) -> tuple[ProductionVariantSummary, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _tuple_or_none_of_RealTimeInferenceRecommendation(
+    value: Iterable[RealTimeInferenceRecommendation] | None,
+) -> tuple[RealTimeInferenceRecommendation, ...] | None:
+    return None if value is None else tuple(value)
+
+
 def _tuple_or_none_of_Tag(value: Iterable[Tag] | None) -> tuple[Tag, ...] | None:
     return None if value is None else tuple(value)
 
 
 def _tuple_or_none_of_str(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AcceleratorPartitionLayout:
+    r"""A layout of accelerator partitions for a production variant. On NVIDIA GPUs, the
+    partitions are Multi-Instance GPU (MIG) instances. SageMaker applies the layout to every
+    accelerator on the variant's instance type. You can't change the layout of a running
+    endpoint. To use a different layout, create a new endpoint.
+
+    Attributes:
+        accelerator_partition_types: ``AcceleratorPartitionTypes``. The list of partition
+            profiles to carve on each accelerator that this layout applies to. On NVIDIA GPUs
+            these are Multi-Instance GPU (MIG) profiles, for example ``["mig-3g.40gb",
+            "mig-4g.40gb"]``. The order of the profiles doesn't change how the accelerator is
+            partitioned. However, when you update an endpoint, a layout with the same profiles
+            in a different order counts as a different layout, and the update is rejected.
+            Repeat a profile to request more than one partition of that size: for example,
+            ``["mig-3g.40gb", "mig-3g.40gb"]`` requests two ``mig-3g.40gb`` partitions. Items 0
+            to 32.
+    """
+
+    accelerator_partition_types: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_str,
+        metadata={"wire": "AcceleratorPartitionTypes"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AdditionalModelDataSource:
+    r"""Data sources that are available to your model in addition to the one that you specify
+    for ``ModelDataSource`` when you use the ``CreateModel`` action.
+
+    Attributes:
+        channel_name: ``ChannelName`` (required). A custom name for this
+            ``AdditionalModelDataSource`` object. Length 1 to 64. Pattern:
+            ``[A-Za-z0-9\.\-_]+``.
+        s3_data_source: ``S3DataSource`` (required). Specifies the S3 location of ML model data
+            to deploy.
+    """
+
+    channel_name: str = attrs.field(metadata={"wire": "ChannelName"})
+    s3_data_source: S3ModelDataSource = attrs.field(metadata={"wire": "S3DataSource"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class Alarm:
+    r"""An Amazon CloudWatch alarm configured to monitor metrics on an endpoint.
+
+    Attributes:
+        alarm_name: ``AlarmName``. The name of a CloudWatch alarm in your account. Length 1 to
+            255. Pattern: ``(?!\s*$).+``.
+    """
+
+    alarm_name: str | None = attrs.field(default=None, metadata={"wire": "AlarmName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AsyncInferenceClientConfig:
+    r"""Configures the behavior of the client used by SageMaker to interact with the model
+    container during asynchronous inference.
+
+    Attributes:
+        max_concurrent_invocations_per_instance: ``MaxConcurrentInvocationsPerInstance``. The
+            maximum number of concurrent requests sent by the SageMaker client to the model
+            container. If no value is provided, SageMaker chooses an optimal value. Value 1 to
+            1000.
+    """
+
+    max_concurrent_invocations_per_instance: int | None = attrs.field(
+        default=None, metadata={"wire": "MaxConcurrentInvocationsPerInstance"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AsyncInferenceConfig:
+    r"""Specifies configuration for how an endpoint performs asynchronous inference. This is a
+    required field in order for your Endpoint to be invoked using InvokeEndpointAsync.
+
+    Attributes:
+        output_config: ``OutputConfig`` (required). Specifies the configuration for asynchronous
+            inference invocation outputs.
+        client_config: ``ClientConfig``. Configures the behavior of the client used by SageMaker
+            to interact with the model container during asynchronous inference.
+    """
+
+    output_config: AsyncInferenceOutputConfig = attrs.field(metadata={"wire": "OutputConfig"})
+    client_config: AsyncInferenceClientConfig | None = attrs.field(
+        default=None, metadata={"wire": "ClientConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AsyncInferenceNotificationConfig:
+    r"""Specifies the configuration for notifications of inference results for asynchronous
+    inference.
+
+    Attributes:
+        success_topic: ``SuccessTopic``. Amazon SNS topic to post a notification to when
+            inference completes successfully. If no topic is provided, no notification is sent
+            on success. Length 0 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sns:[a-z0-9\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+``.
+        error_topic: ``ErrorTopic``. Amazon SNS topic to post a notification to when inference
+            fails. If no topic is provided, no notification is sent on failure. Length 0 to
+            2048. Pattern: ``arn:aws[a-z\-]*:sns:[a-z0-9\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+``.
+        include_inference_response_in: ``IncludeInferenceResponseIn``. The Amazon SNS topics
+            where you want the inference response to be included. Items 0 to 2.
+    """
+
+    success_topic: str | None = attrs.field(default=None, metadata={"wire": "SuccessTopic"})
+    error_topic: str | None = attrs.field(default=None, metadata={"wire": "ErrorTopic"})
+    include_inference_response_in: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_str,
+        metadata={"wire": "IncludeInferenceResponseIn"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class AsyncInferenceOutputConfig:
+    r"""Specifies the configuration for asynchronous inference invocation outputs.
+
+    Attributes:
+        kms_key_id: ``KmsKeyId``. The Amazon Web Services Key Management Service (Amazon Web
+            Services KMS) key that SageMaker uses to encrypt the asynchronous inference output
+            in Amazon S3. Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+        s3_output_path: ``S3OutputPath``. The Amazon S3 location to upload inference responses
+            to. Length 0 to 512. Pattern: ``(https|s3)://([^/])/?(.*)``.
+        notification_config: ``NotificationConfig``. Specifies the configuration for
+            notifications of inference results for asynchronous inference.
+        s3_failure_path: ``S3FailurePath``. The Amazon S3 location to upload failure inference
+            responses to. Length 0 to 512. Pattern: ``(https|s3)://([^/])/?(.*)``.
+    """
+
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+    s3_output_path: str | None = attrs.field(default=None, metadata={"wire": "S3OutputPath"})
+    notification_config: AsyncInferenceNotificationConfig | None = attrs.field(
+        default=None, metadata={"wire": "NotificationConfig"}
+    )
+    s3_failure_path: str | None = attrs.field(default=None, metadata={"wire": "S3FailurePath"})
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -563,6 +795,76 @@ class AutoMLSecurityConfig:
 
 
 @attrs.define(kw_only=True, frozen=True)
+class AutoRollbackConfig:
+    r"""Automatic rollback configuration for handling endpoint deployment failures and recovery.
+
+    Attributes:
+        alarms: ``Alarms``. List of CloudWatch alarms in your account that are configured to
+            monitor metrics on an endpoint. If any alarms are tripped during a deployment,
+            SageMaker rolls back the deployment. Items 1 to 10.
+    """
+
+    alarms: tuple[Alarm, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Alarm, metadata={"wire": "Alarms"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class BatchDataCaptureConfig:
+    r"""Configuration to control how SageMaker captures inference data.
+
+    Attributes:
+        destination_s3_uri: ``DestinationS3Uri`` (required). The Amazon S3 location being used
+            to capture the data. Length 0 to 1024. Pattern: ``(https|s3)://([^/]+)/?(.*)``.
+        kms_key_id: ``KmsKeyId``. The Amazon Resource Name (ARN) of a Amazon Web Services Key
+            Management Service key that SageMaker uses to encrypt data on the storage volume
+            attached to the ML compute instance that hosts the batch transform job. Length 0 to
+            2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+        generate_inference_id: ``GenerateInferenceId``. Flag that indicates whether to append
+            inference id to the output.
+    """
+
+    destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+    generate_inference_id: bool | None = attrs.field(
+        default=None, metadata={"wire": "GenerateInferenceId"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class BlueGreenUpdatePolicy:
+    r"""Update policy for a blue/green deployment. If this update policy is specified, SageMaker
+    creates a new fleet during the deployment while maintaining the old fleet. SageMaker flips
+    traffic to the new fleet according to the specified traffic routing configuration. Only one
+    update policy should be used in the deployment configuration. If no update policy is
+    specified, SageMaker uses a blue/green deployment strategy with all at once traffic shifting
+    by default.
+
+    Attributes:
+        traffic_routing_configuration: ``TrafficRoutingConfiguration`` (required). Defines the
+            traffic routing strategy to shift traffic from the old fleet to the new fleet during
+            an endpoint deployment.
+        termination_wait_in_seconds: ``TerminationWaitInSeconds``. Additional waiting time in
+            seconds after the completion of an endpoint deployment before terminating the old
+            endpoint fleet. Default is 0. Value 0 to 3600.
+        maximum_execution_timeout_in_seconds: ``MaximumExecutionTimeoutInSeconds``. Maximum
+            execution timeout for the deployment. Note that the timeout value should be larger
+            than the total waiting time specified in ``TerminationWaitInSeconds`` and
+            ``WaitIntervalInSeconds``. Value 600 to 28800.
+    """
+
+    traffic_routing_configuration: TrafficRoutingConfig = attrs.field(
+        metadata={"wire": "TrafficRoutingConfiguration"}
+    )
+    termination_wait_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "TerminationWaitInSeconds"}
+    )
+    maximum_execution_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "MaximumExecutionTimeoutInSeconds"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
 class CandidateArtifactLocations:
     r"""The Amazon S3 prefix to the artifacts generated for an AutoML candidate.
 
@@ -616,6 +918,353 @@ class CandidateProperties:
     )
     candidate_metrics: tuple[MetricDatum, ...] | None = attrs.field(
         default=None, converter=_tuple_or_none_of_MetricDatum, metadata={"wire": "CandidateMetrics"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CapacitySize:
+    r"""Batch size for the first step to turn on traffic on the new endpoint fleet. ``Value``
+    must be less than or equal to 50% of the variant's total instance count.
+
+    Attributes:
+        type: ``Type`` (required). Specifies the endpoint capacity type. One of
+            (:class:`CapacitySizeType`): ``INSTANCE_COUNT``, ``CAPACITY_PERCENT``.
+        value: ``Value`` (required). Defines the capacity size, either as a number of instances
+            or a capacity percentage. Value at least 1.
+    """
+
+    type: str = attrs.field(metadata={"wire": "Type"})
+    value: int = attrs.field(metadata={"wire": "Value"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CaptureContentTypeHeader:
+    r"""Configuration specifying how to treat different headers. If no headers are specified
+    SageMaker AI will by default base64 encode when capturing the data.
+
+    Attributes:
+        csv_content_types: ``CsvContentTypes``. The list of all content type headers that Amazon
+            SageMaker AI will treat as CSV and capture accordingly. Items 1 to 10.
+        json_content_types: ``JsonContentTypes``. The list of all content type headers that
+            SageMaker AI will treat as JSON and capture accordingly. Items 1 to 10.
+    """
+
+    csv_content_types: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_str, metadata={"wire": "CsvContentTypes"}
+    )
+    json_content_types: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_str, metadata={"wire": "JsonContentTypes"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CaptureOption:
+    r"""Specifies data Model Monitor will capture.
+
+    Attributes:
+        capture_mode: ``CaptureMode`` (required). Specify the boundary of data to capture. One
+            of (:class:`CaptureMode`): ``Input``, ``Output``, ``InputAndOutput``.
+    """
+
+    capture_mode: str = attrs.field(metadata={"wire": "CaptureMode"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ClarifyExplainerConfig:
+    r"""A member of ``ExplainerConfig`` that contains configuration parameters for the SageMaker
+    Clarify explainer.
+
+    Attributes:
+        shap_config: ``ShapConfig`` (required). The configuration for SHAP analysis.
+        enable_explanations: ``EnableExplanations``. A JMESPath boolean expression used to
+            filter which records to explain. Explanations are activated by default. See
+            ``EnableExplanations`` for additional information. Length 1 to 64.
+        inference_config: ``InferenceConfig``. The inference configuration parameter for the
+            model container.
+    """
+
+    shap_config: ClarifyShapConfig = attrs.field(metadata={"wire": "ShapConfig"})
+    enable_explanations: str | None = attrs.field(
+        default=None, metadata={"wire": "EnableExplanations"}
+    )
+    inference_config: ClarifyInferenceConfig | None = attrs.field(
+        default=None, metadata={"wire": "InferenceConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ClarifyInferenceConfig:
+    r"""The inference configuration parameter for the model container.
+
+    Attributes:
+        features_attribute: ``FeaturesAttribute``. Provides the JMESPath expression to extract
+            the features from a model container input in JSON Lines format. For example, if
+            ``FeaturesAttribute`` is the JMESPath expression ``'myfeatures'``, it extracts a
+            list of features ``[1,2,3]`` from request data ``'{"myfeatures":[1,2,3]}'``. Length
+            1 to 64.
+        content_template: ``ContentTemplate``. A template string used to format a JSON record
+            into an acceptable model container input. For example, a ``ContentTemplate`` string
+            ``'{"myfeatures":$features}'`` will format a list of features ``[1,2,3]`` into the
+            record string ``'{"myfeatures":[1,2,3]}'``. Required only when the model container
+            input is in JSON Lines format. Length 1 to 64.
+        max_record_count: ``MaxRecordCount``. The maximum number of records in a request that
+            the model container can process when querying the model container for the
+            predictions of a synthetic dataset. A record is a unit of input data that inference
+            can be made on, for example, a single line in CSV data. If ``MaxRecordCount`` is
+            ``1``, the model container expects one record per request. A value of 2 or greater
+            means that the model expects batch requests, which can reduce overhead and speed up
+            the inferencing process. If this parameter is not provided, the explainer will tune
+            the record count per request according to the model container's capacity at runtime.
+            Value at least 1.
+        max_payload_in_mb: ``MaxPayloadInMB``. The maximum payload size (MB) allowed of a
+            request from the explainer to the model container. Defaults to ``6`` MB. Value 1 to
+            25.
+        probability_index: ``ProbabilityIndex``. A zero-based index used to extract a
+            probability value (score) or list from model container output in CSV format. If this
+            value is not provided, the entire model container output will be treated as a
+            probability value (score) or list. Value at least 0.
+        label_index: ``LabelIndex``. A zero-based index used to extract a label header or list
+            of label headers from model container output in CSV format. Value at least 0.
+        probability_attribute: ``ProbabilityAttribute``. A JMESPath expression used to extract
+            the probability (or score) from the model container output if the model container is
+            in JSON Lines format. Length 1 to 64.
+        label_attribute: ``LabelAttribute``. A JMESPath expression used to locate the list of
+            label headers in the model container output. Length 1 to 64.
+        label_headers: ``LabelHeaders``. For multiclass classification problems, the label
+            headers are the names of the classes. Otherwise, the label header is the name of the
+            predicted label. These are used to help readability for the output of the
+            ``InvokeEndpoint`` API. See the response section under Invoke the endpoint in the
+            Developer Guide for more information. If there are no label headers in the model
+            container output, provide them manually using this parameter. Items 1 to 16.
+        feature_headers: ``FeatureHeaders``. The names of the features. If provided, these are
+            included in the endpoint response payload to help readability of the
+            ``InvokeEndpoint`` output. See the Response section under Invoke the endpoint in the
+            Developer Guide for more information. Items 1 to 256.
+        feature_types: ``FeatureTypes``. A list of data types of the features (optional).
+            Applicable only to NLP explainability. If provided, ``FeatureTypes`` must have at
+            least one ``'text'`` string (for example, ``['text']``). If ``FeatureTypes`` is not
+            provided, the explainer infers the feature types based on the baseline data. The
+            feature types are included in the endpoint response payload. For additional
+            information see the response section under Invoke the endpoint in the Developer
+            Guide for more information. Items 1 to 256.
+    """
+
+    features_attribute: str | None = attrs.field(
+        default=None, metadata={"wire": "FeaturesAttribute"}
+    )
+    content_template: str | None = attrs.field(default=None, metadata={"wire": "ContentTemplate"})
+    max_record_count: int | None = attrs.field(default=None, metadata={"wire": "MaxRecordCount"})
+    max_payload_in_mb: int | None = attrs.field(default=None, metadata={"wire": "MaxPayloadInMB"})
+    probability_index: int | None = attrs.field(default=None, metadata={"wire": "ProbabilityIndex"})
+    label_index: int | None = attrs.field(default=None, metadata={"wire": "LabelIndex"})
+    probability_attribute: str | None = attrs.field(
+        default=None, metadata={"wire": "ProbabilityAttribute"}
+    )
+    label_attribute: str | None = attrs.field(default=None, metadata={"wire": "LabelAttribute"})
+    label_headers: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_str, metadata={"wire": "LabelHeaders"}
+    )
+    feature_headers: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_str, metadata={"wire": "FeatureHeaders"}
+    )
+    feature_types: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_str, metadata={"wire": "FeatureTypes"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ClarifyShapBaselineConfig:
+    r"""The configuration for the SHAP baseline of the Kernal SHAP algorithm.
+
+    Attributes:
+        mime_type: ``MimeType``. The MIME type of the baseline data. Choose from ``'text/csv'``
+            or ``'application/jsonlines'``. Defaults to ``'text/csv'``. Length 0 to 255.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9])*\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*``.
+        shap_baseline: ``ShapBaseline``. The inline SHAP baseline data in string format.
+            ``ShapBaseline`` can have one or multiple records to be used as the baseline
+            dataset. The format of the SHAP baseline file should be the same format as the
+            training dataset. For example, if the training dataset is in CSV format and each
+            record contains four features, and all features are numerical, then the format of
+            the baseline data should also share these characteristics. For natural language
+            processing (NLP) of text columns, the baseline value should be the value used to
+            replace the unit of text specified by the ``Granularity`` of the ``TextConfig``
+            parameter. The size limit for ``ShapBasline`` is 4 KB. Use the ``ShapBaselineUri``
+            parameter if you want to provide more than 4 KB of baseline data. Length 1 to 4096.
+            Pattern: ``[\s\S]+``.
+        shap_baseline_uri: ``ShapBaselineUri``. The uniform resource identifier (URI) of the S3
+            bucket where the SHAP baseline file is stored. The format of the SHAP baseline file
+            should be the same format as the format of the training dataset. For example, if the
+            training dataset is in CSV format, and each record in the training dataset has four
+            features, and all features are numerical, then the baseline file should also have
+            this same format. Each record should contain only the features. If you are using a
+            virtual private cloud (VPC), the ``ShapBaselineUri`` should be accessible to the
+            VPC. For more information about setting up endpoints with Amazon Virtual Private
+            Cloud, see Give SageMaker access to Resources in your Amazon Virtual Private Cloud.
+            Length 0 to 1024. Pattern: ``(https|s3)://([^/]+)/?(.*)``.
+    """
+
+    mime_type: str | None = attrs.field(default=None, metadata={"wire": "MimeType"})
+    shap_baseline: str | None = attrs.field(default=None, metadata={"wire": "ShapBaseline"})
+    shap_baseline_uri: str | None = attrs.field(default=None, metadata={"wire": "ShapBaselineUri"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ClarifyShapConfig:
+    r"""The configuration for SHAP analysis.
+
+    Attributes:
+        shap_baseline_config: ``ShapBaselineConfig`` (required). The configuration for the SHAP
+            baseline of the Kernal SHAP algorithm.
+        number_of_samples: ``NumberOfSamples``. The number of samples to be used for analysis by
+            the Kernal SHAP algorithm. Value at least 1.
+        use_logit: ``UseLogit``. A Boolean toggle to indicate if you want to use the logit
+            function (true) or log-odds units (false) for model predictions. Defaults to false.
+        seed: ``Seed``. The starting value used to initialize the random number generator in the
+            explainer. Provide a value for this parameter to obtain a deterministic SHAP result.
+        text_config: ``TextConfig``. A parameter that indicates if text features are treated as
+            text and explanations are provided for individual units of text. Required for
+            natural language processing (NLP) explainability only.
+    """
+
+    shap_baseline_config: ClarifyShapBaselineConfig = attrs.field(
+        metadata={"wire": "ShapBaselineConfig"}
+    )
+    number_of_samples: int | None = attrs.field(default=None, metadata={"wire": "NumberOfSamples"})
+    use_logit: bool | None = attrs.field(default=None, metadata={"wire": "UseLogit"})
+    seed: int | None = attrs.field(default=None, metadata={"wire": "Seed"})
+    text_config: ClarifyTextConfig | None = attrs.field(
+        default=None, metadata={"wire": "TextConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ClarifyTextConfig:
+    r"""A parameter that indicates if text features are treated as text and explanations are
+    provided for individual units of text. Required for natural language processing (NLP)
+    explainability only.
+
+    Attributes:
+        language: ``Language`` (required). Specifies the language of the text features in ISO
+            639-1 or ISO 639-3 code of a supported language. One of
+            (:class:`ClarifyTextLanguage`): ``af``, ``sq``, ``ar``, ``hy``, ``eu``, ``bn``,
+            ``bg``, ``ca``, ``zh``, ``hr``, ``cs``, ``da``, ``nl``, ``en``, ``et``, ``fi``,
+            ``fr``, ``de``, ``el``, ``gu``, ``he``, ``hi``, ``hu``, ``is``, ``id``, ``ga``,
+            ``it``, ``kn``, ``ky``, ``lv``, ``lt``, ``lb``, ``mk``, ``ml``, ``mr``, ``ne``,
+            ``nb``, ``fa``, ``pl``, ``pt``, ``ro``, ``ru``, ``sa``, ``sr``, ``tn``, ``si``,
+            ``sk``, ``sl``, ``es``, ``sv``, ``tl``, ``ta``, ``tt``, ``te``, ``tr``, ``uk``,
+            ``ur``, ``yo``, ``lij``, ``xx``.
+        granularity: ``Granularity`` (required). The unit of granularity for the analysis of
+            text features. For example, if the unit is ``'token'``, then each token (like a word
+            in English) of the text is treated as a feature. SHAP values are computed for each
+            unit/feature. One of (:class:`ClarifyTextGranularity`): ``token``, ``sentence``,
+            ``paragraph``.
+    """
+
+    language: str = attrs.field(metadata={"wire": "Language"})
+    granularity: str = attrs.field(metadata={"wire": "Granularity"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ContainerDefinition:
+    r"""The location of the primary docker image containing inference code, associated
+    artifacts, and custom environment map that the inference code uses when the model is
+    deployed for predictions.
+
+    Attributes:
+        container_hostname: ``ContainerHostname``. This parameter is ignored for models that
+            contain only a ``PrimaryContainer``. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        image: ``Image``. The path where inference code is stored. This can be either in Amazon
+            EC2 Container Registry or in a Docker registry that is accessible from the same VPC
+            that you configure for your endpoint. If you are using your own custom algorithm
+            instead of an algorithm provided by SageMaker, the inference code must meet
+            SageMaker requirements. SageMaker supports both ``registry/repository[:tag]`` and
+            ``registry/repository[@digest]`` image path formats. For more information, see Using
+            Your Own Algorithms with Amazon SageMaker. Length 0 to 255. Pattern: ``[\S]+``.
+        image_config: ``ImageConfig``. Specifies whether the model container is in Amazon ECR or
+            a private Docker registry accessible from your Amazon Virtual Private Cloud (VPC).
+            For information about storing containers in a private Docker registry, see Use a
+            Private Docker Registry for Real-Time Inference Containers.
+        mode: ``Mode``. Whether the container hosts a single model or multiple models. One of
+            (:class:`ContainerMode`): ``SingleModel``, ``MultiModel``.
+        model_data_url: ``ModelDataUrl``. The S3 path where the model artifacts, which result
+            from model training, are stored. This path must point to a single gzip compressed
+            tar archive (.tar.gz suffix). The S3 path is required for SageMaker built-in
+            algorithms, but not if you use your own algorithms. For more information on built-in
+            algorithms, see Common Parameters. Length 0 to 1024. Pattern:
+            ``(https|s3)://([^/]+)/?(.*)``.
+        model_data_source: ``ModelDataSource``. Specifies the location of ML model data to
+            deploy.
+        additional_model_data_sources: ``AdditionalModelDataSources``. Data sources that are
+            available to your model in addition to the one that you specify for
+            ``ModelDataSource`` when you use the ``CreateModel`` action. Items 0 to 5.
+        environment: ``Environment``. The environment variables to set in the Docker container.
+            Don't include any sensitive data in your environment variables. Entries 0 to 100.
+        model_package_name: ``ModelPackageName``. The name or Amazon Resource Name (ARN) of the
+            model package to use to create the model. Length 1 to 176. Pattern:
+            ``(arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:[a-z\-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?``.
+        inference_specification_name: ``InferenceSpecificationName``. The inference
+            specification name in the model package version. Length 1 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        multi_model_config: ``MultiModelConfig``. Specifies additional configuration for
+            multi-model endpoints.
+        container_metrics_config: ``ContainerMetricsConfig``. The configuration for container
+            metrics scraping. Specifies the metrics endpoint path and publishing frequency. If
+            not specified when ``EnableDetailedObservability`` is ``True``, the default path
+            ``/metrics`` on port ``8080`` is used. For first-party and Deep Learning Containers
+            (DLC), the endpoint path is determined automatically and this configuration is
+            optional.
+    """
+
+    container_hostname: str | None = attrs.field(
+        default=None, metadata={"wire": "ContainerHostname"}
+    )
+    image: str | None = attrs.field(default=None, metadata={"wire": "Image"})
+    image_config: ImageConfig | None = attrs.field(default=None, metadata={"wire": "ImageConfig"})
+    mode: str | None = attrs.field(default=None, metadata={"wire": "Mode"})
+    model_data_url: str | None = attrs.field(default=None, metadata={"wire": "ModelDataUrl"})
+    model_data_source: ModelDataSource | None = attrs.field(
+        default=None, metadata={"wire": "ModelDataSource"}
+    )
+    additional_model_data_sources: tuple[AdditionalModelDataSource, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_AdditionalModelDataSource,
+        metadata={"wire": "AdditionalModelDataSources"},
+    )
+    environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
+    model_package_name: str | None = attrs.field(
+        default=None, metadata={"wire": "ModelPackageName"}
+    )
+    inference_specification_name: str | None = attrs.field(
+        default=None, metadata={"wire": "InferenceSpecificationName"}
+    )
+    multi_model_config: MultiModelConfig | None = attrs.field(
+        default=None, metadata={"wire": "MultiModelConfig"}
+    )
+    container_metrics_config: ContainerMetricsConfig | None = attrs.field(
+        default=None, metadata={"wire": "ContainerMetricsConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ContainerMetricsConfig:
+    r"""The configuration for container metrics scraping. Specifies the metrics endpoint path
+    and publishing frequency. If not specified when ``EnableDetailedObservability`` is ``True``,
+    the default path ``/metrics`` on port ``8080`` is used. For first-party and Deep Learning
+    Containers (DLC), the endpoint path is determined automatically and this configuration is
+    optional.
+
+    Attributes:
+        metrics_endpoints: ``MetricsEndpoints``. A list of metrics endpoints to scrape from the
+            container. Each endpoint specifies the path where the container exposes
+            Prometheus-formatted metrics and the frequency at which to publish them. You can
+            specify a maximum of 1 endpoint. Items 0 to 1.
+    """
+
+    metrics_endpoints: tuple[MetricsEndpoint, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_MetricsEndpoint,
+        metadata={"wire": "MetricsEndpoints"},
     )
 
 
@@ -775,6 +1424,553 @@ class CreateAutoMLJobV2Response:
     """
 
     auto_ml_job_arn: str = attrs.field(metadata={"wire": "AutoMLJobArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateEndpointConfigInput:
+    r"""The ``CreateEndpointConfigInput`` shape.
+
+    Attributes:
+        endpoint_config_name: ``EndpointConfigName`` (required). The name of the endpoint
+            configuration. You specify this name in a CreateEndpoint request. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        production_variants: ``ProductionVariants`` (required). An array of
+            ``ProductionVariant`` objects, one for each model that you want to host at this
+            endpoint. Items 1 to 10.
+        data_capture_config: ``DataCaptureConfig``. Configuration to control how SageMaker AI
+            captures inference data.
+        tags: ``Tags``. An array of key-value pairs. You can use tags to categorize your Amazon
+            Web Services resources in different ways, for example, by purpose, owner, or
+            environment. For more information, see Tagging Amazon Web Services Resources. Items
+            0 to 50.
+        kms_key_id: ``KmsKeyId``. The Amazon Resource Name (ARN) of a Amazon Web Services Key
+            Management Service key that SageMaker uses to encrypt data on the storage volume
+            attached to the ML compute instance that hosts the endpoint. Length 0 to 2048.
+            Pattern: ``[a-zA-Z0-9:/_-]*``.
+        async_inference_config: ``AsyncInferenceConfig``. Specifies configuration for how an
+            endpoint performs asynchronous inference. This is a required field in order for your
+            Endpoint to be invoked using InvokeEndpointAsync.
+        explainer_config: ``ExplainerConfig``. A member of ``CreateEndpointConfig`` that enables
+            explainers.
+        shadow_production_variants: ``ShadowProductionVariants``. An array of
+            ``ProductionVariant`` objects, one for each model that you want to host at this
+            endpoint in shadow mode with production traffic replicated from the model specified
+            on ``ProductionVariants``. If you use this field, you can only specify one variant
+            for ``ProductionVariants`` and one variant for ``ShadowProductionVariants``. Items 1
+            to 10.
+        execution_role_arn: ``ExecutionRoleArn``. The Amazon Resource Name (ARN) of an IAM role
+            that Amazon SageMaker AI can assume to perform actions on your behalf. For more
+            information, see SageMaker AI Roles. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+``.
+        vpc_config: ``VpcConfig``. Specifies an Amazon Virtual Private Cloud (VPC) that your
+            SageMaker jobs, hosted models, and compute resources have access to. You can control
+            access to and from your resources by configuring a VPC. For more information, see
+            Give SageMaker Access to Resources in your Amazon VPC.
+        enable_network_isolation: ``EnableNetworkIsolation``. Sets whether all model containers
+            deployed to the endpoint are isolated. If they are, no inbound or outbound network
+            calls can be made to or from the model containers.
+        metrics_config: ``MetricsConfig``. The configuration parameters for utilization metrics.
+        cross_region_traffic_config: ``CrossRegionTrafficConfig``. The cross-Region traffic cap
+            for the endpoint. The cap limits the requests per second that the endpoint accepts
+            from inference routers in other Amazon Web Services Regions. If you don't specify
+            it, these requests aren't limited. You can't specify it with serverless variants or
+            with ``AsyncInferenceConfig``. For information about the cross-Region traffic cap,
+            see Limit requests from other Regions.
+    """
+
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+    production_variants: tuple[ProductionVariant, ...] = attrs.field(
+        converter=_tuple_of_ProductionVariant, metadata={"wire": "ProductionVariants"}
+    )
+    data_capture_config: DataCaptureConfig | None = attrs.field(
+        default=None, metadata={"wire": "DataCaptureConfig"}
+    )
+    tags: tuple[Tag, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
+    )
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+    async_inference_config: AsyncInferenceConfig | None = attrs.field(
+        default=None, metadata={"wire": "AsyncInferenceConfig"}
+    )
+    explainer_config: ExplainerConfig | None = attrs.field(
+        default=None, metadata={"wire": "ExplainerConfig"}
+    )
+    shadow_production_variants: tuple[ProductionVariant, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariant,
+        metadata={"wire": "ShadowProductionVariants"},
+    )
+    execution_role_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "ExecutionRoleArn"}
+    )
+    vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})
+    enable_network_isolation: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableNetworkIsolation"}
+    )
+    metrics_config: MetricsConfig | None = attrs.field(
+        default=None, metadata={"wire": "MetricsConfig"}
+    )
+    cross_region_traffic_config: CrossRegionTrafficConfig | None = attrs.field(
+        default=None, metadata={"wire": "CrossRegionTrafficConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateEndpointConfigOutput:
+    r"""The ``CreateEndpointConfigOutput`` shape.
+
+    Attributes:
+        endpoint_config_arn: ``EndpointConfigArn`` (required). The Amazon Resource Name (ARN) of
+            the endpoint configuration. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint-config/.*``.
+    """
+
+    endpoint_config_arn: str = attrs.field(metadata={"wire": "EndpointConfigArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateEndpointInput:
+    r"""The ``CreateEndpointInput`` shape.
+
+    Attributes:
+        endpoint_name: ``EndpointName`` (required). The name of the endpoint.The name must be
+            unique within an Amazon Web Services Region in your Amazon Web Services account. The
+            name is case-insensitive in ``CreateEndpoint``, but the case is preserved and must
+            be matched in InvokeEndpoint. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        endpoint_config_name: ``EndpointConfigName`` (required). The name of an endpoint
+            configuration. For more information, see CreateEndpointConfig. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        deployment_config: ``DeploymentConfig``. The deployment configuration for an endpoint,
+            which contains the desired deployment strategy and rollback configurations.
+        tags: ``Tags``. An array of key-value pairs. You can use tags to categorize your Amazon
+            Web Services resources in different ways, for example, by purpose, owner, or
+            environment. For more information, see Tagging Amazon Web Services Resources. Items
+            0 to 50.
+    """
+
+    endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+    deployment_config: DeploymentConfig | None = attrs.field(
+        default=None, metadata={"wire": "DeploymentConfig"}
+    )
+    tags: tuple[Tag, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateEndpointOutput:
+    r"""The ``CreateEndpointOutput`` shape.
+
+    Attributes:
+        endpoint_arn: ``EndpointArn`` (required). The Amazon Resource Name (ARN) of the
+            endpoint. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint/.*``.
+    """
+
+    endpoint_arn: str = attrs.field(metadata={"wire": "EndpointArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateModelInput:
+    r"""The ``CreateModelInput`` shape.
+
+    Attributes:
+        model_name: ``ModelName`` (required). The name of the new model. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+        primary_container: ``PrimaryContainer``. The location of the primary docker image
+            containing inference code, associated artifacts, and custom environment map that the
+            inference code uses when the model is deployed for predictions.
+        containers: ``Containers``. Specifies the containers in the inference pipeline. Items 0
+            to 15.
+        inference_execution_config: ``InferenceExecutionConfig``. Specifies details of how
+            containers in a multi-container endpoint are called.
+        execution_role_arn: ``ExecutionRoleArn``. The Amazon Resource Name (ARN) of the IAM role
+            that SageMaker can assume to access model artifacts and docker image for deployment
+            on ML compute instances or for batch transform jobs. Deploying on ML compute
+            instances is part of model hosting. For more information, see SageMaker Roles.
+            Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+``.
+        tags: ``Tags``. An array of key-value pairs. You can use tags to categorize your Amazon
+            Web Services resources in different ways, for example, by purpose, owner, or
+            environment. For more information, see Tagging Amazon Web Services Resources. Items
+            0 to 50.
+        vpc_config: ``VpcConfig``. A VpcConfig object that specifies the VPC that you want your
+            model to connect to. Control access to and from your model container by configuring
+            the VPC. ``VpcConfig`` is used in hosting services and in batch transform. For more
+            information, see Protect Endpoints by Using an Amazon Virtual Private Cloud and
+            Protect Data in Batch Transform Jobs by Using an Amazon Virtual Private Cloud.
+        enable_network_isolation: ``EnableNetworkIsolation``. Isolates the model container. No
+            inbound or outbound network calls can be made to or from the model container.
+    """
+
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+    primary_container: ContainerDefinition | None = attrs.field(
+        default=None, metadata={"wire": "PrimaryContainer"}
+    )
+    containers: tuple[ContainerDefinition, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ContainerDefinition,
+        metadata={"wire": "Containers"},
+    )
+    inference_execution_config: InferenceExecutionConfig | None = attrs.field(
+        default=None, metadata={"wire": "InferenceExecutionConfig"}
+    )
+    execution_role_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "ExecutionRoleArn"}
+    )
+    tags: tuple[Tag, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
+    )
+    vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})
+    enable_network_isolation: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableNetworkIsolation"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateModelOutput:
+    r"""The ``CreateModelOutput`` shape.
+
+    Attributes:
+        model_arn: ``ModelArn`` (required). The ARN of the model created in SageMaker. Length 20
+            to 2048. Pattern: ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:model/.*``.
+    """
+
+    model_arn: str = attrs.field(metadata={"wire": "ModelArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateTransformJobRequest:
+    r"""The ``CreateTransformJobRequest`` shape.
+
+    Attributes:
+        transform_job_name: ``TransformJobName`` (required). The name of the transform job. The
+            name must be unique within an Amazon Web Services Region in an Amazon Web Services
+            account. Length 1 to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        model_name: ``ModelName`` (required). The name of the model that you want to use for the
+            transform job. ``ModelName`` must be the name of an existing Amazon SageMaker model
+            within an Amazon Web Services Region in an Amazon Web Services account. Length 0 to
+            63. Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+        transform_input: ``TransformInput`` (required). Describes the input source and the way
+            the transform job consumes it.
+        transform_output: ``TransformOutput`` (required). Describes the results of the transform
+            job.
+        transform_resources: ``TransformResources`` (required). Describes the resources,
+            including ML instance types and ML instance count, to use for the transform job.
+        max_concurrent_transforms: ``MaxConcurrentTransforms``. The maximum number of parallel
+            requests that can be sent to each instance in a transform job. If
+            ``MaxConcurrentTransforms`` is set to ``0`` or left unset, Amazon SageMaker checks
+            the optional execution-parameters to determine the settings for your chosen
+            algorithm. If the execution-parameters endpoint is not enabled, the default value is
+            ``1``. For more information on execution-parameters, see How Containers Serve
+            Requests. For built-in algorithms, you don't need to set a value for
+            ``MaxConcurrentTransforms``. Value at least 0.
+        model_client_config: ``ModelClientConfig``. Configures the timeout and maximum number of
+            retries for processing a transform job invocation.
+        max_payload_in_mb: ``MaxPayloadInMB``. The maximum allowed size of the payload, in MB. A
+            payload is the data portion of a record (without metadata). The value in
+            ``MaxPayloadInMB`` must be greater than, or equal to, the size of a single record.
+            To estimate the size of a record in MB, divide the size of your dataset by the
+            number of records. To ensure that the records fit within the maximum payload size,
+            we recommend using a slightly larger value. The default value is ``6`` MB. Value at
+            least 0.
+        batch_strategy: ``BatchStrategy``. Specifies the number of records to include in a
+            mini-batch for an HTTP inference request. A record is a single unit of input data
+            that inference can be made on. For example, a single line in a CSV file is a record.
+            One of (:class:`BatchStrategy`): ``MultiRecord``, ``SingleRecord``.
+        environment: ``Environment``. The environment variables to set in the Docker container.
+            Don't include any sensitive data in your environment variables. We support up to 16
+            key and values entries in the map. Entries 0 to 16.
+        data_capture_config: ``DataCaptureConfig``. Configuration to control how SageMaker
+            captures inference data.
+        data_processing: ``DataProcessing``. The data structure used to specify the data to be
+            used for inference in a batch transform job and to associate the data that is
+            relevant to the prediction results in the output. The input filter provided allows
+            you to exclude input data that is not needed for inference in a batch transform job.
+            The output filter provided allows you to include input data relevant to interpreting
+            the predictions in the output from the job. For more information, see Associate
+            Prediction Results with their Corresponding Input Records.
+        tags: ``Tags``. (Optional) An array of key-value pairs. For more information, see Using
+            Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User
+            Guide. Items 0 to 50.
+        experiment_config: ``ExperimentConfig``. Associates a SageMaker job as a trial component
+            with an experiment and trial. Specified when you call the following APIs:
+    """
+
+    transform_job_name: str = attrs.field(metadata={"wire": "TransformJobName"})
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+    transform_input: TransformInput = attrs.field(metadata={"wire": "TransformInput"})
+    transform_output: TransformOutput = attrs.field(metadata={"wire": "TransformOutput"})
+    transform_resources: TransformResources = attrs.field(metadata={"wire": "TransformResources"})
+    max_concurrent_transforms: int | None = attrs.field(
+        default=None, metadata={"wire": "MaxConcurrentTransforms"}
+    )
+    model_client_config: ModelClientConfig | None = attrs.field(
+        default=None, metadata={"wire": "ModelClientConfig"}
+    )
+    max_payload_in_mb: int | None = attrs.field(default=None, metadata={"wire": "MaxPayloadInMB"})
+    batch_strategy: str | None = attrs.field(default=None, metadata={"wire": "BatchStrategy"})
+    environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
+    data_capture_config: BatchDataCaptureConfig | None = attrs.field(
+        default=None, metadata={"wire": "DataCaptureConfig"}
+    )
+    data_processing: DataProcessing | None = attrs.field(
+        default=None, metadata={"wire": "DataProcessing"}
+    )
+    tags: tuple[Tag, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
+    )
+    experiment_config: ExperimentConfig | None = attrs.field(
+        default=None, metadata={"wire": "ExperimentConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CreateTransformJobResponse:
+    r"""The ``CreateTransformJobResponse`` shape.
+
+    Attributes:
+        transform_job_arn: ``TransformJobArn`` (required). The Amazon Resource Name (ARN) of the
+            transform job. Length 0 to 256. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:transform-job/.*``.
+    """
+
+    transform_job_arn: str = attrs.field(metadata={"wire": "TransformJobArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class CrossRegionTrafficConfig:
+    r"""The cross-Region traffic cap for the endpoint. The cap limits the requests per second
+    that the endpoint accepts from inference routers in other Amazon Web Services Regions. If
+    you don't specify it, these requests aren't limited. You can't specify it with serverless
+    variants or with ``AsyncInferenceConfig``. For information about the cross-Region traffic
+    cap, see Limit requests from other Regions.
+
+    Attributes:
+        max_invocations_per_second_per_instance: ``MaxInvocationsPerSecondPerInstance``
+            (required). The number of invocations per second that you expect one ``InService``
+            instance to serve. One value applies to every production variant, whatever its
+            instance type. Value 1 to 10000.
+        max_cross_region_percent_per_endpoint: ``MaxCrossRegionPercentPerEndpoint`` (required).
+            The percentage of the endpoint's capacity that requests from inference routers in
+            other Amazon Web Services Regions can use. Value 1 to 100.
+    """
+
+    max_invocations_per_second_per_instance: int = attrs.field(
+        metadata={"wire": "MaxInvocationsPerSecondPerInstance"}
+    )
+    max_cross_region_percent_per_endpoint: int = attrs.field(
+        metadata={"wire": "MaxCrossRegionPercentPerEndpoint"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DataCaptureConfig:
+    r"""Configuration to control how SageMaker AI captures inference data.
+
+    Attributes:
+        initial_sampling_percentage: ``InitialSamplingPercentage`` (required). The percentage of
+            requests SageMaker AI will capture. A lower value is recommended for Endpoints with
+            high traffic. Value 0 to 100.
+        destination_s3_uri: ``DestinationS3Uri`` (required). The Amazon S3 location used to
+            capture the data. Length 0 to 512. Pattern: ``(https|s3)://([^/])/?(.*)``.
+        capture_options: ``CaptureOptions`` (required). Specifies data Model Monitor will
+            capture. You can configure whether to collect only input, only output, or both Items
+            1 to 32.
+        enable_capture: ``EnableCapture``. Whether data capture should be enabled or disabled
+            (defaults to enabled).
+        kms_key_id: ``KmsKeyId``. The Amazon Resource Name (ARN) of an Key Management Service
+            key that SageMaker AI uses to encrypt the captured data at rest using Amazon S3
+            server-side encryption. Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+        capture_content_type_header: ``CaptureContentTypeHeader``. Configuration specifying how
+            to treat different headers. If no headers are specified SageMaker AI will by default
+            base64 encode when capturing the data.
+    """
+
+    initial_sampling_percentage: int = attrs.field(metadata={"wire": "InitialSamplingPercentage"})
+    destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
+    capture_options: tuple[CaptureOption, ...] = attrs.field(
+        converter=_tuple_of_CaptureOption, metadata={"wire": "CaptureOptions"}
+    )
+    enable_capture: bool | None = attrs.field(default=None, metadata={"wire": "EnableCapture"})
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+    capture_content_type_header: CaptureContentTypeHeader | None = attrs.field(
+        default=None, metadata={"wire": "CaptureContentTypeHeader"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DataCaptureConfigSummary:
+    r"""The currently active data capture configuration used by your Endpoint.
+
+    Attributes:
+        enable_capture: ``EnableCapture`` (required). Whether data capture is enabled or
+            disabled.
+        capture_status: ``CaptureStatus`` (required). Whether data capture is currently
+            functional. One of (:class:`CaptureStatus`): ``Started``, ``Stopped``.
+        current_sampling_percentage: ``CurrentSamplingPercentage`` (required). The percentage of
+            requests being captured by your Endpoint. Value 0 to 100.
+        destination_s3_uri: ``DestinationS3Uri`` (required). The Amazon S3 location being used
+            to capture the data. Length 0 to 512. Pattern: ``(https|s3)://([^/])/?(.*)``.
+        kms_key_id: ``KmsKeyId`` (required). The KMS key being used to encrypt the data in
+            Amazon S3. Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+    """
+
+    enable_capture: bool = attrs.field(metadata={"wire": "EnableCapture"})
+    capture_status: str = attrs.field(metadata={"wire": "CaptureStatus"})
+    current_sampling_percentage: int = attrs.field(metadata={"wire": "CurrentSamplingPercentage"})
+    destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
+    kms_key_id: str = attrs.field(metadata={"wire": "KmsKeyId"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DataProcessing:
+    r"""The data structure used to specify the data to be used for inference in a batch
+    transform job and to associate the data that is relevant to the prediction results in the
+    output. The input filter provided allows you to exclude input data that is not needed for
+    inference in a batch transform job. The output filter provided allows you to include input
+    data relevant to interpreting the predictions in the output from the job. For more
+    information, see Associate Prediction Results with their Corresponding Input Records.
+
+    Attributes:
+        input_filter: ``InputFilter``. A JSONPath expression used to select a portion of the
+            input data to pass to the algorithm. Use the ``InputFilter`` parameter to exclude
+            fields, such as an ID column, from the input. If you want SageMaker to pass the
+            entire input dataset to the algorithm, accept the default value ``$``. Length 0 to
+            63.
+        output_filter: ``OutputFilter``. A JSONPath expression used to select a portion of the
+            joined dataset to save in the output file for a batch transform job. If you want
+            SageMaker to store the entire input dataset in the output file, leave the default
+            value, ``$``. If you specify indexes that aren't within the dimension size of the
+            joined dataset, you get an error. Length 0 to 63.
+        join_source: ``JoinSource``. Specifies the source of the data to join with the
+            transformed data. The valid values are ``None`` and ``Input``. The default value is
+            ``None``, which specifies not to join the input with the transformed data. If you
+            want the batch transform job to join the original input data with the transformed
+            data, set ``JoinSource`` to ``Input``. You can specify ``OutputFilter`` as an
+            additional filter to select a portion of the joined dataset and store it in the
+            output file. One of (:class:`JoinSource`): ``Input``, ``None``.
+    """
+
+    input_filter: str | None = attrs.field(default=None, metadata={"wire": "InputFilter"})
+    output_filter: str | None = attrs.field(default=None, metadata={"wire": "OutputFilter"})
+    join_source: str | None = attrs.field(default=None, metadata={"wire": "JoinSource"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeleteEndpointConfigInput:
+    r"""The ``DeleteEndpointConfigInput`` shape.
+
+    Attributes:
+        endpoint_config_name: ``EndpointConfigName`` (required). The name of the endpoint
+            configuration that you want to delete. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+    """
+
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeleteEndpointInput:
+    r"""The ``DeleteEndpointInput`` shape.
+
+    Attributes:
+        endpoint_name: ``EndpointName`` (required). The name of the endpoint that you want to
+            delete. Length 0 to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+    """
+
+    endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeleteModelInput:
+    r"""The ``DeleteModelInput`` shape.
+
+    Attributes:
+        model_name: ``ModelName`` (required). The name of the model to delete. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+    """
+
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeployedImage:
+    r"""Gets the Amazon EC2 Container Registry path of the docker image of the model that is
+    hosted in this ProductionVariant.
+
+    Attributes:
+        specified_image: ``SpecifiedImage``. The image path you specified when you created the
+            model. Length 0 to 255. Pattern: ``[\S]+``.
+        resolved_image: ``ResolvedImage``. The specific digest path of the image hosted in this
+            ``ProductionVariant``. Length 0 to 255. Pattern: ``[\S]+``.
+        resolution_time: ``ResolutionTime``. The date and time when the image path for the model
+            resolved to the ``ResolvedImage``
+    """
+
+    specified_image: str | None = attrs.field(default=None, metadata={"wire": "SpecifiedImage"})
+    resolved_image: str | None = attrs.field(default=None, metadata={"wire": "ResolvedImage"})
+    resolution_time: datetime.datetime | None = attrs.field(
+        default=None, metadata={"wire": "ResolutionTime"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeploymentConfig:
+    r"""The deployment configuration for an endpoint, which contains the desired deployment
+    strategy and rollback configurations.
+
+    Attributes:
+        blue_green_update_policy: ``BlueGreenUpdatePolicy``. Update policy for a blue/green
+            deployment. If this update policy is specified, SageMaker creates a new fleet during
+            the deployment while maintaining the old fleet. SageMaker flips traffic to the new
+            fleet according to the specified traffic routing configuration. Only one update
+            policy should be used in the deployment configuration. If no update policy is
+            specified, SageMaker uses a blue/green deployment strategy with all at once traffic
+            shifting by default.
+        rolling_update_policy: ``RollingUpdatePolicy``. Specifies a rolling deployment strategy
+            for updating a SageMaker endpoint.
+        auto_rollback_configuration: ``AutoRollbackConfiguration``. Automatic rollback
+            configuration for handling endpoint deployment failures and recovery.
+    """
+
+    blue_green_update_policy: BlueGreenUpdatePolicy | None = attrs.field(
+        default=None, metadata={"wire": "BlueGreenUpdatePolicy"}
+    )
+    rolling_update_policy: RollingUpdatePolicy | None = attrs.field(
+        default=None, metadata={"wire": "RollingUpdatePolicy"}
+    )
+    auto_rollback_configuration: AutoRollbackConfig | None = attrs.field(
+        default=None, metadata={"wire": "AutoRollbackConfiguration"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DeploymentRecommendation:
+    r"""A set of recommended deployment configurations for the model.
+
+    Attributes:
+        recommendation_status: ``RecommendationStatus`` (required). Status of the deployment
+            recommendation. The status ``NOT_APPLICABLE`` means that SageMaker is unable to
+            provide a default recommendation for the model using the information provided. If
+            the deployment status is ``IN_PROGRESS``, retry your API call after a few seconds to
+            get a ``COMPLETED`` deployment recommendation. One of
+            (:class:`RecommendationStatus`): ``IN_PROGRESS``, ``COMPLETED``, ``FAILED``,
+            ``NOT_APPLICABLE``.
+        real_time_inference_recommendations: ``RealTimeInferenceRecommendations``. A list of
+            RealTimeInferenceRecommendation items. Items 0 to 3.
+    """
+
+    recommendation_status: str = attrs.field(metadata={"wire": "RecommendationStatus"})
+    real_time_inference_recommendations: tuple[RealTimeInferenceRecommendation, ...] | None = (
+        attrs.field(
+            default=None,
+            converter=_tuple_or_none_of_RealTimeInferenceRecommendation,
+            metadata={"wire": "RealTimeInferenceRecommendations"},
+        )
+    )
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1025,6 +2221,409 @@ class DescribeAutoMLJobV2Response:
 
 
 @attrs.define(kw_only=True, frozen=True)
+class DescribeEndpointConfigInput:
+    r"""The ``DescribeEndpointConfigInput`` shape.
+
+    Attributes:
+        endpoint_config_name: ``EndpointConfigName`` (required). The name of the endpoint
+            configuration. Length 0 to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+    """
+
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeEndpointConfigOutput:
+    r"""The ``DescribeEndpointConfigOutput`` shape.
+
+    Attributes:
+        endpoint_config_name: ``EndpointConfigName`` (required). Name of the SageMaker endpoint
+            configuration. Length 0 to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        endpoint_config_arn: ``EndpointConfigArn`` (required). The Amazon Resource Name (ARN) of
+            the endpoint configuration. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint-config/.*``.
+        production_variants: ``ProductionVariants`` (required). An array of
+            ``ProductionVariant`` objects, one for each model that you want to host at this
+            endpoint. Items 1 to 10.
+        creation_time: ``CreationTime`` (required). A timestamp that shows when the endpoint
+            configuration was created.
+        data_capture_config: ``DataCaptureConfig``. Configuration to control how SageMaker AI
+            captures inference data.
+        kms_key_id: ``KmsKeyId``. Amazon Web Services KMS key ID Amazon SageMaker uses to
+            encrypt data when storing it on the ML storage volume attached to the instance.
+            Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+        async_inference_config: ``AsyncInferenceConfig``. Returns the description of an endpoint
+            configuration created using the ``CreateEndpointConfig`` API.
+        explainer_config: ``ExplainerConfig``. The configuration parameters for an explainer.
+        shadow_production_variants: ``ShadowProductionVariants``. An array of
+            ``ProductionVariant`` objects, one for each model that you want to host at this
+            endpoint in shadow mode with production traffic replicated from the model specified
+            on ``ProductionVariants``. Items 1 to 10.
+        execution_role_arn: ``ExecutionRoleArn``. The Amazon Resource Name (ARN) of the IAM role
+            that you assigned to the endpoint configuration. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+``.
+        vpc_config: ``VpcConfig``. Specifies an Amazon Virtual Private Cloud (VPC) that your
+            SageMaker jobs, hosted models, and compute resources have access to. You can control
+            access to and from your resources by configuring a VPC. For more information, see
+            Give SageMaker Access to Resources in your Amazon VPC.
+        enable_network_isolation: ``EnableNetworkIsolation``. Indicates whether all model
+            containers deployed to the endpoint are isolated. If they are, no inbound or
+            outbound network calls can be made to or from the model containers.
+        metrics_config: ``MetricsConfig``. The configuration parameters for utilization metrics.
+        cross_region_traffic_config: ``CrossRegionTrafficConfig``. The cross-Region traffic cap,
+            if the endpoint configuration sets one.
+    """
+
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+    endpoint_config_arn: str = attrs.field(metadata={"wire": "EndpointConfigArn"})
+    production_variants: tuple[ProductionVariant, ...] = attrs.field(
+        converter=_tuple_of_ProductionVariant, metadata={"wire": "ProductionVariants"}
+    )
+    creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})
+    data_capture_config: DataCaptureConfig | None = attrs.field(
+        default=None, metadata={"wire": "DataCaptureConfig"}
+    )
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+    async_inference_config: AsyncInferenceConfig | None = attrs.field(
+        default=None, metadata={"wire": "AsyncInferenceConfig"}
+    )
+    explainer_config: ExplainerConfig | None = attrs.field(
+        default=None, metadata={"wire": "ExplainerConfig"}
+    )
+    shadow_production_variants: tuple[ProductionVariant, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariant,
+        metadata={"wire": "ShadowProductionVariants"},
+    )
+    execution_role_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "ExecutionRoleArn"}
+    )
+    vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})
+    enable_network_isolation: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableNetworkIsolation"}
+    )
+    metrics_config: MetricsConfig | None = attrs.field(
+        default=None, metadata={"wire": "MetricsConfig"}
+    )
+    cross_region_traffic_config: CrossRegionTrafficConfig | None = attrs.field(
+        default=None, metadata={"wire": "CrossRegionTrafficConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeEndpointInput:
+    r"""The ``DescribeEndpointInput`` shape.
+
+    Attributes:
+        endpoint_name: ``EndpointName`` (required). The name of the endpoint. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+    """
+
+    endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeEndpointOutput:
+    r"""The ``DescribeEndpointOutput`` shape.
+
+    Attributes:
+        endpoint_name: ``EndpointName`` (required). Name of the endpoint. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        endpoint_arn: ``EndpointArn`` (required). The Amazon Resource Name (ARN) of the
+            endpoint. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint/.*``.
+        endpoint_status: ``EndpointStatus`` (required). The status of the endpoint. One of
+            (:class:`EndpointStatus`): ``OutOfService``, ``Creating``, ``Updating``,
+            ``SystemUpdating``, ``RollingBack``, ``InService``, ``Deleting``, ``Failed``,
+            ``UpdateRollbackFailed``.
+        creation_time: ``CreationTime`` (required). A timestamp that shows when the endpoint was
+            created.
+        last_modified_time: ``LastModifiedTime`` (required). A timestamp that shows when the
+            endpoint was last modified.
+        endpoint_config_name: ``EndpointConfigName``. The name of the endpoint configuration
+            associated with this endpoint. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        production_variants: ``ProductionVariants``. An array of ProductionVariantSummary
+            objects, one for each model hosted behind this endpoint. Items at least 1.
+        data_capture_config: ``DataCaptureConfig``. The currently active data capture
+            configuration used by your Endpoint.
+        failure_reason: ``FailureReason``. If the status of the endpoint is ``Failed``, the
+            reason why it failed. Length 0 to 1024.
+        last_deployment_config: ``LastDeploymentConfig``. The most recent deployment
+            configuration for the endpoint.
+        async_inference_config: ``AsyncInferenceConfig``. Returns the description of an endpoint
+            configuration created using the ``CreateEndpointConfig`` API.
+        pending_deployment_summary: ``PendingDeploymentSummary``. Returns the summary of an
+            in-progress deployment. This field is only returned when the endpoint is creating or
+            updating with a new endpoint configuration.
+        explainer_config: ``ExplainerConfig``. The configuration parameters for an explainer.
+        shadow_production_variants: ``ShadowProductionVariants``. An array of
+            ProductionVariantSummary objects, one for each model that you want to host at this
+            endpoint in shadow mode with production traffic replicated from the model specified
+            on ``ProductionVariants``. Items at least 1.
+        metrics_config: ``MetricsConfig``. The configuration parameters for utilization metrics.
+        cross_region_traffic_config: ``CrossRegionTrafficConfig``. The cross-Region traffic cap,
+            if the endpoint configuration sets one.
+    """
+
+    endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
+    endpoint_arn: str = attrs.field(metadata={"wire": "EndpointArn"})
+    endpoint_status: str = attrs.field(metadata={"wire": "EndpointStatus"})
+    creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})
+    last_modified_time: datetime.datetime = attrs.field(metadata={"wire": "LastModifiedTime"})
+    endpoint_config_name: str | None = attrs.field(
+        default=None, metadata={"wire": "EndpointConfigName"}
+    )
+    production_variants: tuple[ProductionVariantSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariantSummary,
+        metadata={"wire": "ProductionVariants"},
+    )
+    data_capture_config: DataCaptureConfigSummary | None = attrs.field(
+        default=None, metadata={"wire": "DataCaptureConfig"}
+    )
+    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
+    last_deployment_config: DeploymentConfig | None = attrs.field(
+        default=None, metadata={"wire": "LastDeploymentConfig"}
+    )
+    async_inference_config: AsyncInferenceConfig | None = attrs.field(
+        default=None, metadata={"wire": "AsyncInferenceConfig"}
+    )
+    pending_deployment_summary: PendingDeploymentSummary | None = attrs.field(
+        default=None, metadata={"wire": "PendingDeploymentSummary"}
+    )
+    explainer_config: ExplainerConfig | None = attrs.field(
+        default=None, metadata={"wire": "ExplainerConfig"}
+    )
+    shadow_production_variants: tuple[ProductionVariantSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariantSummary,
+        metadata={"wire": "ShadowProductionVariants"},
+    )
+    metrics_config: MetricsConfig | None = attrs.field(
+        default=None, metadata={"wire": "MetricsConfig"}
+    )
+    cross_region_traffic_config: CrossRegionTrafficConfig | None = attrs.field(
+        default=None, metadata={"wire": "CrossRegionTrafficConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeModelInput:
+    r"""The ``DescribeModelInput`` shape.
+
+    Attributes:
+        model_name: ``ModelName`` (required). The name of the model. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+    """
+
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeModelOutput:
+    r"""The ``DescribeModelOutput`` shape.
+
+    Attributes:
+        model_name: ``ModelName`` (required). Name of the SageMaker model. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+        creation_time: ``CreationTime`` (required). A timestamp that shows when the model was
+            created.
+        model_arn: ``ModelArn`` (required). The Amazon Resource Name (ARN) of the model. Length
+            20 to 2048. Pattern: ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:model/.*``.
+        primary_container: ``PrimaryContainer``. The location of the primary inference code,
+            associated artifacts, and custom environment map that the inference code uses when
+            it is deployed in production.
+        containers: ``Containers``. The containers in the inference pipeline. Items 0 to 15.
+        inference_execution_config: ``InferenceExecutionConfig``. Specifies details of how
+            containers in a multi-container endpoint are called.
+        execution_role_arn: ``ExecutionRoleArn``. The Amazon Resource Name (ARN) of the IAM role
+            that you specified for the model. Length 20 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+``.
+        vpc_config: ``VpcConfig``. A VpcConfig object that specifies the VPC that this model has
+            access to. For more information, see Protect Endpoints by Using an Amazon Virtual
+            Private Cloud
+        enable_network_isolation: ``EnableNetworkIsolation``. If ``True``, no inbound or
+            outbound network calls can be made to or from the model container.
+        deployment_recommendation: ``DeploymentRecommendation``. A set of recommended deployment
+            configurations for the model.
+    """
+
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+    creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})
+    model_arn: str = attrs.field(metadata={"wire": "ModelArn"})
+    primary_container: ContainerDefinition | None = attrs.field(
+        default=None, metadata={"wire": "PrimaryContainer"}
+    )
+    containers: tuple[ContainerDefinition, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ContainerDefinition,
+        metadata={"wire": "Containers"},
+    )
+    inference_execution_config: InferenceExecutionConfig | None = attrs.field(
+        default=None, metadata={"wire": "InferenceExecutionConfig"}
+    )
+    execution_role_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "ExecutionRoleArn"}
+    )
+    vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})
+    enable_network_isolation: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableNetworkIsolation"}
+    )
+    deployment_recommendation: DeploymentRecommendation | None = attrs.field(
+        default=None, metadata={"wire": "DeploymentRecommendation"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeTransformJobRequest:
+    r"""The ``DescribeTransformJobRequest`` shape.
+
+    Attributes:
+        transform_job_name: ``TransformJobName`` (required). The name of the transform job that
+            you want to view details of. Length 1 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+    """
+
+    transform_job_name: str = attrs.field(metadata={"wire": "TransformJobName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class DescribeTransformJobResponse:
+    r"""The ``DescribeTransformJobResponse`` shape.
+
+    Attributes:
+        transform_job_name: ``TransformJobName`` (required). The name of the transform job.
+            Length 1 to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        transform_job_arn: ``TransformJobArn`` (required). The Amazon Resource Name (ARN) of the
+            transform job. Length 0 to 256. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:transform-job/.*``.
+        transform_job_status: ``TransformJobStatus`` (required). The status of the transform
+            job. If the transform job failed, the reason is returned in the ``FailureReason``
+            field. One of (:class:`TransformJobStatus`): ``InProgress``, ``Completed``,
+            ``Failed``, ``Stopping``, ``Stopped``.
+        model_name: ``ModelName`` (required). The name of the model used in the transform job.
+            Length 0 to 63. Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+        transform_input: ``TransformInput`` (required). Describes the dataset to be transformed
+            and the Amazon S3 location where it is stored.
+        transform_resources: ``TransformResources`` (required). Describes the resources,
+            including ML instance types and ML instance count, to use for the transform job.
+        creation_time: ``CreationTime`` (required). A timestamp that shows when the transform
+            Job was created.
+        failure_reason: ``FailureReason``. If the transform job failed, ``FailureReason``
+            describes why it failed. A transform job creates a log file, which includes error
+            messages, and stores it as an Amazon S3 object. For more information, see Log Amazon
+            SageMaker Events with Amazon CloudWatch. Length 0 to 1024.
+        max_concurrent_transforms: ``MaxConcurrentTransforms``. The maximum number of parallel
+            requests on each instance node that can be launched in a transform job. The default
+            value is 1. Value at least 0.
+        model_client_config: ``ModelClientConfig``. The timeout and maximum number of retries
+            for processing a transform job invocation.
+        max_payload_in_mb: ``MaxPayloadInMB``. The maximum payload size, in MB, used in the
+            transform job. Value at least 0.
+        batch_strategy: ``BatchStrategy``. Specifies the number of records to include in a
+            mini-batch for an HTTP inference request. A record is a single unit of input data
+            that inference can be made on. For example, a single line in a CSV file is a record.
+            One of (:class:`BatchStrategy`): ``MultiRecord``, ``SingleRecord``.
+        environment: ``Environment``. The environment variables to set in the Docker container.
+            We support up to 16 key and values entries in the map. Entries 0 to 16.
+        transform_output: ``TransformOutput``. Identifies the Amazon S3 location where you want
+            Amazon SageMaker to save the results from the transform job.
+        data_capture_config: ``DataCaptureConfig``. Configuration to control how SageMaker
+            captures inference data.
+        transform_start_time: ``TransformStartTime``. Indicates when the transform job starts on
+            ML instances. You are billed for the time interval between this time and the value
+            of ``TransformEndTime``.
+        transform_end_time: ``TransformEndTime``. Indicates when the transform job has been
+            completed, or has stopped or failed. You are billed for the time interval between
+            this time and the value of ``TransformStartTime``.
+        labeling_job_arn: ``LabelingJobArn``. The Amazon Resource Name (ARN) of the Amazon
+            SageMaker Ground Truth labeling job that created the transform or training job.
+            Length 0 to 2048. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:labeling-job/.*``.
+        auto_ml_job_arn: ``AutoMLJobArn``. The Amazon Resource Name (ARN) of the AutoML
+            transform job. Length 1 to 256. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:automl-job/.*``.
+        data_processing: ``DataProcessing``. The data structure used to specify the data to be
+            used for inference in a batch transform job and to associate the data that is
+            relevant to the prediction results in the output. The input filter provided allows
+            you to exclude input data that is not needed for inference in a batch transform job.
+            The output filter provided allows you to include input data relevant to interpreting
+            the predictions in the output from the job. For more information, see Associate
+            Prediction Results with their Corresponding Input Records.
+        experiment_config: ``ExperimentConfig``. Associates a SageMaker job as a trial component
+            with an experiment and trial. Specified when you call the following APIs:
+    """
+
+    transform_job_name: str = attrs.field(metadata={"wire": "TransformJobName"})
+    transform_job_arn: str = attrs.field(metadata={"wire": "TransformJobArn"})
+    transform_job_status: str = attrs.field(metadata={"wire": "TransformJobStatus"})
+    model_name: str = attrs.field(metadata={"wire": "ModelName"})
+    transform_input: TransformInput = attrs.field(metadata={"wire": "TransformInput"})
+    transform_resources: TransformResources = attrs.field(metadata={"wire": "TransformResources"})
+    creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})
+    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
+    max_concurrent_transforms: int | None = attrs.field(
+        default=None, metadata={"wire": "MaxConcurrentTransforms"}
+    )
+    model_client_config: ModelClientConfig | None = attrs.field(
+        default=None, metadata={"wire": "ModelClientConfig"}
+    )
+    max_payload_in_mb: int | None = attrs.field(default=None, metadata={"wire": "MaxPayloadInMB"})
+    batch_strategy: str | None = attrs.field(default=None, metadata={"wire": "BatchStrategy"})
+    environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
+    transform_output: TransformOutput | None = attrs.field(
+        default=None, metadata={"wire": "TransformOutput"}
+    )
+    data_capture_config: BatchDataCaptureConfig | None = attrs.field(
+        default=None, metadata={"wire": "DataCaptureConfig"}
+    )
+    transform_start_time: datetime.datetime | None = attrs.field(
+        default=None, metadata={"wire": "TransformStartTime"}
+    )
+    transform_end_time: datetime.datetime | None = attrs.field(
+        default=None, metadata={"wire": "TransformEndTime"}
+    )
+    labeling_job_arn: str | None = attrs.field(default=None, metadata={"wire": "LabelingJobArn"})
+    auto_ml_job_arn: str | None = attrs.field(default=None, metadata={"wire": "AutoMLJobArn"})
+    data_processing: DataProcessing | None = attrs.field(
+        default=None, metadata={"wire": "DataProcessing"}
+    )
+    experiment_config: ExperimentConfig | None = attrs.field(
+        default=None, metadata={"wire": "ExperimentConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class Ec2CapacityReservation:
+    r"""The EC2 capacity reservations that are shared to an ML capacity reservation.
+
+    Attributes:
+        ec2_capacity_reservation_id: ``Ec2CapacityReservationId``. The unique identifier for an
+            EC2 capacity reservation that's part of the ML capacity reservation.
+        total_instance_count: ``TotalInstanceCount``. The number of instances that you allocated
+            to the EC2 capacity reservation. Value at least 0.
+        available_instance_count: ``AvailableInstanceCount``. The number of instances that are
+            currently available in the EC2 capacity reservation. Value at least 0.
+        used_by_current_endpoint: ``UsedByCurrentEndpoint``. The number of instances from the
+            EC2 capacity reservation that are being used by the endpoint. Value at least 0.
+    """
+
+    ec2_capacity_reservation_id: str | None = attrs.field(
+        default=None, metadata={"wire": "Ec2CapacityReservationId"}
+    )
+    total_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "TotalInstanceCount"}
+    )
+    available_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "AvailableInstanceCount"}
+    )
+    used_by_current_endpoint: int | None = attrs.field(
+        default=None, metadata={"wire": "UsedByCurrentEndpoint"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
 class EmrServerlessComputeConfig:
     r"""The configuration for using EMR Serverless to run the AutoML job V2.
 
@@ -1040,6 +2639,47 @@ class EmrServerlessComputeConfig:
     """
 
     execution_role_arn: str = attrs.field(metadata={"wire": "ExecutionRoleARN"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ExperimentConfig:
+    r"""Associates a SageMaker job as a trial component with an experiment and trial. Specified
+    when you call the following APIs:
+
+    Attributes:
+        experiment_name: ``ExperimentName``. The name of an existing experiment to associate
+            with the trial component. Length 1 to 120. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}``.
+        trial_name: ``TrialName``. The name of an existing trial to associate the trial
+            component with. If not specified, a new trial is created. Length 1 to 120. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}``.
+        trial_component_display_name: ``TrialComponentDisplayName``. The display name for the
+            trial component. If this key isn't specified, the display name is the trial
+            component name. Length 1 to 120. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}``.
+        run_name: ``RunName``. The name of the experiment run to associate with the trial
+            component. Length 1 to 120. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}``.
+    """
+
+    experiment_name: str | None = attrs.field(default=None, metadata={"wire": "ExperimentName"})
+    trial_name: str | None = attrs.field(default=None, metadata={"wire": "TrialName"})
+    trial_component_display_name: str | None = attrs.field(
+        default=None, metadata={"wire": "TrialComponentDisplayName"}
+    )
+    run_name: str | None = attrs.field(default=None, metadata={"wire": "RunName"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ExplainerConfig:
+    r"""A member of ``CreateEndpointConfig`` that enables explainers.
+
+    Attributes:
+        clarify_explainer_config: ``ClarifyExplainerConfig``. A member of ``ExplainerConfig``
+            that contains configuration parameters for the SageMaker Clarify explainer.
+    """
+
+    clarify_explainer_config: ClarifyExplainerConfig | None = attrs.field(
+        default=None, metadata={"wire": "ClarifyExplainerConfig"}
+    )
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1098,6 +2738,237 @@ class ImageClassificationJobConfig:
     completion_criteria: AutoMLJobCompletionCriteria | None = attrs.field(
         default=None, metadata={"wire": "CompletionCriteria"}
     )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ImageConfig:
+    r"""Specifies whether the model container is in Amazon ECR or a private Docker registry
+    accessible from your Amazon Virtual Private Cloud (VPC). For information about storing
+    containers in a private Docker registry, see Use a Private Docker Registry for Real-Time
+    Inference Containers.
+
+    Attributes:
+        repository_access_mode: ``RepositoryAccessMode`` (required). Set this to one of the
+            following values: One of (:class:`RepositoryAccessMode`): ``Platform``, ``Vpc``.
+        repository_auth_config: ``RepositoryAuthConfig``. (Optional) Specifies an authentication
+            configuration for the private docker registry where your model image is hosted.
+            Specify a value for this property only if you specified ``Vpc`` as the value for the
+            ``RepositoryAccessMode`` field, and the private Docker registry where the model
+            image is hosted requires authentication.
+    """
+
+    repository_access_mode: str = attrs.field(metadata={"wire": "RepositoryAccessMode"})
+    repository_auth_config: RepositoryAuthConfig | None = attrs.field(
+        default=None, metadata={"wire": "RepositoryAuthConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class InferenceExecutionConfig:
+    r"""Specifies details of how containers in a multi-container endpoint are called.
+
+    Attributes:
+        mode: ``Mode`` (required). How containers in a multi-container are run. The following
+            values are valid. One of (:class:`InferenceExecutionMode`): ``Serial``, ``Direct``.
+    """
+
+    mode: str = attrs.field(metadata={"wire": "Mode"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class InferenceHubAccessConfig:
+    r"""Configuration information for hub access.
+
+    Attributes:
+        hub_content_arn: ``HubContentArn`` (required). The ARN of the hub content for which
+            deployment access is allowed. Length 0 to 255.
+    """
+
+    hub_content_arn: str = attrs.field(metadata={"wire": "HubContentArn"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class InstancePool:
+    r"""Specifies an instance type and its priority for a heterogeneous endpoint. Use instance
+    pools to configure a production variant with multiple instance types, enabling the endpoint
+    to provision instances across different types based on priority.
+
+    Attributes:
+        instance_type: ``InstanceType`` (required). The ML compute instance type for the
+            instance pool. One of (:class:`ProductionVariantInstanceType`): ``ml.t2.medium``,
+            ``ml.t2.large``, ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``,
+            ``ml.m4.2xlarge``, ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``,
+            ``ml.m5.large``, ``ml.m5.xlarge``, ``ml.m5.2xlarge``, ``ml.m5.4xlarge``,
+            ``ml.m5.12xlarge``, ``ml.m5.24xlarge``, ``ml.m5d.large``, ``ml.m5d.xlarge``,
+            ``ml.m5d.2xlarge``, ``ml.m5d.4xlarge``, ``ml.m5d.12xlarge``, ``ml.m5d.24xlarge``,
+            ``ml.c4.large``, ``ml.c4.xlarge``, ``ml.c4.2xlarge``, ``ml.c4.4xlarge``,
+            ``ml.c4.8xlarge``, ``ml.p2.xlarge``, ``ml.p2.8xlarge``, ``ml.p2.16xlarge``,
+            ``ml.p3.2xlarge``, ``ml.p3.8xlarge``, ``ml.p3.16xlarge``, ``ml.c5.large``,
+            ``ml.c5.xlarge``, ``ml.c5.2xlarge``, ``ml.c5.4xlarge``, ``ml.c5.9xlarge``,
+            ``ml.c5.18xlarge``, ``ml.c5d.large``, ``ml.c5d.xlarge``, ``ml.c5d.2xlarge``,
+            ``ml.c5d.4xlarge``, ``ml.c5d.9xlarge``, ``ml.c5d.18xlarge``, ``ml.g4dn.xlarge``,
+            ``ml.g4dn.2xlarge``, ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.r5.large``, ``ml.r5.xlarge``, ``ml.r5.2xlarge``,
+            ``ml.r5.4xlarge``, ``ml.r5.12xlarge``, ``ml.r5.24xlarge``, ``ml.r5d.large``,
+            ``ml.r5d.xlarge``, ``ml.r5d.2xlarge``, ``ml.r5d.4xlarge``, ``ml.r5d.12xlarge``,
+            ``ml.r5d.24xlarge``, ``ml.inf1.xlarge``, ``ml.inf1.2xlarge``, ``ml.inf1.6xlarge``,
+            ``ml.inf1.24xlarge``, ``ml.dl1.24xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``,
+            ``ml.c6i.2xlarge``, ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``,
+            ``ml.c6i.16xlarge``, ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.m6i.large``,
+            ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``, ``ml.m6i.8xlarge``,
+            ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``, ``ml.m6i.32xlarge``,
+            ``ml.r6i.large``, ``ml.r6i.xlarge``, ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``,
+            ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``, ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``,
+            ``ml.r6i.32xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.g6.xlarge``, ``ml.g6.2xlarge``, ``ml.g6.4xlarge``,
+            ``ml.g6.8xlarge``, ``ml.g6.12xlarge``, ``ml.g6.16xlarge``, ``ml.g6.24xlarge``,
+            ``ml.g6.48xlarge``, ``ml.r8g.medium``, ``ml.r8g.large``, ``ml.r8g.xlarge``,
+            ``ml.r8g.2xlarge``, ``ml.r8g.4xlarge``, ``ml.r8g.8xlarge``, ``ml.r8g.12xlarge``,
+            ``ml.r8g.16xlarge``, ``ml.r8g.24xlarge``, ``ml.r8g.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``, ``ml.g7e.2xlarge``,
+            ``ml.g7e.4xlarge``, ``ml.g7e.8xlarge``, ``ml.g7e.12xlarge``, ``ml.g7e.24xlarge``,
+            ``ml.g7e.48xlarge``, ``ml.g7.2xlarge``, ``ml.g7.4xlarge``, ``ml.g7.8xlarge``,
+            ``ml.g7.12xlarge``, ``ml.g7.24xlarge``, ``ml.g7.48xlarge``, ``ml.p4d.24xlarge``,
+            ``ml.c7g.large``, ``ml.c7g.xlarge``, ``ml.c7g.2xlarge``, ``ml.c7g.4xlarge``,
+            ``ml.c7g.8xlarge``, ``ml.c7g.12xlarge``, ``ml.c7g.16xlarge``, ``ml.m6g.large``,
+            ``ml.m6g.xlarge``, ``ml.m6g.2xlarge``, ``ml.m6g.4xlarge``, ``ml.m6g.8xlarge``,
+            ``ml.m6g.12xlarge``, ``ml.m6g.16xlarge``, ``ml.m6gd.large``, ``ml.m6gd.xlarge``,
+            ``ml.m6gd.2xlarge``, ``ml.m6gd.4xlarge``, ``ml.m6gd.8xlarge``, ``ml.m6gd.12xlarge``,
+            ``ml.m6gd.16xlarge``, ``ml.c6g.large``, ``ml.c6g.xlarge``, ``ml.c6g.2xlarge``,
+            ``ml.c6g.4xlarge``, ``ml.c6g.8xlarge``, ``ml.c6g.12xlarge``, ``ml.c6g.16xlarge``,
+            ``ml.c6gd.large``, ``ml.c6gd.xlarge``, ``ml.c6gd.2xlarge``, ``ml.c6gd.4xlarge``,
+            ``ml.c6gd.8xlarge``, ``ml.c6gd.12xlarge``, ``ml.c6gd.16xlarge``, ``ml.c6gn.large``,
+            ``ml.c6gn.xlarge``, ``ml.c6gn.2xlarge``, ``ml.c6gn.4xlarge``, ``ml.c6gn.8xlarge``,
+            ``ml.c6gn.12xlarge``, ``ml.c6gn.16xlarge``, ``ml.r6g.large``, ``ml.r6g.xlarge``,
+            ``ml.r6g.2xlarge``, ``ml.r6g.4xlarge``, ``ml.r6g.8xlarge``, ``ml.r6g.12xlarge``,
+            ``ml.r6g.16xlarge``, ``ml.r6gd.large``, ``ml.r6gd.xlarge``, ``ml.r6gd.2xlarge``,
+            ``ml.r6gd.4xlarge``, ``ml.r6gd.8xlarge``, ``ml.r6gd.12xlarge``,
+            ``ml.r6gd.16xlarge``, ``ml.p4de.24xlarge``, ``ml.trn1.2xlarge``,
+            ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.trn2.48xlarge``,
+            ``ml.inf2.xlarge``, ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``,
+            ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.c8g.medium``, ``ml.c8g.large``,
+            ``ml.c8g.xlarge``, ``ml.c8g.2xlarge``, ``ml.c8g.4xlarge``, ``ml.c8g.8xlarge``,
+            ``ml.c8g.12xlarge``, ``ml.c8g.16xlarge``, ``ml.c8g.24xlarge``, ``ml.c8g.48xlarge``,
+            ``ml.r7gd.medium``, ``ml.r7gd.large``, ``ml.r7gd.xlarge``, ``ml.r7gd.2xlarge``,
+            ``ml.r7gd.4xlarge``, ``ml.r7gd.8xlarge``, ``ml.r7gd.12xlarge``,
+            ``ml.r7gd.16xlarge``, ``ml.m8g.medium``, ``ml.m8g.large``, ``ml.m8g.xlarge``,
+            ``ml.m8g.2xlarge``, ``ml.m8g.4xlarge``, ``ml.m8g.8xlarge``, ``ml.m8g.12xlarge``,
+            ``ml.m8g.16xlarge``, ``ml.m8g.24xlarge``, ``ml.m8g.48xlarge``, ``ml.c6in.large``,
+            ``ml.c6in.xlarge``, ``ml.c6in.2xlarge``, ``ml.c6in.4xlarge``, ``ml.c6in.8xlarge``,
+            ``ml.c6in.12xlarge``, ``ml.c6in.16xlarge``, ``ml.c6in.24xlarge``,
+            ``ml.c6in.32xlarge``, ``ml.p6-b200.48xlarge``, ``ml.p6-b300.48xlarge``,
+            ``ml.p6e-gb200.36xlarge``, ``ml.p5.4xlarge``.
+        priority: ``Priority`` (required). The priority for the instance pool. SageMaker
+            attempts to provision instances in order of priority, starting with the lowest
+            value. If instances for a higher-priority pool are unavailable, SageMaker attempts
+            to provision from the next pool. Value 1 to 5.
+        model_name_override: ``ModelNameOverride``. The name of a SageMaker model to use for
+            this instance pool instead of the model specified for the production variant. Use
+            this to deploy a different model optimized for the instance type in this pool.
+            Length 0 to 63. Pattern: ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+    """
+
+    instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
+    priority: int = attrs.field(metadata={"wire": "Priority"})
+    model_name_override: str | None = attrs.field(
+        default=None, metadata={"wire": "ModelNameOverride"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class InstancePoolSummary:
+    r"""A summary of an instance pool for a production variant, including the instance type and
+    the current number of instances.
+
+    Attributes:
+        instance_type: ``InstanceType`` (required). The ML compute instance type for the
+            instance pool. One of (:class:`ProductionVariantInstanceType`): ``ml.t2.medium``,
+            ``ml.t2.large``, ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``,
+            ``ml.m4.2xlarge``, ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``,
+            ``ml.m5.large``, ``ml.m5.xlarge``, ``ml.m5.2xlarge``, ``ml.m5.4xlarge``,
+            ``ml.m5.12xlarge``, ``ml.m5.24xlarge``, ``ml.m5d.large``, ``ml.m5d.xlarge``,
+            ``ml.m5d.2xlarge``, ``ml.m5d.4xlarge``, ``ml.m5d.12xlarge``, ``ml.m5d.24xlarge``,
+            ``ml.c4.large``, ``ml.c4.xlarge``, ``ml.c4.2xlarge``, ``ml.c4.4xlarge``,
+            ``ml.c4.8xlarge``, ``ml.p2.xlarge``, ``ml.p2.8xlarge``, ``ml.p2.16xlarge``,
+            ``ml.p3.2xlarge``, ``ml.p3.8xlarge``, ``ml.p3.16xlarge``, ``ml.c5.large``,
+            ``ml.c5.xlarge``, ``ml.c5.2xlarge``, ``ml.c5.4xlarge``, ``ml.c5.9xlarge``,
+            ``ml.c5.18xlarge``, ``ml.c5d.large``, ``ml.c5d.xlarge``, ``ml.c5d.2xlarge``,
+            ``ml.c5d.4xlarge``, ``ml.c5d.9xlarge``, ``ml.c5d.18xlarge``, ``ml.g4dn.xlarge``,
+            ``ml.g4dn.2xlarge``, ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.r5.large``, ``ml.r5.xlarge``, ``ml.r5.2xlarge``,
+            ``ml.r5.4xlarge``, ``ml.r5.12xlarge``, ``ml.r5.24xlarge``, ``ml.r5d.large``,
+            ``ml.r5d.xlarge``, ``ml.r5d.2xlarge``, ``ml.r5d.4xlarge``, ``ml.r5d.12xlarge``,
+            ``ml.r5d.24xlarge``, ``ml.inf1.xlarge``, ``ml.inf1.2xlarge``, ``ml.inf1.6xlarge``,
+            ``ml.inf1.24xlarge``, ``ml.dl1.24xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``,
+            ``ml.c6i.2xlarge``, ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``,
+            ``ml.c6i.16xlarge``, ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.m6i.large``,
+            ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``, ``ml.m6i.8xlarge``,
+            ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``, ``ml.m6i.32xlarge``,
+            ``ml.r6i.large``, ``ml.r6i.xlarge``, ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``,
+            ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``, ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``,
+            ``ml.r6i.32xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.g6.xlarge``, ``ml.g6.2xlarge``, ``ml.g6.4xlarge``,
+            ``ml.g6.8xlarge``, ``ml.g6.12xlarge``, ``ml.g6.16xlarge``, ``ml.g6.24xlarge``,
+            ``ml.g6.48xlarge``, ``ml.r8g.medium``, ``ml.r8g.large``, ``ml.r8g.xlarge``,
+            ``ml.r8g.2xlarge``, ``ml.r8g.4xlarge``, ``ml.r8g.8xlarge``, ``ml.r8g.12xlarge``,
+            ``ml.r8g.16xlarge``, ``ml.r8g.24xlarge``, ``ml.r8g.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``, ``ml.g7e.2xlarge``,
+            ``ml.g7e.4xlarge``, ``ml.g7e.8xlarge``, ``ml.g7e.12xlarge``, ``ml.g7e.24xlarge``,
+            ``ml.g7e.48xlarge``, ``ml.g7.2xlarge``, ``ml.g7.4xlarge``, ``ml.g7.8xlarge``,
+            ``ml.g7.12xlarge``, ``ml.g7.24xlarge``, ``ml.g7.48xlarge``, ``ml.p4d.24xlarge``,
+            ``ml.c7g.large``, ``ml.c7g.xlarge``, ``ml.c7g.2xlarge``, ``ml.c7g.4xlarge``,
+            ``ml.c7g.8xlarge``, ``ml.c7g.12xlarge``, ``ml.c7g.16xlarge``, ``ml.m6g.large``,
+            ``ml.m6g.xlarge``, ``ml.m6g.2xlarge``, ``ml.m6g.4xlarge``, ``ml.m6g.8xlarge``,
+            ``ml.m6g.12xlarge``, ``ml.m6g.16xlarge``, ``ml.m6gd.large``, ``ml.m6gd.xlarge``,
+            ``ml.m6gd.2xlarge``, ``ml.m6gd.4xlarge``, ``ml.m6gd.8xlarge``, ``ml.m6gd.12xlarge``,
+            ``ml.m6gd.16xlarge``, ``ml.c6g.large``, ``ml.c6g.xlarge``, ``ml.c6g.2xlarge``,
+            ``ml.c6g.4xlarge``, ``ml.c6g.8xlarge``, ``ml.c6g.12xlarge``, ``ml.c6g.16xlarge``,
+            ``ml.c6gd.large``, ``ml.c6gd.xlarge``, ``ml.c6gd.2xlarge``, ``ml.c6gd.4xlarge``,
+            ``ml.c6gd.8xlarge``, ``ml.c6gd.12xlarge``, ``ml.c6gd.16xlarge``, ``ml.c6gn.large``,
+            ``ml.c6gn.xlarge``, ``ml.c6gn.2xlarge``, ``ml.c6gn.4xlarge``, ``ml.c6gn.8xlarge``,
+            ``ml.c6gn.12xlarge``, ``ml.c6gn.16xlarge``, ``ml.r6g.large``, ``ml.r6g.xlarge``,
+            ``ml.r6g.2xlarge``, ``ml.r6g.4xlarge``, ``ml.r6g.8xlarge``, ``ml.r6g.12xlarge``,
+            ``ml.r6g.16xlarge``, ``ml.r6gd.large``, ``ml.r6gd.xlarge``, ``ml.r6gd.2xlarge``,
+            ``ml.r6gd.4xlarge``, ``ml.r6gd.8xlarge``, ``ml.r6gd.12xlarge``,
+            ``ml.r6gd.16xlarge``, ``ml.p4de.24xlarge``, ``ml.trn1.2xlarge``,
+            ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.trn2.48xlarge``,
+            ``ml.inf2.xlarge``, ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``,
+            ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.c8g.medium``, ``ml.c8g.large``,
+            ``ml.c8g.xlarge``, ``ml.c8g.2xlarge``, ``ml.c8g.4xlarge``, ``ml.c8g.8xlarge``,
+            ``ml.c8g.12xlarge``, ``ml.c8g.16xlarge``, ``ml.c8g.24xlarge``, ``ml.c8g.48xlarge``,
+            ``ml.r7gd.medium``, ``ml.r7gd.large``, ``ml.r7gd.xlarge``, ``ml.r7gd.2xlarge``,
+            ``ml.r7gd.4xlarge``, ``ml.r7gd.8xlarge``, ``ml.r7gd.12xlarge``,
+            ``ml.r7gd.16xlarge``, ``ml.m8g.medium``, ``ml.m8g.large``, ``ml.m8g.xlarge``,
+            ``ml.m8g.2xlarge``, ``ml.m8g.4xlarge``, ``ml.m8g.8xlarge``, ``ml.m8g.12xlarge``,
+            ``ml.m8g.16xlarge``, ``ml.m8g.24xlarge``, ``ml.m8g.48xlarge``, ``ml.c6in.large``,
+            ``ml.c6in.xlarge``, ``ml.c6in.2xlarge``, ``ml.c6in.4xlarge``, ``ml.c6in.8xlarge``,
+            ``ml.c6in.12xlarge``, ``ml.c6in.16xlarge``, ``ml.c6in.24xlarge``,
+            ``ml.c6in.32xlarge``, ``ml.p6-b200.48xlarge``, ``ml.p6-b300.48xlarge``,
+            ``ml.p6e-gb200.36xlarge``, ``ml.p5.4xlarge``.
+        current_instance_count: ``CurrentInstanceCount`` (required). The current number of
+            instances of this type in the instance pool. Value at least 0.
+    """
+
+    instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
+    current_instance_count: int = attrs.field(metadata={"wire": "CurrentInstanceCount"})
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1221,6 +3092,43 @@ class ListCandidatesForAutoMLJobResponse:
 
 
 @attrs.define(kw_only=True, frozen=True)
+class ListTagsInput:
+    r"""The ``ListTagsInput`` shape.
+
+    Attributes:
+        resource_arn: ``ResourceArn`` (required). The Amazon Resource Name (ARN) of the resource
+            whose tags you want to retrieve. Length 0 to 256. Pattern:
+            ``arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+``.
+        next_token: ``NextToken``. If the response to the previous ``ListTags`` request is
+            truncated, SageMaker returns this token. To retrieve the next set of tags, use it in
+            the subsequent request. Length 0 to 8192.
+        max_results: ``MaxResults``. Maximum number of tags to return. Value at least 50.
+    """
+
+    resource_arn: str = attrs.field(metadata={"wire": "ResourceArn"})
+    next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+    max_results: int | None = attrs.field(default=None, metadata={"wire": "MaxResults"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ListTagsOutput:
+    r"""The ``ListTagsOutput`` shape.
+
+    Attributes:
+        tags: ``Tags``. An array of ``Tag`` objects, each with a tag key and a value. Items 0 to
+            50.
+        next_token: ``NextToken``. If response is truncated, SageMaker includes a token in the
+            response. You can use this token in your subsequent request to fetch next set of
+            tokens. Length 0 to 8192.
+    """
+
+    tags: tuple[Tag, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
+    )
+    next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+
+
+@attrs.define(kw_only=True, frozen=True)
 class MetricDatum:
     r"""Information about the metric for a candidate produced by an AutoML job.
 
@@ -1250,6 +3158,59 @@ class MetricDatum:
 
 
 @attrs.define(kw_only=True, frozen=True)
+class MetricsConfig:
+    r"""The configuration parameters for utilization metrics.
+
+    Attributes:
+        enable_enhanced_metrics: ``EnableEnhancedMetrics``. Specifies whether to enable enhanced
+            metrics for the endpoint. Enhanced metrics provide utilization and invocation data
+            at instance and container granularity. Container granularity is supported for
+            Inference Components. The default is ``False``.
+        enable_detailed_observability: ``EnableDetailedObservability``. Indicates whether
+            detailed observability is enabled for the endpoint. When set to ``True``, the
+            following metrics are published at the configured frequency:
+        metric_publish_frequency_in_seconds: ``MetricPublishFrequencyInSeconds``. The interval,
+            in seconds, at which metrics are published to Amazon CloudWatch. Defaults to ``60``.
+            Valid values: ``10``, ``30``, ``60``, ``120``, ``180``, ``240``, ``300``.
+    """
+
+    enable_enhanced_metrics: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableEnhancedMetrics"}
+    )
+    enable_detailed_observability: bool | None = attrs.field(
+        default=None, metadata={"wire": "EnableDetailedObservability"}
+    )
+    metric_publish_frequency_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "MetricPublishFrequencyInSeconds"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class MetricsEndpoint:
+    r"""Specifies a metrics endpoint for a container, including the path where the container
+    exposes Prometheus-formatted metrics and the frequency at which to publish them to Amazon
+    CloudWatch.
+
+    Attributes:
+        metrics_endpoint_path: ``MetricsEndpointPath`` (required). The path to the metrics
+            endpoint exposed by the container. For example, ``/metrics`` or ``/server/metrics``.
+            The path must start with ``/`` and can contain alphanumeric characters, forward
+            slashes, underscores, hyphens, and periods. Maximum length is 256 characters. If not
+            specified, defaults to ``/metrics``. Length 0 to 256. Pattern:
+            ``/(?!.*\.\.)[a-zA-Z0-9/_.\-]+``.
+        metric_publish_frequency_in_seconds: ``MetricPublishFrequencyInSeconds``. The interval,
+            in seconds, at which container metrics scraped from the endpoint are published to
+            Amazon CloudWatch. Valid values: ``10``, ``30``, ``60``, ``120``, ``180``, ``240``,
+            ``300``. Defaults to ``60``.
+    """
+
+    metrics_endpoint_path: str = attrs.field(metadata={"wire": "MetricsEndpointPath"})
+    metric_publish_frequency_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "MetricPublishFrequencyInSeconds"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
 class ModelAccessConfig:
     r"""The access configuration file to control access to the ML model. You can explicitly
     accept the model end-user license agreement (EULA) within the ``ModelAccessConfig``.
@@ -1263,6 +3224,39 @@ class ModelAccessConfig:
     """
 
     accept_eula: bool = attrs.field(metadata={"wire": "AcceptEula"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ModelClientConfig:
+    r"""Configures the timeout and maximum number of retries for processing a transform job
+    invocation.
+
+    Attributes:
+        invocations_timeout_in_seconds: ``InvocationsTimeoutInSeconds``. The timeout value in
+            seconds for an invocation request. The default value is 600. Value 1 to 3600.
+        invocations_max_retries: ``InvocationsMaxRetries``. The maximum number of retries when
+            invocation requests are failing. The default value is 3. Value 0 to 3.
+    """
+
+    invocations_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "InvocationsTimeoutInSeconds"}
+    )
+    invocations_max_retries: int | None = attrs.field(
+        default=None, metadata={"wire": "InvocationsMaxRetries"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ModelDataSource:
+    r"""Specifies the location of ML model data to deploy.
+
+    Attributes:
+        s3_data_source: ``S3DataSource``. Specifies the S3 location of ML model data to deploy.
+    """
+
+    s3_data_source: S3ModelDataSource | None = attrs.field(
+        default=None, metadata={"wire": "S3DataSource"}
+    )
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1298,6 +3292,845 @@ class ModelDeployResult:
 
 
 @attrs.define(kw_only=True, frozen=True)
+class MultiModelConfig:
+    r"""Specifies additional configuration for multi-model endpoints.
+
+    Attributes:
+        model_cache_setting: ``ModelCacheSetting``. Whether to cache models for a multi-model
+            endpoint. By default, multi-model endpoints cache models so that a model does not
+            have to be loaded into memory each time it is invoked. Some use cases do not benefit
+            from model caching. For example, if an endpoint hosts a large number of models that
+            are each invoked infrequently, the endpoint might perform better if you disable
+            model caching. To disable model caching, set the value of this parameter to
+            ``Disabled``. One of (:class:`ModelCacheSetting`): ``Enabled``, ``Disabled``.
+    """
+
+    model_cache_setting: str | None = attrs.field(
+        default=None, metadata={"wire": "ModelCacheSetting"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class PendingDeploymentSummary:
+    r"""Returns the summary of an in-progress deployment. This field is only returned when the
+    endpoint is creating or updating with a new endpoint configuration.
+
+    Attributes:
+        endpoint_config_name: ``EndpointConfigName`` (required). The name of the endpoint
+            configuration used in the deployment. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        production_variants: ``ProductionVariants``. An array of PendingProductionVariantSummary
+            objects, one for each model hosted behind this endpoint for the in-progress
+            deployment. Items at least 1.
+        start_time: ``StartTime``. The start time of the deployment.
+        shadow_production_variants: ``ShadowProductionVariants``. An array of
+            PendingProductionVariantSummary objects, one for each model hosted behind this
+            endpoint in shadow mode with production traffic replicated from the model specified
+            on ``ProductionVariants`` for the in-progress deployment. Items at least 1.
+    """
+
+    endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
+    production_variants: tuple[PendingProductionVariantSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_PendingProductionVariantSummary,
+        metadata={"wire": "ProductionVariants"},
+    )
+    start_time: datetime.datetime | None = attrs.field(default=None, metadata={"wire": "StartTime"})
+    shadow_production_variants: tuple[PendingProductionVariantSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_PendingProductionVariantSummary,
+        metadata={"wire": "ShadowProductionVariants"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class PendingProductionVariantSummary:
+    r"""The production variant summary for a deployment when an endpoint is creating or updating
+    with the CreateEndpoint or UpdateEndpoint operations. Describes the ``VariantStatus ``,
+    weight and capacity for a production variant associated with an endpoint.
+
+    Attributes:
+        variant_name: ``VariantName`` (required). The name of the variant. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        deployed_images: ``DeployedImages``. An array of ``DeployedImage`` objects that specify
+            the Amazon EC2 Container Registry paths of the inference images deployed on
+            instances of this ``ProductionVariant``.
+        current_weight: ``CurrentWeight``. The weight associated with the variant. Value at
+            least 0.
+        desired_weight: ``DesiredWeight``. The requested weight for the variant in this
+            deployment, as specified in the endpoint configuration for the endpoint. The value
+            is taken from the request to the CreateEndpointConfig operation. Value at least 0.
+        current_instance_count: ``CurrentInstanceCount``. The number of instances associated
+            with the variant. Value at least 0.
+        desired_instance_count: ``DesiredInstanceCount``. The number of instances requested in
+            this deployment, as specified in the endpoint configuration for the endpoint. The
+            value is taken from the request to the CreateEndpointConfig operation. Value at
+            least 0.
+        instance_type: ``InstanceType``. The type of instances associated with the variant. One
+            of (:class:`ProductionVariantInstanceType`): ``ml.t2.medium``, ``ml.t2.large``,
+            ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+            ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``, ``ml.m5.large``,
+            ``ml.m5.xlarge``, ``ml.m5.2xlarge``, ``ml.m5.4xlarge``, ``ml.m5.12xlarge``,
+            ``ml.m5.24xlarge``, ``ml.m5d.large``, ``ml.m5d.xlarge``, ``ml.m5d.2xlarge``,
+            ``ml.m5d.4xlarge``, ``ml.m5d.12xlarge``, ``ml.m5d.24xlarge``, ``ml.c4.large``,
+            ``ml.c4.xlarge``, ``ml.c4.2xlarge``, ``ml.c4.4xlarge``, ``ml.c4.8xlarge``,
+            ``ml.p2.xlarge``, ``ml.p2.8xlarge``, ``ml.p2.16xlarge``, ``ml.p3.2xlarge``,
+            ``ml.p3.8xlarge``, ``ml.p3.16xlarge``, ``ml.c5.large``, ``ml.c5.xlarge``,
+            ``ml.c5.2xlarge``, ``ml.c5.4xlarge``, ``ml.c5.9xlarge``, ``ml.c5.18xlarge``,
+            ``ml.c5d.large``, ``ml.c5d.xlarge``, ``ml.c5d.2xlarge``, ``ml.c5d.4xlarge``,
+            ``ml.c5d.9xlarge``, ``ml.c5d.18xlarge``, ``ml.g4dn.xlarge``, ``ml.g4dn.2xlarge``,
+            ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.r5.large``, ``ml.r5.xlarge``, ``ml.r5.2xlarge``,
+            ``ml.r5.4xlarge``, ``ml.r5.12xlarge``, ``ml.r5.24xlarge``, ``ml.r5d.large``,
+            ``ml.r5d.xlarge``, ``ml.r5d.2xlarge``, ``ml.r5d.4xlarge``, ``ml.r5d.12xlarge``,
+            ``ml.r5d.24xlarge``, ``ml.inf1.xlarge``, ``ml.inf1.2xlarge``, ``ml.inf1.6xlarge``,
+            ``ml.inf1.24xlarge``, ``ml.dl1.24xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``,
+            ``ml.c6i.2xlarge``, ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``,
+            ``ml.c6i.16xlarge``, ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.m6i.large``,
+            ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``, ``ml.m6i.8xlarge``,
+            ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``, ``ml.m6i.32xlarge``,
+            ``ml.r6i.large``, ``ml.r6i.xlarge``, ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``,
+            ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``, ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``,
+            ``ml.r6i.32xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.g6.xlarge``, ``ml.g6.2xlarge``, ``ml.g6.4xlarge``,
+            ``ml.g6.8xlarge``, ``ml.g6.12xlarge``, ``ml.g6.16xlarge``, ``ml.g6.24xlarge``,
+            ``ml.g6.48xlarge``, ``ml.r8g.medium``, ``ml.r8g.large``, ``ml.r8g.xlarge``,
+            ``ml.r8g.2xlarge``, ``ml.r8g.4xlarge``, ``ml.r8g.8xlarge``, ``ml.r8g.12xlarge``,
+            ``ml.r8g.16xlarge``, ``ml.r8g.24xlarge``, ``ml.r8g.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``, ``ml.g7e.2xlarge``,
+            ``ml.g7e.4xlarge``, ``ml.g7e.8xlarge``, ``ml.g7e.12xlarge``, ``ml.g7e.24xlarge``,
+            ``ml.g7e.48xlarge``, ``ml.g7.2xlarge``, ``ml.g7.4xlarge``, ``ml.g7.8xlarge``,
+            ``ml.g7.12xlarge``, ``ml.g7.24xlarge``, ``ml.g7.48xlarge``, ``ml.p4d.24xlarge``,
+            ``ml.c7g.large``, ``ml.c7g.xlarge``, ``ml.c7g.2xlarge``, ``ml.c7g.4xlarge``,
+            ``ml.c7g.8xlarge``, ``ml.c7g.12xlarge``, ``ml.c7g.16xlarge``, ``ml.m6g.large``,
+            ``ml.m6g.xlarge``, ``ml.m6g.2xlarge``, ``ml.m6g.4xlarge``, ``ml.m6g.8xlarge``,
+            ``ml.m6g.12xlarge``, ``ml.m6g.16xlarge``, ``ml.m6gd.large``, ``ml.m6gd.xlarge``,
+            ``ml.m6gd.2xlarge``, ``ml.m6gd.4xlarge``, ``ml.m6gd.8xlarge``, ``ml.m6gd.12xlarge``,
+            ``ml.m6gd.16xlarge``, ``ml.c6g.large``, ``ml.c6g.xlarge``, ``ml.c6g.2xlarge``,
+            ``ml.c6g.4xlarge``, ``ml.c6g.8xlarge``, ``ml.c6g.12xlarge``, ``ml.c6g.16xlarge``,
+            ``ml.c6gd.large``, ``ml.c6gd.xlarge``, ``ml.c6gd.2xlarge``, ``ml.c6gd.4xlarge``,
+            ``ml.c6gd.8xlarge``, ``ml.c6gd.12xlarge``, ``ml.c6gd.16xlarge``, ``ml.c6gn.large``,
+            ``ml.c6gn.xlarge``, ``ml.c6gn.2xlarge``, ``ml.c6gn.4xlarge``, ``ml.c6gn.8xlarge``,
+            ``ml.c6gn.12xlarge``, ``ml.c6gn.16xlarge``, ``ml.r6g.large``, ``ml.r6g.xlarge``,
+            ``ml.r6g.2xlarge``, ``ml.r6g.4xlarge``, ``ml.r6g.8xlarge``, ``ml.r6g.12xlarge``,
+            ``ml.r6g.16xlarge``, ``ml.r6gd.large``, ``ml.r6gd.xlarge``, ``ml.r6gd.2xlarge``,
+            ``ml.r6gd.4xlarge``, ``ml.r6gd.8xlarge``, ``ml.r6gd.12xlarge``,
+            ``ml.r6gd.16xlarge``, ``ml.p4de.24xlarge``, ``ml.trn1.2xlarge``,
+            ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.trn2.48xlarge``,
+            ``ml.inf2.xlarge``, ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``,
+            ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.c8g.medium``, ``ml.c8g.large``,
+            ``ml.c8g.xlarge``, ``ml.c8g.2xlarge``, ``ml.c8g.4xlarge``, ``ml.c8g.8xlarge``,
+            ``ml.c8g.12xlarge``, ``ml.c8g.16xlarge``, ``ml.c8g.24xlarge``, ``ml.c8g.48xlarge``,
+            ``ml.r7gd.medium``, ``ml.r7gd.large``, ``ml.r7gd.xlarge``, ``ml.r7gd.2xlarge``,
+            ``ml.r7gd.4xlarge``, ``ml.r7gd.8xlarge``, ``ml.r7gd.12xlarge``,
+            ``ml.r7gd.16xlarge``, ``ml.m8g.medium``, ``ml.m8g.large``, ``ml.m8g.xlarge``,
+            ``ml.m8g.2xlarge``, ``ml.m8g.4xlarge``, ``ml.m8g.8xlarge``, ``ml.m8g.12xlarge``,
+            ``ml.m8g.16xlarge``, ``ml.m8g.24xlarge``, ``ml.m8g.48xlarge``, ``ml.c6in.large``,
+            ``ml.c6in.xlarge``, ``ml.c6in.2xlarge``, ``ml.c6in.4xlarge``, ``ml.c6in.8xlarge``,
+            ``ml.c6in.12xlarge``, ``ml.c6in.16xlarge``, ``ml.c6in.24xlarge``,
+            ``ml.c6in.32xlarge``, ``ml.p6-b200.48xlarge``, ``ml.p6-b300.48xlarge``,
+            ``ml.p6e-gb200.36xlarge``, ``ml.p5.4xlarge``.
+        instance_pools: ``InstancePools``. A list of instance pools for the production variant.
+            Each pool indicates the instance type and the current number of instances of that
+            type. Items at least 1.
+        accelerator_type: ``AcceleratorType``. This parameter is no longer supported. Elastic
+            Inference (EI) is no longer available. One of
+            (:class:`ProductionVariantAcceleratorType`): ``ml.eia1.medium``, ``ml.eia1.large``,
+            ``ml.eia1.xlarge``, ``ml.eia2.medium``, ``ml.eia2.large``, ``ml.eia2.xlarge``.
+        variant_status: ``VariantStatus``. The endpoint variant status which describes the
+            current deployment stage status or operational status. Items 0 to 5.
+        current_serverless_config: ``CurrentServerlessConfig``. The serverless configuration for
+            the endpoint.
+        desired_serverless_config: ``DesiredServerlessConfig``. The serverless configuration
+            requested for this deployment, as specified in the endpoint configuration for the
+            endpoint.
+        managed_instance_scaling: ``ManagedInstanceScaling``. Settings that control the range in
+            the number of instances that the endpoint provisions as it scales up or down to
+            accommodate traffic.
+        routing_config: ``RoutingConfig``. Settings that control how the endpoint routes
+            incoming traffic to the instances that the endpoint hosts.
+        accelerator_partition_layouts: ``AcceleratorPartitionLayouts``. The accelerator
+            partition layout that SageMaker is applying to this production variant. On NVIDIA
+            GPUs, the profiles are Multi-Instance GPU (MIG) profiles. SageMaker returns the
+            accelerator partition layout as you provided it in the pending deployment
+            configuration, without normalization. Items 0 to 32.
+    """
+
+    variant_name: str = attrs.field(metadata={"wire": "VariantName"})
+    deployed_images: tuple[DeployedImage, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_DeployedImage, metadata={"wire": "DeployedImages"}
+    )
+    current_weight: float | None = attrs.field(default=None, metadata={"wire": "CurrentWeight"})
+    desired_weight: float | None = attrs.field(default=None, metadata={"wire": "DesiredWeight"})
+    current_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "CurrentInstanceCount"}
+    )
+    desired_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "DesiredInstanceCount"}
+    )
+    instance_type: str | None = attrs.field(default=None, metadata={"wire": "InstanceType"})
+    instance_pools: tuple[InstancePoolSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_InstancePoolSummary,
+        metadata={"wire": "InstancePools"},
+    )
+    accelerator_type: str | None = attrs.field(default=None, metadata={"wire": "AcceleratorType"})
+    variant_status: tuple[ProductionVariantStatus, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariantStatus,
+        metadata={"wire": "VariantStatus"},
+    )
+    current_serverless_config: ProductionVariantServerlessConfig | None = attrs.field(
+        default=None, metadata={"wire": "CurrentServerlessConfig"}
+    )
+    desired_serverless_config: ProductionVariantServerlessConfig | None = attrs.field(
+        default=None, metadata={"wire": "DesiredServerlessConfig"}
+    )
+    managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = attrs.field(
+        default=None, metadata={"wire": "ManagedInstanceScaling"}
+    )
+    routing_config: ProductionVariantRoutingConfig | None = attrs.field(
+        default=None, metadata={"wire": "RoutingConfig"}
+    )
+    accelerator_partition_layouts: tuple[AcceleratorPartitionLayout, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_AcceleratorPartitionLayout,
+        metadata={"wire": "AcceleratorPartitionLayouts"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class PrefixAwareRoutingConfig:
+    r"""The configuration for prefix-aware routing. Specify this parameter only when you set
+    ``RoutingStrategy`` to ``PREFIX_AWARE``.
+
+    Attributes:
+        prefix_length: ``PrefixLength``. The maximum length of the prefix used for routing
+            decisions. Required when ``RoutingStrategy`` is ``PREFIX_AWARE``. Value 1024 to
+            65536.
+        concurrency_threshold: ``ConcurrencyThreshold``. The number of in-flight requests on the
+            selected instance or inference component copy at which the endpoint routes a request
+            to another copy or instance. Required when ``RoutingStrategy`` is ``PREFIX_AWARE``.
+            Value 1 to 1024.
+    """
+
+    prefix_length: int | None = attrs.field(default=None, metadata={"wire": "PrefixLength"})
+    concurrency_threshold: int | None = attrs.field(
+        default=None, metadata={"wire": "ConcurrencyThreshold"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariant:
+    r"""Identifies a model that you want to host and the resources chosen to deploy for hosting
+    it. If you are deploying multiple models, tell SageMaker how to distribute traffic among the
+    models by specifying variant weights. For more information on production variants, check
+    Production variants.
+
+    Attributes:
+        variant_name: ``VariantName`` (required). The name of the production variant. Length 0
+            to 63. Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        model_name: ``ModelName``. The name of the model that you want to host. This is the name
+            that you specified when creating the model. Length 0 to 63. Pattern:
+            ``[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?``.
+        initial_instance_count: ``InitialInstanceCount``. Number of instances to launch
+            initially. Value at least 1.
+        instance_type: ``InstanceType``. The ML compute instance type. One of
+            (:class:`ProductionVariantInstanceType`): ``ml.t2.medium``, ``ml.t2.large``,
+            ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+            ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``, ``ml.m5.large``,
+            ``ml.m5.xlarge``, ``ml.m5.2xlarge``, ``ml.m5.4xlarge``, ``ml.m5.12xlarge``,
+            ``ml.m5.24xlarge``, ``ml.m5d.large``, ``ml.m5d.xlarge``, ``ml.m5d.2xlarge``,
+            ``ml.m5d.4xlarge``, ``ml.m5d.12xlarge``, ``ml.m5d.24xlarge``, ``ml.c4.large``,
+            ``ml.c4.xlarge``, ``ml.c4.2xlarge``, ``ml.c4.4xlarge``, ``ml.c4.8xlarge``,
+            ``ml.p2.xlarge``, ``ml.p2.8xlarge``, ``ml.p2.16xlarge``, ``ml.p3.2xlarge``,
+            ``ml.p3.8xlarge``, ``ml.p3.16xlarge``, ``ml.c5.large``, ``ml.c5.xlarge``,
+            ``ml.c5.2xlarge``, ``ml.c5.4xlarge``, ``ml.c5.9xlarge``, ``ml.c5.18xlarge``,
+            ``ml.c5d.large``, ``ml.c5d.xlarge``, ``ml.c5d.2xlarge``, ``ml.c5d.4xlarge``,
+            ``ml.c5d.9xlarge``, ``ml.c5d.18xlarge``, ``ml.g4dn.xlarge``, ``ml.g4dn.2xlarge``,
+            ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.r5.large``, ``ml.r5.xlarge``, ``ml.r5.2xlarge``,
+            ``ml.r5.4xlarge``, ``ml.r5.12xlarge``, ``ml.r5.24xlarge``, ``ml.r5d.large``,
+            ``ml.r5d.xlarge``, ``ml.r5d.2xlarge``, ``ml.r5d.4xlarge``, ``ml.r5d.12xlarge``,
+            ``ml.r5d.24xlarge``, ``ml.inf1.xlarge``, ``ml.inf1.2xlarge``, ``ml.inf1.6xlarge``,
+            ``ml.inf1.24xlarge``, ``ml.dl1.24xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``,
+            ``ml.c6i.2xlarge``, ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``,
+            ``ml.c6i.16xlarge``, ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.m6i.large``,
+            ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``, ``ml.m6i.8xlarge``,
+            ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``, ``ml.m6i.32xlarge``,
+            ``ml.r6i.large``, ``ml.r6i.xlarge``, ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``,
+            ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``, ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``,
+            ``ml.r6i.32xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.g6.xlarge``, ``ml.g6.2xlarge``, ``ml.g6.4xlarge``,
+            ``ml.g6.8xlarge``, ``ml.g6.12xlarge``, ``ml.g6.16xlarge``, ``ml.g6.24xlarge``,
+            ``ml.g6.48xlarge``, ``ml.r8g.medium``, ``ml.r8g.large``, ``ml.r8g.xlarge``,
+            ``ml.r8g.2xlarge``, ``ml.r8g.4xlarge``, ``ml.r8g.8xlarge``, ``ml.r8g.12xlarge``,
+            ``ml.r8g.16xlarge``, ``ml.r8g.24xlarge``, ``ml.r8g.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``, ``ml.g7e.2xlarge``,
+            ``ml.g7e.4xlarge``, ``ml.g7e.8xlarge``, ``ml.g7e.12xlarge``, ``ml.g7e.24xlarge``,
+            ``ml.g7e.48xlarge``, ``ml.g7.2xlarge``, ``ml.g7.4xlarge``, ``ml.g7.8xlarge``,
+            ``ml.g7.12xlarge``, ``ml.g7.24xlarge``, ``ml.g7.48xlarge``, ``ml.p4d.24xlarge``,
+            ``ml.c7g.large``, ``ml.c7g.xlarge``, ``ml.c7g.2xlarge``, ``ml.c7g.4xlarge``,
+            ``ml.c7g.8xlarge``, ``ml.c7g.12xlarge``, ``ml.c7g.16xlarge``, ``ml.m6g.large``,
+            ``ml.m6g.xlarge``, ``ml.m6g.2xlarge``, ``ml.m6g.4xlarge``, ``ml.m6g.8xlarge``,
+            ``ml.m6g.12xlarge``, ``ml.m6g.16xlarge``, ``ml.m6gd.large``, ``ml.m6gd.xlarge``,
+            ``ml.m6gd.2xlarge``, ``ml.m6gd.4xlarge``, ``ml.m6gd.8xlarge``, ``ml.m6gd.12xlarge``,
+            ``ml.m6gd.16xlarge``, ``ml.c6g.large``, ``ml.c6g.xlarge``, ``ml.c6g.2xlarge``,
+            ``ml.c6g.4xlarge``, ``ml.c6g.8xlarge``, ``ml.c6g.12xlarge``, ``ml.c6g.16xlarge``,
+            ``ml.c6gd.large``, ``ml.c6gd.xlarge``, ``ml.c6gd.2xlarge``, ``ml.c6gd.4xlarge``,
+            ``ml.c6gd.8xlarge``, ``ml.c6gd.12xlarge``, ``ml.c6gd.16xlarge``, ``ml.c6gn.large``,
+            ``ml.c6gn.xlarge``, ``ml.c6gn.2xlarge``, ``ml.c6gn.4xlarge``, ``ml.c6gn.8xlarge``,
+            ``ml.c6gn.12xlarge``, ``ml.c6gn.16xlarge``, ``ml.r6g.large``, ``ml.r6g.xlarge``,
+            ``ml.r6g.2xlarge``, ``ml.r6g.4xlarge``, ``ml.r6g.8xlarge``, ``ml.r6g.12xlarge``,
+            ``ml.r6g.16xlarge``, ``ml.r6gd.large``, ``ml.r6gd.xlarge``, ``ml.r6gd.2xlarge``,
+            ``ml.r6gd.4xlarge``, ``ml.r6gd.8xlarge``, ``ml.r6gd.12xlarge``,
+            ``ml.r6gd.16xlarge``, ``ml.p4de.24xlarge``, ``ml.trn1.2xlarge``,
+            ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.trn2.48xlarge``,
+            ``ml.inf2.xlarge``, ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``,
+            ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.c8g.medium``, ``ml.c8g.large``,
+            ``ml.c8g.xlarge``, ``ml.c8g.2xlarge``, ``ml.c8g.4xlarge``, ``ml.c8g.8xlarge``,
+            ``ml.c8g.12xlarge``, ``ml.c8g.16xlarge``, ``ml.c8g.24xlarge``, ``ml.c8g.48xlarge``,
+            ``ml.r7gd.medium``, ``ml.r7gd.large``, ``ml.r7gd.xlarge``, ``ml.r7gd.2xlarge``,
+            ``ml.r7gd.4xlarge``, ``ml.r7gd.8xlarge``, ``ml.r7gd.12xlarge``,
+            ``ml.r7gd.16xlarge``, ``ml.m8g.medium``, ``ml.m8g.large``, ``ml.m8g.xlarge``,
+            ``ml.m8g.2xlarge``, ``ml.m8g.4xlarge``, ``ml.m8g.8xlarge``, ``ml.m8g.12xlarge``,
+            ``ml.m8g.16xlarge``, ``ml.m8g.24xlarge``, ``ml.m8g.48xlarge``, ``ml.c6in.large``,
+            ``ml.c6in.xlarge``, ``ml.c6in.2xlarge``, ``ml.c6in.4xlarge``, ``ml.c6in.8xlarge``,
+            ``ml.c6in.12xlarge``, ``ml.c6in.16xlarge``, ``ml.c6in.24xlarge``,
+            ``ml.c6in.32xlarge``, ``ml.p6-b200.48xlarge``, ``ml.p6-b300.48xlarge``,
+            ``ml.p6e-gb200.36xlarge``, ``ml.p5.4xlarge``.
+        instance_pools: ``InstancePools``. A list of instance pools for the production variant.
+            Each instance pool specifies an instance type and its priority for provisioning. Use
+            instance pools to configure heterogeneous endpoints that deploy models across
+            multiple instance types. Items 1 to 5.
+        variant_instance_provision_timeout_in_seconds:
+            ``VariantInstanceProvisionTimeoutInSeconds``. The timeout value, in seconds, for
+            provisioning instances for the production variant. When SageMaker encounters an
+            insufficient capacity error while provisioning instances, it retries with the next
+            instance pool (if configured) or waits until the timeout expires. This timeout
+            applies only to capacity provisioning and does not include the time for model
+            download or container startup. Value 300 to 3600.
+        initial_variant_weight: ``InitialVariantWeight``. Determines initial traffic
+            distribution among all of the models that you specify in the endpoint configuration.
+            The traffic to a production variant is determined by the ratio of the
+            ``VariantWeight`` to the sum of all ``VariantWeight`` values across all
+            ProductionVariants. If unspecified, it defaults to 1.0. Value at least 0.
+        accelerator_type: ``AcceleratorType``. This parameter is no longer supported. Elastic
+            Inference (EI) is no longer available. One of
+            (:class:`ProductionVariantAcceleratorType`): ``ml.eia1.medium``, ``ml.eia1.large``,
+            ``ml.eia1.xlarge``, ``ml.eia2.medium``, ``ml.eia2.large``, ``ml.eia2.xlarge``.
+        core_dump_config: ``CoreDumpConfig``. Specifies configuration for a core dump from the
+            model container when the process crashes.
+        serverless_config: ``ServerlessConfig``. The serverless configuration for an endpoint.
+            Specifies a serverless endpoint configuration instead of an instance-based endpoint
+            configuration.
+        volume_size_in_gb: ``VolumeSizeInGB``. The size, in GB, of the ML storage volume
+            attached to individual inference instance associated with the production variant.
+            Currently only Amazon EBS gp2 storage volumes are supported. Value 1 to 512.
+        model_data_download_timeout_in_seconds: ``ModelDataDownloadTimeoutInSeconds``. The
+            timeout value, in seconds, to download and extract the model that you want to host
+            from Amazon S3 to the individual inference instance associated with this production
+            variant. Value 60 to 3600.
+        container_startup_health_check_timeout_in_seconds:
+            ``ContainerStartupHealthCheckTimeoutInSeconds``. The timeout value, in seconds, for
+            your inference container to pass health check by SageMaker Hosting. For more
+            information about health check, see How Your Container Should Respond to Health
+            Check (Ping) Requests. Value 60 to 3600.
+        enable_ssm_access: ``EnableSSMAccess``. You can use this parameter to turn on native
+            Amazon Web Services Systems Manager (SSM) access for a production variant behind an
+            endpoint. By default, SSM access is disabled for all production variants behind an
+            endpoint. You can turn on or turn off SSM access for a production variant behind an
+            existing endpoint by creating a new endpoint configuration and calling
+            ``UpdateEndpoint``.
+        managed_instance_scaling: ``ManagedInstanceScaling``. Settings that control the range in
+            the number of instances that the endpoint provisions as it scales up or down to
+            accommodate traffic.
+        routing_config: ``RoutingConfig``. Settings that control how the endpoint routes
+            incoming traffic to the instances that the endpoint hosts.
+        inference_ami_version: ``InferenceAmiVersion``. Specifies an option from a collection of
+            preconfigured Amazon Machine Image (AMI) images. Each image is configured by Amazon
+            Web Services with a set of software and driver versions. Amazon Web Services
+            optimizes these configurations for different machine learning workloads. One of
+            (:class:`ProductionVariantInferenceAmiVersion`):
+            ``al2-ami-sagemaker-inference-gpu-2``, ``al2-ami-sagemaker-inference-gpu-2-1``,
+            ``al2-ami-sagemaker-inference-gpu-3-1``, ``al2-ami-sagemaker-inference-neuron-2``,
+            ``al2023-ami-sagemaker-inference-gpu-4-1``.
+        capacity_reservation_config: ``CapacityReservationConfig``. Settings for the capacity
+            reservation for the compute instances that SageMaker AI reserves for an endpoint.
+        accelerator_partition_layouts: ``AcceleratorPartitionLayouts``. The accelerator
+            partition layout for the accelerators backing this production variant. A layout
+            lists the partition profiles to carve on the accelerators it applies to; on NVIDIA
+            GPUs these are Multi-Instance GPU (MIG) profiles such as ``mig-3g.40gb``. Specify a
+            single layout: SageMaker applies it uniformly to every accelerator on the variant's
+            instance type, and you place one inference component on each partition. Omit this
+            field to use whole, unpartitioned accelerators. Items 1 to 32.
+    """
+
+    variant_name: str = attrs.field(metadata={"wire": "VariantName"})
+    model_name: str | None = attrs.field(default=None, metadata={"wire": "ModelName"})
+    initial_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "InitialInstanceCount"}
+    )
+    instance_type: str | None = attrs.field(default=None, metadata={"wire": "InstanceType"})
+    instance_pools: tuple[InstancePool, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_InstancePool, metadata={"wire": "InstancePools"}
+    )
+    variant_instance_provision_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "VariantInstanceProvisionTimeoutInSeconds"}
+    )
+    initial_variant_weight: float | None = attrs.field(
+        default=None, metadata={"wire": "InitialVariantWeight"}
+    )
+    accelerator_type: str | None = attrs.field(default=None, metadata={"wire": "AcceleratorType"})
+    core_dump_config: ProductionVariantCoreDumpConfig | None = attrs.field(
+        default=None, metadata={"wire": "CoreDumpConfig"}
+    )
+    serverless_config: ProductionVariantServerlessConfig | None = attrs.field(
+        default=None, metadata={"wire": "ServerlessConfig"}
+    )
+    volume_size_in_gb: int | None = attrs.field(default=None, metadata={"wire": "VolumeSizeInGB"})
+    model_data_download_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "ModelDataDownloadTimeoutInSeconds"}
+    )
+    container_startup_health_check_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "ContainerStartupHealthCheckTimeoutInSeconds"}
+    )
+    enable_ssm_access: bool | None = attrs.field(default=None, metadata={"wire": "EnableSSMAccess"})
+    managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = attrs.field(
+        default=None, metadata={"wire": "ManagedInstanceScaling"}
+    )
+    routing_config: ProductionVariantRoutingConfig | None = attrs.field(
+        default=None, metadata={"wire": "RoutingConfig"}
+    )
+    inference_ami_version: str | None = attrs.field(
+        default=None, metadata={"wire": "InferenceAmiVersion"}
+    )
+    capacity_reservation_config: ProductionVariantCapacityReservationConfig | None = attrs.field(
+        default=None, metadata={"wire": "CapacityReservationConfig"}
+    )
+    accelerator_partition_layouts: tuple[AcceleratorPartitionLayout, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_AcceleratorPartitionLayout,
+        metadata={"wire": "AcceleratorPartitionLayouts"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantCapacityReservationConfig:
+    r"""Settings for the capacity reservation for the compute instances that SageMaker AI
+    reserves for an endpoint.
+
+    Attributes:
+        capacity_reservation_preference: ``CapacityReservationPreference``. Options that you can
+            choose for the capacity reservation. SageMaker AI supports the following options:
+            One of (:class:`CapacityReservationPreference`): ``capacity-reservations-only``.
+        ml_reservation_arn: ``MlReservationArn``. The Amazon Resource Name (ARN) that uniquely
+            identifies the ML capacity reservation that SageMaker AI applies when it deploys the
+            endpoint. Length 20 to 258. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:[a-z0-9\-]{1,14}/.*``.
+    """
+
+    capacity_reservation_preference: str | None = attrs.field(
+        default=None, metadata={"wire": "CapacityReservationPreference"}
+    )
+    ml_reservation_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "MlReservationArn"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantCapacityReservationSummary:
+    r"""Settings for the capacity reservation for the compute instances that SageMaker AI
+    reserves for an endpoint.
+
+    Attributes:
+        ml_reservation_arn: ``MlReservationArn``. The Amazon Resource Name (ARN) that uniquely
+            identifies the ML capacity reservation that SageMaker AI applies when it deploys the
+            endpoint. Length 20 to 258. Pattern:
+            ``arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:[a-z0-9\-]{1,14}/.*``.
+        capacity_reservation_preference: ``CapacityReservationPreference``. The option that you
+            chose for the capacity reservation. SageMaker AI supports the following options: One
+            of (:class:`CapacityReservationPreference`): ``capacity-reservations-only``.
+        total_instance_count: ``TotalInstanceCount``. The number of instances that you allocated
+            to the ML capacity reservation. Value at least 0.
+        available_instance_count: ``AvailableInstanceCount``. The number of instances that are
+            currently available in the ML capacity reservation. Value at least 0.
+        used_by_current_endpoint: ``UsedByCurrentEndpoint``. The number of instances from the ML
+            capacity reservation that are being used by the endpoint. Value at least 0.
+        ec2_capacity_reservations: ``Ec2CapacityReservations``. The EC2 capacity reservations
+            that are shared to this ML capacity reservation, if any.
+    """
+
+    ml_reservation_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "MlReservationArn"}
+    )
+    capacity_reservation_preference: str | None = attrs.field(
+        default=None, metadata={"wire": "CapacityReservationPreference"}
+    )
+    total_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "TotalInstanceCount"}
+    )
+    available_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "AvailableInstanceCount"}
+    )
+    used_by_current_endpoint: int | None = attrs.field(
+        default=None, metadata={"wire": "UsedByCurrentEndpoint"}
+    )
+    ec2_capacity_reservations: tuple[Ec2CapacityReservation, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_Ec2CapacityReservation,
+        metadata={"wire": "Ec2CapacityReservations"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantCoreDumpConfig:
+    r"""Specifies configuration for a core dump from the model container when the process
+    crashes.
+
+    Attributes:
+        destination_s3_uri: ``DestinationS3Uri`` (required). The Amazon S3 bucket to send the
+            core dump to. Length 0 to 512. Pattern: ``(https|s3)://([^/])/?(.*)``.
+        kms_key_id: ``KmsKeyId``. The Amazon Web Services Key Management Service (Amazon Web
+            Services KMS) key that SageMaker uses to encrypt the core dump data at rest using
+            Amazon S3 server-side encryption. The ``KmsKeyId`` can be any of the following
+            formats: Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+    """
+
+    destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantManagedInstanceScaling:
+    r"""Settings that control the range in the number of instances that the endpoint provisions
+    as it scales up or down to accommodate traffic.
+
+    Attributes:
+        status: ``Status``. Indicates whether managed instance scaling is enabled. One of
+            (:class:`ManagedInstanceScalingStatus`): ``ENABLED``, ``DISABLED``.
+        min_instance_count: ``MinInstanceCount``. The minimum number of instances that the
+            endpoint must retain when it scales down to accommodate a decrease in traffic. Value
+            at least 0.
+        max_instance_count: ``MaxInstanceCount``. The maximum number of instances that the
+            endpoint can provision when it scales up to accommodate an increase in traffic.
+            Value at least 1.
+        scale_in_policy: ``ScaleInPolicy``. Configures the scale-in behavior for managed
+            instance scaling.
+    """
+
+    status: str | None = attrs.field(default=None, metadata={"wire": "Status"})
+    min_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "MinInstanceCount"}
+    )
+    max_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "MaxInstanceCount"}
+    )
+    scale_in_policy: ProductionVariantManagedInstanceScalingScaleInPolicy | None = attrs.field(
+        default=None, metadata={"wire": "ScaleInPolicy"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantManagedInstanceScalingScaleInPolicy:
+    r"""Configures the scale-in behavior for managed instance scaling.
+
+    Attributes:
+        strategy: ``Strategy`` (required). The strategy for scaling in instances. One of
+            (:class:`ManagedInstanceScalingScaleInStrategy`): ``IDLE_RELEASE``,
+            ``CONSOLIDATION``.
+        maximum_step_size: ``MaximumStepSize``. The maximum number of instances that the
+            endpoint can terminate at a time during a consolidation scale-in operation. Value 1
+            to 100.
+        cooldown_in_minutes: ``CooldownInMinutes``. The cooldown period, in minutes, after the
+            last endpoint operation before the endpoint evaluates consolidation scale-in
+            opportunities. Value 5 to 1440.
+    """
+
+    strategy: str = attrs.field(metadata={"wire": "Strategy"})
+    maximum_step_size: int | None = attrs.field(default=None, metadata={"wire": "MaximumStepSize"})
+    cooldown_in_minutes: int | None = attrs.field(
+        default=None, metadata={"wire": "CooldownInMinutes"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantRoutingConfig:
+    r"""Settings that control how the endpoint routes incoming traffic to the instances that the
+    endpoint hosts.
+
+    Attributes:
+        routing_strategy: ``RoutingStrategy`` (required). Sets how the endpoint routes incoming
+            traffic: One of (:class:`RoutingStrategy`): ``LEAST_OUTSTANDING_REQUESTS``,
+            ``RANDOM``, ``PREFIX_AWARE``, ``KV_AWARE``.
+        prefix_aware_routing_config: ``PrefixAwareRoutingConfig``. The configuration for
+            prefix-aware routing. Specify this parameter only when you set ``RoutingStrategy``
+            to ``PREFIX_AWARE``.
+    """
+
+    routing_strategy: str = attrs.field(metadata={"wire": "RoutingStrategy"})
+    prefix_aware_routing_config: PrefixAwareRoutingConfig | None = attrs.field(
+        default=None, metadata={"wire": "PrefixAwareRoutingConfig"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantServerlessConfig:
+    r"""The serverless configuration for an endpoint. Specifies a serverless endpoint
+    configuration instead of an instance-based endpoint configuration.
+
+    Attributes:
+        memory_size_in_mb: ``MemorySizeInMB`` (required). The memory size of your serverless
+            endpoint. Valid values are in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB,
+            5120 MB, or 6144 MB. Value 1024 to 6144.
+        max_concurrency: ``MaxConcurrency`` (required). The maximum number of concurrent
+            invocations your serverless endpoint can process. Value 1 to 200.
+        provisioned_concurrency: ``ProvisionedConcurrency``. The amount of provisioned
+            concurrency to allocate for the serverless endpoint. Should be less than or equal to
+            ``MaxConcurrency``. Value 1 to 200.
+    """
+
+    memory_size_in_mb: int = attrs.field(metadata={"wire": "MemorySizeInMB"})
+    max_concurrency: int = attrs.field(metadata={"wire": "MaxConcurrency"})
+    provisioned_concurrency: int | None = attrs.field(
+        default=None, metadata={"wire": "ProvisionedConcurrency"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantStatus:
+    r"""Describes the status of the production variant.
+
+    Attributes:
+        status: ``Status`` (required). The endpoint variant status which describes the current
+            deployment stage status or operational status. One of (:class:`VariantStatus`):
+            ``Creating``, ``Updating``, ``Deleting``, ``ActivatingTraffic``, ``Baking``.
+        status_message: ``StatusMessage``. A message that describes the status of the production
+            variant. Length 0 to 1024.
+        start_time: ``StartTime``. The start time of the current status change.
+    """
+
+    status: str = attrs.field(metadata={"wire": "Status"})
+    status_message: str | None = attrs.field(default=None, metadata={"wire": "StatusMessage"})
+    start_time: datetime.datetime | None = attrs.field(default=None, metadata={"wire": "StartTime"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class ProductionVariantSummary:
+    r"""Describes weight and capacities for a production variant associated with an endpoint. If
+    you sent a request to the ``UpdateEndpointWeightsAndCapacities`` API and the endpoint status
+    is ``Updating``, you get different desired and current values.
+
+    Attributes:
+        variant_name: ``VariantName`` (required). The name of the variant. Length 0 to 63.
+            Pattern: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``.
+        deployed_images: ``DeployedImages``. An array of ``DeployedImage`` objects that specify
+            the Amazon EC2 Container Registry paths of the inference images deployed on
+            instances of this ``ProductionVariant``.
+        current_weight: ``CurrentWeight``. The weight associated with the variant. Value at
+            least 0.
+        desired_weight: ``DesiredWeight``. The requested weight, as specified in the
+            ``UpdateEndpointWeightsAndCapacities`` request. Value at least 0.
+        current_instance_count: ``CurrentInstanceCount``. The number of instances associated
+            with the variant. Value at least 0.
+        desired_instance_count: ``DesiredInstanceCount``. The number of instances requested in
+            the ``UpdateEndpointWeightsAndCapacities`` request. Value at least 0.
+        instance_pools: ``InstancePools``. A list of instance pools for the production variant.
+            Each pool indicates the instance type and the current number of instances of that
+            type. Items at least 1.
+        variant_status: ``VariantStatus``. The endpoint variant status which describes the
+            current deployment stage status or operational status. Items 0 to 5.
+        current_serverless_config: ``CurrentServerlessConfig``. The serverless configuration for
+            the endpoint.
+        desired_serverless_config: ``DesiredServerlessConfig``. The serverless configuration
+            requested for the endpoint update.
+        managed_instance_scaling: ``ManagedInstanceScaling``. Settings that control the range in
+            the number of instances that the endpoint provisions as it scales up or down to
+            accommodate traffic.
+        routing_config: ``RoutingConfig``. Settings that control how the endpoint routes
+            incoming traffic to the instances that the endpoint hosts.
+        capacity_reservation_config: ``CapacityReservationConfig``. Settings for the capacity
+            reservation for the compute instances that SageMaker AI reserves for an endpoint.
+        accelerator_partition_layouts: ``AcceleratorPartitionLayouts``. The accelerator
+            partition layout that SageMaker applies to this production variant. On NVIDIA GPUs,
+            the profiles are Multi-Instance GPU (MIG) profiles. SageMaker returns the
+            accelerator partition layout as you provided it when you created the variant,
+            without normalization. Items 0 to 32.
+    """
+
+    variant_name: str = attrs.field(metadata={"wire": "VariantName"})
+    deployed_images: tuple[DeployedImage, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none_of_DeployedImage, metadata={"wire": "DeployedImages"}
+    )
+    current_weight: float | None = attrs.field(default=None, metadata={"wire": "CurrentWeight"})
+    desired_weight: float | None = attrs.field(default=None, metadata={"wire": "DesiredWeight"})
+    current_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "CurrentInstanceCount"}
+    )
+    desired_instance_count: int | None = attrs.field(
+        default=None, metadata={"wire": "DesiredInstanceCount"}
+    )
+    instance_pools: tuple[InstancePoolSummary, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_InstancePoolSummary,
+        metadata={"wire": "InstancePools"},
+    )
+    variant_status: tuple[ProductionVariantStatus, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_ProductionVariantStatus,
+        metadata={"wire": "VariantStatus"},
+    )
+    current_serverless_config: ProductionVariantServerlessConfig | None = attrs.field(
+        default=None, metadata={"wire": "CurrentServerlessConfig"}
+    )
+    desired_serverless_config: ProductionVariantServerlessConfig | None = attrs.field(
+        default=None, metadata={"wire": "DesiredServerlessConfig"}
+    )
+    managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = attrs.field(
+        default=None, metadata={"wire": "ManagedInstanceScaling"}
+    )
+    routing_config: ProductionVariantRoutingConfig | None = attrs.field(
+        default=None, metadata={"wire": "RoutingConfig"}
+    )
+    capacity_reservation_config: ProductionVariantCapacityReservationSummary | None = attrs.field(
+        default=None, metadata={"wire": "CapacityReservationConfig"}
+    )
+    accelerator_partition_layouts: tuple[AcceleratorPartitionLayout, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none_of_AcceleratorPartitionLayout,
+        metadata={"wire": "AcceleratorPartitionLayouts"},
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class RealTimeInferenceRecommendation:
+    r"""The recommended configuration to use for Real-Time Inference.
+
+    Attributes:
+        recommendation_id: ``RecommendationId`` (required). The recommendation ID which uniquely
+            identifies each recommendation.
+        instance_type: ``InstanceType`` (required). The recommended instance type for Real-Time
+            Inference. One of (:class:`ProductionVariantInstanceType`): ``ml.t2.medium``,
+            ``ml.t2.large``, ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``,
+            ``ml.m4.2xlarge``, ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``,
+            ``ml.m5.large``, ``ml.m5.xlarge``, ``ml.m5.2xlarge``, ``ml.m5.4xlarge``,
+            ``ml.m5.12xlarge``, ``ml.m5.24xlarge``, ``ml.m5d.large``, ``ml.m5d.xlarge``,
+            ``ml.m5d.2xlarge``, ``ml.m5d.4xlarge``, ``ml.m5d.12xlarge``, ``ml.m5d.24xlarge``,
+            ``ml.c4.large``, ``ml.c4.xlarge``, ``ml.c4.2xlarge``, ``ml.c4.4xlarge``,
+            ``ml.c4.8xlarge``, ``ml.p2.xlarge``, ``ml.p2.8xlarge``, ``ml.p2.16xlarge``,
+            ``ml.p3.2xlarge``, ``ml.p3.8xlarge``, ``ml.p3.16xlarge``, ``ml.c5.large``,
+            ``ml.c5.xlarge``, ``ml.c5.2xlarge``, ``ml.c5.4xlarge``, ``ml.c5.9xlarge``,
+            ``ml.c5.18xlarge``, ``ml.c5d.large``, ``ml.c5d.xlarge``, ``ml.c5d.2xlarge``,
+            ``ml.c5d.4xlarge``, ``ml.c5d.9xlarge``, ``ml.c5d.18xlarge``, ``ml.g4dn.xlarge``,
+            ``ml.g4dn.2xlarge``, ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.r5.large``, ``ml.r5.xlarge``, ``ml.r5.2xlarge``,
+            ``ml.r5.4xlarge``, ``ml.r5.12xlarge``, ``ml.r5.24xlarge``, ``ml.r5d.large``,
+            ``ml.r5d.xlarge``, ``ml.r5d.2xlarge``, ``ml.r5d.4xlarge``, ``ml.r5d.12xlarge``,
+            ``ml.r5d.24xlarge``, ``ml.inf1.xlarge``, ``ml.inf1.2xlarge``, ``ml.inf1.6xlarge``,
+            ``ml.inf1.24xlarge``, ``ml.dl1.24xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``,
+            ``ml.c6i.2xlarge``, ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``,
+            ``ml.c6i.16xlarge``, ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.m6i.large``,
+            ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``, ``ml.m6i.8xlarge``,
+            ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``, ``ml.m6i.32xlarge``,
+            ``ml.r6i.large``, ``ml.r6i.xlarge``, ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``,
+            ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``, ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``,
+            ``ml.r6i.32xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.g6.xlarge``, ``ml.g6.2xlarge``, ``ml.g6.4xlarge``,
+            ``ml.g6.8xlarge``, ``ml.g6.12xlarge``, ``ml.g6.16xlarge``, ``ml.g6.24xlarge``,
+            ``ml.g6.48xlarge``, ``ml.r8g.medium``, ``ml.r8g.large``, ``ml.r8g.xlarge``,
+            ``ml.r8g.2xlarge``, ``ml.r8g.4xlarge``, ``ml.r8g.8xlarge``, ``ml.r8g.12xlarge``,
+            ``ml.r8g.16xlarge``, ``ml.r8g.24xlarge``, ``ml.r8g.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``, ``ml.g7e.2xlarge``,
+            ``ml.g7e.4xlarge``, ``ml.g7e.8xlarge``, ``ml.g7e.12xlarge``, ``ml.g7e.24xlarge``,
+            ``ml.g7e.48xlarge``, ``ml.g7.2xlarge``, ``ml.g7.4xlarge``, ``ml.g7.8xlarge``,
+            ``ml.g7.12xlarge``, ``ml.g7.24xlarge``, ``ml.g7.48xlarge``, ``ml.p4d.24xlarge``,
+            ``ml.c7g.large``, ``ml.c7g.xlarge``, ``ml.c7g.2xlarge``, ``ml.c7g.4xlarge``,
+            ``ml.c7g.8xlarge``, ``ml.c7g.12xlarge``, ``ml.c7g.16xlarge``, ``ml.m6g.large``,
+            ``ml.m6g.xlarge``, ``ml.m6g.2xlarge``, ``ml.m6g.4xlarge``, ``ml.m6g.8xlarge``,
+            ``ml.m6g.12xlarge``, ``ml.m6g.16xlarge``, ``ml.m6gd.large``, ``ml.m6gd.xlarge``,
+            ``ml.m6gd.2xlarge``, ``ml.m6gd.4xlarge``, ``ml.m6gd.8xlarge``, ``ml.m6gd.12xlarge``,
+            ``ml.m6gd.16xlarge``, ``ml.c6g.large``, ``ml.c6g.xlarge``, ``ml.c6g.2xlarge``,
+            ``ml.c6g.4xlarge``, ``ml.c6g.8xlarge``, ``ml.c6g.12xlarge``, ``ml.c6g.16xlarge``,
+            ``ml.c6gd.large``, ``ml.c6gd.xlarge``, ``ml.c6gd.2xlarge``, ``ml.c6gd.4xlarge``,
+            ``ml.c6gd.8xlarge``, ``ml.c6gd.12xlarge``, ``ml.c6gd.16xlarge``, ``ml.c6gn.large``,
+            ``ml.c6gn.xlarge``, ``ml.c6gn.2xlarge``, ``ml.c6gn.4xlarge``, ``ml.c6gn.8xlarge``,
+            ``ml.c6gn.12xlarge``, ``ml.c6gn.16xlarge``, ``ml.r6g.large``, ``ml.r6g.xlarge``,
+            ``ml.r6g.2xlarge``, ``ml.r6g.4xlarge``, ``ml.r6g.8xlarge``, ``ml.r6g.12xlarge``,
+            ``ml.r6g.16xlarge``, ``ml.r6gd.large``, ``ml.r6gd.xlarge``, ``ml.r6gd.2xlarge``,
+            ``ml.r6gd.4xlarge``, ``ml.r6gd.8xlarge``, ``ml.r6gd.12xlarge``,
+            ``ml.r6gd.16xlarge``, ``ml.p4de.24xlarge``, ``ml.trn1.2xlarge``,
+            ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.trn2.48xlarge``,
+            ``ml.inf2.xlarge``, ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``,
+            ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.c8g.medium``, ``ml.c8g.large``,
+            ``ml.c8g.xlarge``, ``ml.c8g.2xlarge``, ``ml.c8g.4xlarge``, ``ml.c8g.8xlarge``,
+            ``ml.c8g.12xlarge``, ``ml.c8g.16xlarge``, ``ml.c8g.24xlarge``, ``ml.c8g.48xlarge``,
+            ``ml.r7gd.medium``, ``ml.r7gd.large``, ``ml.r7gd.xlarge``, ``ml.r7gd.2xlarge``,
+            ``ml.r7gd.4xlarge``, ``ml.r7gd.8xlarge``, ``ml.r7gd.12xlarge``,
+            ``ml.r7gd.16xlarge``, ``ml.m8g.medium``, ``ml.m8g.large``, ``ml.m8g.xlarge``,
+            ``ml.m8g.2xlarge``, ``ml.m8g.4xlarge``, ``ml.m8g.8xlarge``, ``ml.m8g.12xlarge``,
+            ``ml.m8g.16xlarge``, ``ml.m8g.24xlarge``, ``ml.m8g.48xlarge``, ``ml.c6in.large``,
+            ``ml.c6in.xlarge``, ``ml.c6in.2xlarge``, ``ml.c6in.4xlarge``, ``ml.c6in.8xlarge``,
+            ``ml.c6in.12xlarge``, ``ml.c6in.16xlarge``, ``ml.c6in.24xlarge``,
+            ``ml.c6in.32xlarge``, ``ml.p6-b200.48xlarge``, ``ml.p6-b300.48xlarge``,
+            ``ml.p6e-gb200.36xlarge``, ``ml.p5.4xlarge``.
+        environment: ``Environment``. The recommended environment variables to set in the model
+            container for Real-Time Inference. Entries 0 to 100.
+    """
+
+    recommendation_id: str = attrs.field(metadata={"wire": "RecommendationId"})
+    instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
+    environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class RepositoryAuthConfig:
+    r"""(Optional) Specifies an authentication configuration for the private docker registry
+    where your model image is hosted. Specify a value for this property only if you specified
+    ``Vpc`` as the value for the ``RepositoryAccessMode`` field, and the private Docker registry
+    where the model image is hosted requires authentication.
+
+    Attributes:
+        repository_credentials_provider_arn: ``RepositoryCredentialsProviderArn`` (required).
+            The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function that
+            provides credentials to authenticate to the private Docker registry where your model
+            image is hosted. For information about how to create an Amazon Web Services Lambda
+            function, see Create a Lambda function with the console in the Amazon Web Services
+            Lambda Developer Guide. Length 1 to 2048.
+    """
+
+    repository_credentials_provider_arn: str = attrs.field(
+        metadata={"wire": "RepositoryCredentialsProviderArn"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
 class ResolvedAttributes:
     r"""Contains ``ProblemType``, ``AutoMLJobObjective``, and ``CompletionCriteria``. If you do
     not provide these values, they are inferred.
@@ -1318,6 +4151,76 @@ class ResolvedAttributes:
     completion_criteria: AutoMLJobCompletionCriteria | None = attrs.field(
         default=None, metadata={"wire": "CompletionCriteria"}
     )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class RollingUpdatePolicy:
+    r"""Specifies a rolling deployment strategy for updating a SageMaker endpoint.
+
+    Attributes:
+        maximum_batch_size: ``MaximumBatchSize`` (required). Batch size for each rolling step to
+            provision capacity and turn on traffic on the new endpoint fleet, and terminate
+            capacity on the old endpoint fleet. Value must be between 5% to 50% of the variant's
+            total instance count.
+        wait_interval_in_seconds: ``WaitIntervalInSeconds`` (required). The length of the baking
+            period, during which SageMaker monitors alarms for each batch on the new fleet.
+            Value 0 to 3600.
+        maximum_execution_timeout_in_seconds: ``MaximumExecutionTimeoutInSeconds``. The time
+            limit for the total deployment. Exceeding this limit causes a timeout. Value 600 to
+            28800.
+        rollback_maximum_batch_size: ``RollbackMaximumBatchSize``. Batch size for rollback to
+            the old endpoint fleet. Each rolling step to provision capacity and turn on traffic
+            on the old endpoint fleet, and terminate capacity on the new endpoint fleet. If this
+            field is absent, the default value will be set to 100% of total capacity which means
+            to bring up the whole capacity of the old fleet at once during rollback.
+    """
+
+    maximum_batch_size: CapacitySize = attrs.field(metadata={"wire": "MaximumBatchSize"})
+    wait_interval_in_seconds: int = attrs.field(metadata={"wire": "WaitIntervalInSeconds"})
+    maximum_execution_timeout_in_seconds: int | None = attrs.field(
+        default=None, metadata={"wire": "MaximumExecutionTimeoutInSeconds"}
+    )
+    rollback_maximum_batch_size: CapacitySize | None = attrs.field(
+        default=None, metadata={"wire": "RollbackMaximumBatchSize"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class S3ModelDataSource:
+    r"""Specifies the S3 location of ML model data to deploy.
+
+    Attributes:
+        s3_uri: ``S3Uri`` (required). Specifies the S3 path of ML model data to deploy. Length 0
+            to 1024. Pattern: ``(https|s3)://([^/]+)/?(.*)``.
+        s3_data_type: ``S3DataType`` (required). Specifies the type of ML model data to deploy.
+            One of (:class:`S3ModelDataType`): ``S3Prefix``, ``S3Object``.
+        compression_type: ``CompressionType`` (required). Specifies how the ML model data is
+            prepared. One of (:class:`ModelCompressionType`): ``None``, ``Gzip``.
+        model_access_config: ``ModelAccessConfig``. Specifies the access configuration file for
+            the ML model. You can explicitly accept the model end-user license agreement (EULA)
+            within the ``ModelAccessConfig``. You are responsible for reviewing and complying
+            with any applicable license terms and making sure they are acceptable for your use
+            case before downloading or using a model.
+        hub_access_config: ``HubAccessConfig``. Configuration information for hub access.
+        manifest_s3_uri: ``ManifestS3Uri``. The Amazon S3 URI of the manifest file. The manifest
+            file is a CSV file that stores the artifact locations. Length 0 to 1024. Pattern:
+            ``(https|s3)://([^/]+)/?(.*)``.
+        e_tag: ``ETag``. The ETag associated with S3 URI.
+        manifest_etag: ``ManifestEtag``. The ETag associated with Manifest S3 URI.
+    """
+
+    s3_uri: str = attrs.field(metadata={"wire": "S3Uri"})
+    s3_data_type: str = attrs.field(metadata={"wire": "S3DataType"})
+    compression_type: str = attrs.field(metadata={"wire": "CompressionType"})
+    model_access_config: ModelAccessConfig | None = attrs.field(
+        default=None, metadata={"wire": "ModelAccessConfig"}
+    )
+    hub_access_config: InferenceHubAccessConfig | None = attrs.field(
+        default=None, metadata={"wire": "HubAccessConfig"}
+    )
+    manifest_s3_uri: str | None = attrs.field(default=None, metadata={"wire": "ManifestS3Uri"})
+    e_tag: str | None = attrs.field(default=None, metadata={"wire": "ETag"})
+    manifest_etag: str | None = attrs.field(default=None, metadata={"wire": "ManifestEtag"})
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1601,6 +4504,184 @@ class TimeSeriesTransformations:
         default=None, metadata={"wire": "Filling"}
     )
     aggregation: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Aggregation"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TrafficRoutingConfig:
+    r"""Defines the traffic routing strategy to shift traffic from the old fleet to the new
+    fleet during an endpoint deployment.
+
+    Attributes:
+        type: ``Type`` (required). Traffic routing strategy type. One of
+            (:class:`TrafficRoutingConfigType`): ``ALL_AT_ONCE``, ``CANARY``, ``LINEAR``.
+        wait_interval_in_seconds: ``WaitIntervalInSeconds`` (required). The waiting time (in
+            seconds) between incremental steps to turn on traffic on the new endpoint fleet.
+            Value 0 to 3600.
+        canary_size: ``CanarySize``. Batch size for the first step to turn on traffic on the new
+            endpoint fleet. ``Value`` must be less than or equal to 50% of the variant's total
+            instance count.
+        linear_step_size: ``LinearStepSize``. Batch size for each step to turn on traffic on the
+            new endpoint fleet. ``Value`` must be 10-50% of the variant's total instance count.
+    """
+
+    type: str = attrs.field(metadata={"wire": "Type"})
+    wait_interval_in_seconds: int = attrs.field(metadata={"wire": "WaitIntervalInSeconds"})
+    canary_size: CapacitySize | None = attrs.field(default=None, metadata={"wire": "CanarySize"})
+    linear_step_size: CapacitySize | None = attrs.field(
+        default=None, metadata={"wire": "LinearStepSize"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TransformDataSource:
+    r"""Describes the location of the channel data, which is, the S3 location of the input data
+    that the model can consume.
+
+    Attributes:
+        s3_data_source: ``S3DataSource`` (required). The S3 location of the data source that is
+            associated with a channel.
+    """
+
+    s3_data_source: TransformS3DataSource = attrs.field(metadata={"wire": "S3DataSource"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TransformInput:
+    r"""Describes the input source and the way the transform job consumes it.
+
+    Attributes:
+        data_source: ``DataSource`` (required). Describes the location of the channel data,
+            which is, the S3 location of the input data that the model can consume.
+        content_type: ``ContentType``. The multipurpose internet mail extension (MIME) type of
+            the data. Amazon SageMaker uses the MIME type with each http call to transfer data
+            to the transform job. Length 0 to 256.
+        compression_type: ``CompressionType``. If your transform data is compressed, specify the
+            compression type. Amazon SageMaker automatically decompresses the data for the
+            transform job accordingly. The default value is ``None``. One of
+            (:class:`CompressionType`): ``None``, ``Gzip``.
+        split_type: ``SplitType``. The method to use to split the transform job's data files
+            into smaller batches. Splitting is necessary when the total size of each object is
+            too large to fit in a single request. You can also use data splitting to improve
+            performance by processing multiple concurrent mini-batches. The default value for
+            ``SplitType`` is ``None``, which indicates that input data files are not split, and
+            request payloads contain the entire contents of an input object. Set the value of
+            this parameter to ``Line`` to split records on a newline character boundary.
+            ``SplitType`` also supports a number of record-oriented binary data formats.
+            Currently, the supported record formats are: One of (:class:`SplitType`): ``None``,
+            ``Line``, ``RecordIO``, ``TFRecord``.
+    """
+
+    data_source: TransformDataSource = attrs.field(metadata={"wire": "DataSource"})
+    content_type: str | None = attrs.field(default=None, metadata={"wire": "ContentType"})
+    compression_type: str | None = attrs.field(default=None, metadata={"wire": "CompressionType"})
+    split_type: str | None = attrs.field(default=None, metadata={"wire": "SplitType"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TransformOutput:
+    r"""Describes the results of the transform job.
+
+    Attributes:
+        s3_output_path: ``S3OutputPath`` (required). The Amazon S3 path where you want Amazon
+            SageMaker to store the results of the transform job. For example,
+            ``s3://bucket-name/key-name-prefix``. Length 0 to 1024. Pattern:
+            ``(https|s3)://([^/]+)/?(.*)``.
+        accept: ``Accept``. The MIME type used to specify the output data. Amazon SageMaker uses
+            the MIME type with each http call to transfer data from the transform job. Length 0
+            to 256.
+        assemble_with: ``AssembleWith``. Defines how to assemble the results of the transform
+            job as a single S3 object. Choose a format that is most convenient to you. To
+            concatenate the results in binary format, specify ``None``. To add a newline
+            character at the end of every transformed record, specify ``Line``. One of
+            (:class:`AssemblyType`): ``None``, ``Line``.
+        kms_key_id: ``KmsKeyId``. The Amazon Web Services Key Management Service (Amazon Web
+            Services KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest
+            using Amazon S3 server-side encryption. The ``KmsKeyId`` can be any of the following
+            formats: Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+    """
+
+    s3_output_path: str = attrs.field(metadata={"wire": "S3OutputPath"})
+    accept: str | None = attrs.field(default=None, metadata={"wire": "Accept"})
+    assemble_with: str | None = attrs.field(default=None, metadata={"wire": "AssembleWith"})
+    kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TransformResources:
+    r"""Describes the resources, including ML instance types and ML instance count, to use for
+    the transform job.
+
+    Attributes:
+        instance_type: ``InstanceType`` (required). The ML compute instance type for the
+            transform job. If you are using built-in algorithms to transform moderately sized
+            datasets, we recommend using ml.m4.xlarge or ``ml.m5.large``instance types. One of
+            (:class:`TransformInstanceType`): ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+            ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``, ``ml.c4.xlarge``,
+            ``ml.c4.2xlarge``, ``ml.c4.4xlarge``, ``ml.c4.8xlarge``, ``ml.p2.xlarge``,
+            ``ml.p2.8xlarge``, ``ml.p2.16xlarge``, ``ml.p3.2xlarge``, ``ml.p3.8xlarge``,
+            ``ml.p3.16xlarge``, ``ml.c5.xlarge``, ``ml.c5.2xlarge``, ``ml.c5.4xlarge``,
+            ``ml.c5.9xlarge``, ``ml.c5.18xlarge``, ``ml.m5.large``, ``ml.m5.xlarge``,
+            ``ml.m5.2xlarge``, ``ml.m5.4xlarge``, ``ml.m5.12xlarge``, ``ml.m5.24xlarge``,
+            ``ml.m6i.large``, ``ml.m6i.xlarge``, ``ml.m6i.2xlarge``, ``ml.m6i.4xlarge``,
+            ``ml.m6i.8xlarge``, ``ml.m6i.12xlarge``, ``ml.m6i.16xlarge``, ``ml.m6i.24xlarge``,
+            ``ml.m6i.32xlarge``, ``ml.c6i.large``, ``ml.c6i.xlarge``, ``ml.c6i.2xlarge``,
+            ``ml.c6i.4xlarge``, ``ml.c6i.8xlarge``, ``ml.c6i.12xlarge``, ``ml.c6i.16xlarge``,
+            ``ml.c6i.24xlarge``, ``ml.c6i.32xlarge``, ``ml.r6i.large``, ``ml.r6i.xlarge``,
+            ``ml.r6i.2xlarge``, ``ml.r6i.4xlarge``, ``ml.r6i.8xlarge``, ``ml.r6i.12xlarge``,
+            ``ml.r6i.16xlarge``, ``ml.r6i.24xlarge``, ``ml.r6i.32xlarge``, ``ml.m7i.large``,
+            ``ml.m7i.xlarge``, ``ml.m7i.2xlarge``, ``ml.m7i.4xlarge``, ``ml.m7i.8xlarge``,
+            ``ml.m7i.12xlarge``, ``ml.m7i.16xlarge``, ``ml.m7i.24xlarge``, ``ml.m7i.48xlarge``,
+            ``ml.c7i.large``, ``ml.c7i.xlarge``, ``ml.c7i.2xlarge``, ``ml.c7i.4xlarge``,
+            ``ml.c7i.8xlarge``, ``ml.c7i.12xlarge``, ``ml.c7i.16xlarge``, ``ml.c7i.24xlarge``,
+            ``ml.c7i.48xlarge``, ``ml.r7i.large``, ``ml.r7i.xlarge``, ``ml.r7i.2xlarge``,
+            ``ml.r7i.4xlarge``, ``ml.r7i.8xlarge``, ``ml.r7i.12xlarge``, ``ml.r7i.16xlarge``,
+            ``ml.r7i.24xlarge``, ``ml.r7i.48xlarge``, ``ml.g4dn.xlarge``, ``ml.g4dn.2xlarge``,
+            ``ml.g4dn.4xlarge``, ``ml.g4dn.8xlarge``, ``ml.g4dn.12xlarge``,
+            ``ml.g4dn.16xlarge``, ``ml.g5.xlarge``, ``ml.g5.2xlarge``, ``ml.g5.4xlarge``,
+            ``ml.g5.8xlarge``, ``ml.g5.12xlarge``, ``ml.g5.16xlarge``, ``ml.g5.24xlarge``,
+            ``ml.g5.48xlarge``, ``ml.trn1.2xlarge``, ``ml.trn1.32xlarge``, ``ml.inf2.xlarge``,
+            ``ml.inf2.8xlarge``, ``ml.inf2.24xlarge``, ``ml.inf2.48xlarge``, ``ml.g6.xlarge``,
+            ``ml.g6.2xlarge``, ``ml.g6.4xlarge``, ``ml.g6.8xlarge``, ``ml.g6.12xlarge``,
+            ``ml.g6.16xlarge``, ``ml.g6.24xlarge``, ``ml.g6.48xlarge``, ``ml.g6e.xlarge``,
+            ``ml.g6e.2xlarge``, ``ml.g6e.4xlarge``, ``ml.g6e.8xlarge``, ``ml.g6e.12xlarge``,
+            ``ml.g6e.16xlarge``, ``ml.g6e.24xlarge``, ``ml.g6e.48xlarge``.
+        instance_count: ``InstanceCount`` (required). The number of ML compute instances to use
+            in the transform job. The default value is ``1``, and the maximum is ``100``. For
+            distributed transform jobs, specify a value greater than ``1``. Value at least 1.
+        volume_kms_key_id: ``VolumeKmsKeyId``. The Amazon Web Services Key Management Service
+            (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt model data on
+            the storage volume attached to the ML compute instance(s) that run the batch
+            transform job. Length 0 to 2048. Pattern: ``[a-zA-Z0-9:/_-]*``.
+        transform_ami_version: ``TransformAmiVersion``. Specifies an option from a collection of
+            preconfigured Amazon Machine Image (AMI) images. Each image is configured by Amazon
+            Web Services with a set of software and driver versions. Length 1 to 63. Pattern:
+            ``[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*``.
+    """
+
+    instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
+    instance_count: int = attrs.field(metadata={"wire": "InstanceCount"})
+    volume_kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "VolumeKmsKeyId"})
+    transform_ami_version: str | None = attrs.field(
+        default=None, metadata={"wire": "TransformAmiVersion"}
+    )
+
+
+@attrs.define(kw_only=True, frozen=True)
+class TransformS3DataSource:
+    r"""The S3 location of the data source that is associated with a channel.
+
+    Attributes:
+        s3_data_type: ``S3DataType`` (required). If you choose ``S3Prefix``, ``S3Uri``
+            identifies a key name prefix. Amazon SageMaker uses all objects with the specified
+            key name prefix for batch transform. One of (:class:`S3DataType`): ``ManifestFile``,
+            ``S3Prefix``, ``AugmentedManifestFile``, ``Converse``.
+        s3_uri: ``S3Uri`` (required). Depending on the value specified for the ``S3DataType``,
+            identifies either a key name prefix or a manifest. For example: Length 0 to 1024.
+            Pattern: ``(https|s3)://([^/]+)/?(.*)``.
+    """
+
+    s3_data_type: str = attrs.field(metadata={"wire": "S3DataType"})
+    s3_uri: str = attrs.field(metadata={"wire": "S3Uri"})
 
 
 @attrs.define(kw_only=True, frozen=True)

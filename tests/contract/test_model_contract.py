@@ -33,8 +33,9 @@ ENUMS = {n: s for n, s in REACHABLE.items() if isinstance(s, StringShape) and s.
 
 
 def test_sizes_match_the_issue_for_this_botocore() -> None:
+    # The AutoML operations alone: (57, 2, 22, 223); the deploy operations (issue 12) add the rest.
     members = sum(len(s.members) for s in [*STRUCTURES.values(), *UNIONS.values()])
-    assert (len(STRUCTURES) + len(UNIONS), len(UNIONS), len(ENUMS), members) == (57, 2, 22, 223)
+    assert (len(STRUCTURES) + len(UNIONS), len(UNIONS), len(ENUMS), members) == (141, 2, 53, 567)
 
 
 def test_tables_were_generated_from_this_botocore() -> None:
