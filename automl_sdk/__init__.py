@@ -13,6 +13,10 @@ from automl_sdk._version import __version__
 from automl_sdk.errors import (
     AutoMLSDKError,
     CLIUsageError,
+    DeployConflictError,
+    DeployError,
+    DeployFailedError,
+    DeployTimeoutError,
     JobConflictError,
     JobError,
     JobFailedError,
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
     from automl_sdk._serde import from_wire, to_wire
     from automl_sdk.check import check_request
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
+    from automl_sdk.deploy import Endpoint, TransformJob
     from automl_sdk.lint import Finding, detect_operation, lint_request
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
     from automl_sdk.waiters import WaitUpdate
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
 # public name -> module that defines it; imported on first access (PEP 562).
 _LAZY = {
     "AutoMLClient": "automl_sdk.client",
+    "Endpoint": "automl_sdk.deploy",
     "Finding": "automl_sdk.lint",
     "Job": "automl_sdk.client",
     "Leaderboard": "automl_sdk.client",
@@ -48,6 +54,7 @@ _LAZY = {
     "migrate_describe_response": "automl_sdk.migrate",
     "migrate_request": "automl_sdk.migrate",
     "to_wire": "automl_sdk._serde",
+    "TransformJob": "automl_sdk.deploy",
     "WaitUpdate": "automl_sdk.waiters",
 }
 
@@ -55,6 +62,11 @@ __all__ = [
     "AutoMLClient",
     "AutoMLSDKError",
     "CLIUsageError",
+    "DeployConflictError",
+    "DeployError",
+    "DeployFailedError",
+    "DeployTimeoutError",
+    "Endpoint",
     "Finding",
     "Job",
     "JobConflictError",
@@ -69,6 +81,7 @@ __all__ = [
     "RequestCheckError",
     "RequestLintError",
     "ShapeError",
+    "TransformJob",
     "WaitTimeoutError",
     "WaitUpdate",
     "__version__",

@@ -39,6 +39,7 @@ from automl_sdk.shapes import (
 from automl_sdk.waiters import OnUpdate, WaitUpdate
 
 if TYPE_CHECKING:
+    from automl_sdk.deploy import Endpoint
     from automl_sdk.lint import Finding
 
 __all__ = ["AutoMLClient", "Job", "Leaderboard", "OnUpdate", "Outcome", "WaitUpdate"]
@@ -368,6 +369,12 @@ class AutoMLClient:
         first entry; ``None`` when there is no candidate with a metric yet."""
         best = self.describe_job(name).best_candidate
         return best if best is not None else self.candidates(name).best
+
+    def endpoint(self, name: str, *, runtime_client: Any = None) -> Endpoint:
+        """A handle on the existing SageMaker endpoint ``name`` (see :mod:`automl_sdk.deploy`)."""
+        from automl_sdk.deploy import attach_endpoint
+
+        return attach_endpoint(self, name, runtime_client=runtime_client)
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -15,6 +15,10 @@
           +-- JobStoppedError  the job ended Stopped (or Stopping) while we waited for completion
           +-- WaitTimeoutError the wait ran out of time; the job is still running
           +-- JobConflictError a job with this name exists and its request differs
+     +-- DeployError           a model, endpoint or transform job could not be made from a job
+          +-- DeployConflictError  a resource of that name exists and was not made the same way
+          +-- DeployFailedError    the endpoint or transform job ended Failed (or a later step failed)
+          +-- DeployTimeoutError   the wait ran out of time; the resource is still being made
 
 botocore's ``ClientError`` and its other exceptions pass through unwrapped: catch them as
 you would with boto3.
@@ -34,6 +38,10 @@ if TYPE_CHECKING:
 __all__ = [
     "AutoMLSDKError",
     "CLIUsageError",
+    "DeployConflictError",
+    "DeployError",
+    "DeployFailedError",
+    "DeployTimeoutError",
     "JobConflictError",
     "JobError",
     "JobFailedError",
@@ -296,4 +304,128 @@ class JobConflictError(JobError):
             f"AutoML job {job_name!r} already exists with a different request; "
             f"differing fields: {', '.join(self.differences)}",
             job_name=job_name,
+        )
+
+
+#: A resource deploy or transform made or found: ``(kind, name)``, e.g. ``("Model", "churn")``;
+#: kinds are ``Model``, ``EndpointConfig``, ``Endpoint`` and ``TransformJob``.
+Resource = tuple[str, str]
+
+
+def _resource_list(resources: Sequence[Resource]) -> str:
+    return ", ".join(f"{kind} {name!r}" for kind, name in resources) or "none"
+
+
+class DeployError(AutoMLSDKError):
+    """A model, endpoint or batch transform could not be made from an AutoML job.
+
+    Raised before anything is created when the job is not ``Completed``, has no candidate with a
+    model, has no candidate of the given name, or when the requested inference response keys are
+    not supported.
+
+    Attributes:
+        job_name: the AutoML job name (``None`` for an endpoint attached by name).
+        resources: the resources that exist after the failure, as ``(kind, name)`` pairs.
+    """
+
+    def __init__(
+        self, message: str, *, job_name: str | None = None, resources: Sequence[Resource] = ()
+    ) -> None:
+        self.job_name = job_name
+        self.resources = tuple(resources)
+        super().__init__(message)
+
+
+class DeployConflictError(DeployError):
+    """A resource of the requested name exists and differs from what would be made.
+
+    Nothing was created or changed. Re-running ``deploy`` with the same names and the same model
+    returns the existing endpoint; any other existing resource of that name is refused.
+
+    Attributes:
+        kind: ``"Model"``, ``"EndpointConfig"`` or ``"Endpoint"``.
+        name: the resource name.
+        reason: what differs (or who made it).
+        job_name: the AutoML job name.
+    """
+
+    def __init__(self, *, kind: str, name: str, reason: str, job_name: str | None) -> None:
+        self.kind = kind
+        self.name = name
+        self.reason = reason
+        super().__init__(
+            f"{kind} {name!r} already exists: {reason}; nothing was created",
+            job_name=job_name,
+            resources=[(kind, name)],
+        )
+
+
+class DeployFailedError(DeployError):
+    """A step after the first creation failed: the endpoint or transform job ended ``Failed``
+    (or ``Stopped``), or a create call was refused by AWS.
+
+    Attributes:
+        kind: the resource that failed (``"Endpoint"``, ``"TransformJob"``, ``"EndpointConfig"``...).
+        name: its name.
+        status: its last status (``"Failed"``...), or ``None`` when its create call failed.
+        failure_reason: the service's ``FailureReason`` (or the AWS error), when given.
+        resources: the resources that exist now and that you may want to delete.
+        job_name: the AutoML job name.
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        name: str,
+        status: str | None,
+        failure_reason: str | None,
+        resources: Sequence[Resource],
+        job_name: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.status = status
+        self.failure_reason = failure_reason
+        what = f"ended {status}" if status else "could not be created"
+        super().__init__(
+            f"{kind} {name!r} {what}: {failure_reason or 'no reason given'}; "
+            f"resources that exist: {_resource_list(resources)}",
+            job_name=job_name,
+            resources=resources,
+        )
+
+
+class DeployTimeoutError(DeployError):
+    """The wait for an endpoint or transform job ran out of time; it was left as it is.
+
+    Attributes:
+        kind: ``"Endpoint"`` or ``"TransformJob"``.
+        name: its name.
+        last_status: the last status seen (``None`` if none was read).
+        waited_seconds: how long the wait lasted.
+        resources: the resources that exist.
+        job_name: the AutoML job name.
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        name: str,
+        last_status: str | None,
+        waited_seconds: float,
+        resources: Sequence[Resource],
+        job_name: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.last_status = last_status
+        self.waited_seconds = waited_seconds
+        super().__init__(
+            f"gave up waiting for {kind} {name!r} after {waited_seconds:.0f}s "
+            f"(last status {last_status or 'unknown'}); it was not stopped or deleted; "
+            f"resources that exist: {_resource_list(resources)}",
+            job_name=job_name,
+            resources=resources,
         )

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from automl_sdk.deploy import DeployMethods
+
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
     from automl_sdk.leaderboard import Leaderboard
@@ -21,8 +23,11 @@ __all__ = ["Job"]
 
 
 @attrs.frozen(kw_only=True)
-class Job:
-    """A handle on one AutoML job: its name and ARN, and shortcuts to the client's methods."""
+class Job(DeployMethods):
+    """A handle on one AutoML job: its name and ARN, and shortcuts to the client's methods.
+
+    ``create_model``, ``deploy`` and ``transform`` come from :mod:`automl_sdk.deploy`.
+    """
 
     name: str
     arn: str

@@ -1,0 +1,417 @@
+"""Real-time endpoints: deploy a candidate, attach to an endpoint, predict, delete.
+
+``deploy`` makes three resources, named after the endpoint unless given: the model
+(``CreateModel``), its endpoint config (``CreateEndpointConfig``) and the endpoint
+(``CreateEndpoint``), then waits with botocore's ``endpoint_in_service`` waiter. Each carries the
+tag ``automl-sdk:auto-ml-job`` (the job it came from); the model and config also carry
+``automl-sdk:endpoint`` (the endpoint they were made for), which is how :meth:`Endpoint.delete`
+knows what deploy made and removes only that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from automl_sdk.deploy import _aws
+from automl_sdk.deploy._aws import Tags
+from automl_sdk.deploy._model import ensure_model, model_differences, model_request
+from automl_sdk.deploy._predict import decode_body, encode_body, runtime_client_for
+from automl_sdk.deploy._source import resolve_source
+from automl_sdk.errors import DeployConflictError, DeployFailedError, DeployTimeoutError, Resource
+
+if TYPE_CHECKING:
+    from automl_sdk.client import AutoMLClient
+    from automl_sdk.deploy._job import JobHandle
+    from automl_sdk.shapes import DescribeEndpointOutput
+
+__all__ = ["Endpoint", "attach_endpoint", "deploy"]
+
+#: botocore's ``EndpointInService`` waiter describes every 30 seconds.
+DEFAULT_ENDPOINT_DELAY = 30.0
+VARIANT_NAME = "AllTraffic"
+#: Members of the production variant compared when an endpoint config of that name exists.
+_VARIANT_MEMBERS = ("VariantName", "ModelName", "InstanceType", "InitialInstanceCount")
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint:
+    """A handle on one SageMaker real-time endpoint.
+
+    Attributes:
+        name: the endpoint name.
+        arn: the endpoint ARN.
+        model_name: the model its (first) production variant serves.
+        endpoint_config_name: its endpoint config.
+        client: the :class:`~automl_sdk.AutoMLClient` whose SageMaker client manages it.
+        runtime_client: the ``sagemaker-runtime`` client :meth:`predict` uses; made on first
+            use beside the SageMaker client when ``None`` (see :func:`runtime_client_for`).
+        job_name: the AutoML job it was deployed from, when known.
+    """
+
+    name: str
+    arn: str
+    model_name: str | None
+    endpoint_config_name: str
+    client: AutoMLClient = attrs.field(repr=False, eq=False)
+    runtime_client: Any = attrs.field(default=None, repr=False, eq=False)
+    job_name: str | None = None
+
+    @property
+    def resources(self) -> list[Resource]:
+        """The model, endpoint config and endpoint this handle names, as ``(kind, name)``."""
+        found: list[Resource] = []
+        if self.model_name:
+            found.append(("Model", self.model_name))
+        return [*found, ("EndpointConfig", self.endpoint_config_name), ("Endpoint", self.name)]
+
+    def describe(self) -> DescribeEndpointOutput:
+        """The typed ``DescribeEndpoint`` response."""
+        from automl_sdk._serde import from_wire
+        from automl_sdk.shapes import DescribeEndpointOutput
+
+        raw = _aws.send(
+            self.client.sagemaker_client, "DescribeEndpoint", {"EndpointName": self.name}
+        )
+        return from_wire(DescribeEndpointOutput, raw)
+
+    def wait(
+        self, *, timeout: float | None = None, delay: float | None = None
+    ) -> DescribeEndpointOutput:
+        """Wait until the endpoint is ``InService`` with botocore's ``endpoint_in_service``
+        waiter (every ``delay`` seconds, default 30, for at most ``timeout`` seconds, default
+        botocore's 120 attempts) and return its typed description.
+
+        Raises:
+            DeployFailedError: the endpoint ended ``Failed`` (with its ``FailureReason`` and the
+                resources that exist) or disappeared.
+            DeployTimeoutError: ``timeout`` passed; the endpoint is left as it is.
+        """
+        from automl_sdk._serde import from_wire
+        from automl_sdk.shapes import DescribeEndpointOutput
+
+        outcome, last = _aws.wait_for(
+            self.client.sagemaker_client,
+            "endpoint_in_service",
+            {"EndpointName": self.name},
+            operation="DescribeEndpoint",
+            delay=DEFAULT_ENDPOINT_DELAY if delay is None else delay,
+            timeout=timeout,
+        )
+        if outcome == "timeout":
+            raise DeployTimeoutError(
+                kind="Endpoint",
+                name=self.name,
+                last_status=last.get("EndpointStatus"),
+                waited_seconds=last["WaitedSeconds"],
+                resources=self.resources,
+                job_name=self.job_name,
+            )
+        if outcome == "failure":
+            gone = "Error" in last
+            raise DeployFailedError(
+                kind="Endpoint",
+                name=self.name,
+                status=last.get("EndpointStatus", "deleted" if gone else None),
+                failure_reason=last.get("FailureReason") or last.get("Error", {}).get("Message"),
+                resources=self.resources[:-1] if gone else self.resources,
+                job_name=self.job_name,
+            )
+        return from_wire(DescribeEndpointOutput, last)
+
+    def predict(
+        self, data: Any, *, content_type: str = "text/csv", accept: str | None = None
+    ) -> Any:
+        """Send ``data`` to the endpoint (``InvokeEndpoint``) and return the decoded response.
+
+        ``data`` is rows (a list of lists, sent as CSV, or as JSON with a JSON ``content_type``),
+        a string, or bytes. The response is decoded by its content type: CSV into rows of strings,
+        JSON into its value, JSON Lines into a list, other text into a string, else bytes.
+        """
+        runtime = self.runtime_client
+        if runtime is None:
+            runtime = runtime_client_for(self.client.sagemaker_client)
+            object.__setattr__(self, "runtime_client", runtime)  # made once, on first use
+        request: dict[str, Any] = {
+            "EndpointName": self.name,
+            "Body": encode_body(data, content_type),
+            "ContentType": content_type,
+        }
+        if accept is not None:
+            request["Accept"] = accept
+        response = runtime.invoke_endpoint(**request)
+        return decode_body(response["Body"].read(), response.get("ContentType"))
+
+    def delete(self) -> dict[str, Any]:
+        """Delete the endpoint, and its config and model when deploy made them for it.
+
+        A config or model that lacks the ``automl-sdk:endpoint`` tag naming this endpoint (made
+        by hand, by ``create_model``, or shared) is left alone. Returns what was deleted:
+        ``{"EndpointName", "EndpointConfigName" (or None), "ModelNames"}``.
+        """
+        sagemaker = self.client.sagemaker_client
+        described = _aws.send(sagemaker, "DescribeEndpoint", {"EndpointName": self.name})
+        config_name = described["EndpointConfigName"]
+        config = _aws.describe_or_none(
+            sagemaker, "DescribeEndpointConfig", {"EndpointConfigName": config_name}
+        )
+        own_config = config is not None and self._made_for_me(config["EndpointConfigArn"])
+        models = []
+        for variant in (config or {}).get("ProductionVariants", ()):
+            model = _aws.describe_or_none(
+                sagemaker, "DescribeModel", {"ModelName": variant["ModelName"]}
+            )
+            if model is not None and self._made_for_me(model["ModelArn"]):
+                models.append(model["ModelName"])
+        _aws.send(sagemaker, "DeleteEndpoint", {"EndpointName": self.name})
+        if own_config:
+            _aws.send(sagemaker, "DeleteEndpointConfig", {"EndpointConfigName": config_name})
+        for model_name in models:
+            _aws.send(sagemaker, "DeleteModel", {"ModelName": model_name})
+        return {
+            "EndpointName": self.name,
+            "EndpointConfigName": config_name if own_config else None,
+            "ModelNames": models,
+        }
+
+    def _made_for_me(self, arn: str) -> bool:
+        tags = _aws.tags_of(self.client.sagemaker_client, arn)
+        return tags.get(_aws.CREATED_FOR_ENDPOINT) == self.name
+
+
+def attach_endpoint(client: AutoMLClient, name: str, *, runtime_client: Any = None) -> Endpoint:
+    """A handle on the existing endpoint ``name`` (``DescribeEndpoint`` and its config).
+
+    Raises botocore's ``ClientError`` when there is no such endpoint.
+    """
+    sagemaker = client.sagemaker_client
+    described = _aws.send(sagemaker, "DescribeEndpoint", {"EndpointName": name})
+    config_name = described["EndpointConfigName"]
+    config = _aws.describe_or_none(
+        sagemaker, "DescribeEndpointConfig", {"EndpointConfigName": config_name}
+    )
+    variants = (config or {}).get("ProductionVariants") or [{}]
+    tags = _aws.tags_of(sagemaker, described["EndpointArn"])
+    return Endpoint(
+        name=name,
+        arn=described["EndpointArn"],
+        model_name=variants[0].get("ModelName"),
+        endpoint_config_name=config_name,
+        client=client,
+        runtime_client=runtime_client,
+        job_name=tags.get(_aws.CREATED_BY_JOB),
+    )
+
+
+def deploy(
+    job: JobHandle,
+    *,
+    endpoint_name: str,
+    instance_type: str = "ml.m5.large",
+    initial_instance_count: int = 1,
+    serverless_memory_mb: int | None = None,
+    serverless_max_concurrency: int | None = None,
+    candidate: str | None = None,
+    inference_response_keys: Sequence[str] | None = None,
+    kms_key_id: str | None = None,
+    tags: Tags = None,
+    wait: bool = True,
+    timeout: float | None = None,
+    delay: float | None = None,
+    model_name: str | None = None,
+    endpoint_config_name: str | None = None,
+    execution_role_arn: str | None = None,
+    vpc_config: Mapping[str, Any] | None = None,
+) -> Endpoint:
+    """Deploy a candidate of this Completed job to a real-time endpoint (``Job.deploy``).
+
+    Makes the model, the endpoint config and the endpoint, named after the endpoint unless
+    ``model_name``/``endpoint_config_name`` are given. With ``serverless_memory_mb`` and
+    ``serverless_max_concurrency`` the endpoint is serverless (instance type and count are then
+    not used). ``kms_key_id`` encrypts the instances' storage volume; default the job's
+    ``SecurityConfig.VolumeKmsKeyId`` (not for serverless endpoints, which have no volume).
+    ``candidate``, ``inference_response_keys``, ``execution_role_arn``, ``vpc_config`` and
+    ``tags`` are as in :meth:`~automl_sdk.Job.create_model`. With ``wait`` (default) it waits with
+    botocore's ``endpoint_in_service`` waiter, every ``delay`` seconds (default 30) for at most
+    ``timeout`` seconds (default botocore's 120 attempts).
+
+    Every request is built and linted before the first one is sent. Re-running with the same
+    names returns the existing endpoint when it serves the same model.
+
+    Raises:
+        DeployError: the job is not Completed (with its FailureReason), has no candidate with a
+            model, has no candidate of that name, or a response key is unsupported; nothing is
+            created.
+        DeployConflictError: the endpoint name is used by an endpoint this job did not make, or by
+            one serving another model; nothing is created.
+        DeployFailedError: the endpoint ended Failed (its FailureReason, and which resources
+            exist), or a later create call was refused.
+        DeployTimeoutError: ``timeout`` passed before the endpoint was InService.
+        RequestLintError: a request breaks the service model's constraints; nothing was sent.
+    """
+    client, job_name = job.client, job.name
+    sagemaker = client.sagemaker_client
+    source = resolve_source(client, job_name, candidate)
+    serverless = serverless_memory_mb is not None or serverless_max_concurrency is not None
+    model_name = model_name or endpoint_name
+    config_name = endpoint_config_name or endpoint_name
+    user_tags = _aws.tag_list(tags) if tags else []
+    own = {_aws.CREATED_BY_JOB: job_name, _aws.CREATED_FOR_ENDPOINT: endpoint_name}
+    model = model_request(
+        source,
+        model_name=model_name,
+        instance_type=None if serverless else instance_type,
+        inference_response_keys=inference_response_keys,
+        execution_role_arn=execution_role_arn,
+        vpc_config=vpc_config,
+        tags=_aws.tag_list(user_tags, own),
+    )
+    variant: dict[str, Any] = {"VariantName": VARIANT_NAME, "ModelName": model_name}
+    if serverless:
+        variant["ServerlessConfig"] = _without_none(
+            MemorySizeInMB=serverless_memory_mb, MaxConcurrency=serverless_max_concurrency
+        )
+    else:
+        variant |= {"InstanceType": instance_type, "InitialInstanceCount": initial_instance_count}
+    config: dict[str, Any] = {"EndpointConfigName": config_name, "ProductionVariants": [variant]}
+    # Serverless endpoints have no storage volume: only a key given here is passed on.
+    key = kms_key_id if serverless else kms_key_id or source.volume_kms_key_id
+    if key:
+        config["KmsKeyId"] = key
+    config["Tags"] = _aws.tag_list(user_tags, own)
+    endpoint_request = {
+        "EndpointName": endpoint_name,
+        "EndpointConfigName": config_name,
+        "Tags": _aws.tag_list(user_tags, {_aws.CREATED_BY_JOB: job_name}),
+    }
+    for operation, request in (
+        ("CreateModel", model),
+        ("CreateEndpointConfig", config),
+        ("CreateEndpoint", endpoint_request),
+    ):
+        _aws.lint_request(operation, request)
+    existing = _aws.describe_or_none(sagemaker, "DescribeEndpoint", {"EndpointName": endpoint_name})
+    if existing is not None:
+        handle = _existing_endpoint(client, existing, model, config_name, job_name)
+    else:
+        handle = _create(client, model, config, endpoint_request, job_name)
+    if wait:
+        handle.wait(timeout=timeout, delay=delay)
+    return handle
+
+
+def _without_none(**members: Any) -> dict[str, Any]:
+    return {key: value for key, value in members.items() if value is not None}
+
+
+def _create(
+    client: AutoMLClient,
+    model: dict[str, Any],
+    config: dict[str, Any],
+    endpoint_request: dict[str, Any],
+    job_name: str,
+) -> Endpoint:
+    """Create the model, config and endpoint; a refused later step says what exists."""
+    from botocore.exceptions import ClientError
+
+    sagemaker = client.sagemaker_client
+    made: list[Resource] = []
+    step: Resource = ("Model", model["ModelName"])
+    try:
+        ensure_model(sagemaker, model, job_name=job_name)
+        made.append(step)
+        step = ("EndpointConfig", config["EndpointConfigName"])
+        _ensure_config(sagemaker, config, job_name)
+        made.append(step)
+        step = ("Endpoint", endpoint_request["EndpointName"])
+        response = _aws.send(sagemaker, "CreateEndpoint", endpoint_request)
+    except ClientError as exc:
+        if not made:
+            raise
+        error = exc.response.get("Error", {})
+        raise DeployFailedError(
+            kind=step[0],
+            name=step[1],
+            status=None,
+            failure_reason=f"{error.get('Code', 'Error')}: {error.get('Message', exc)}",
+            resources=made,
+            job_name=job_name,
+        ) from exc
+    return Endpoint(
+        name=endpoint_request["EndpointName"],
+        arn=response["EndpointArn"],
+        model_name=model["ModelName"],
+        endpoint_config_name=config["EndpointConfigName"],
+        client=client,
+        job_name=job_name,
+    )
+
+
+def _ensure_config(sagemaker: Any, config: dict[str, Any], job_name: str) -> None:
+    """Create the endpoint config, or accept an existing one with the same production variant."""
+    from botocore.exceptions import ClientError
+
+    try:
+        _aws.send(sagemaker, "CreateEndpointConfig", config)
+    except ClientError as exc:
+        if not _aws.already_exists(exc):
+            raise
+        name = config["EndpointConfigName"]
+        existing = _aws.send(sagemaker, "DescribeEndpointConfig", {"EndpointConfigName": name})
+        wanted = config["ProductionVariants"][0]
+        have = (existing.get("ProductionVariants") or [{}])[0]
+        members = [*_VARIANT_MEMBERS, "ServerlessConfig"]
+        differing = [m for m in members if wanted.get(m) != have.get(m)]
+        if differing:
+            paths = ", ".join(f"ProductionVariants[0].{member}" for member in differing)
+            raise DeployConflictError(
+                kind="EndpointConfig", name=name, reason=f"it differs in {paths}", job_name=job_name
+            ) from None
+
+
+def _existing_endpoint(
+    client: AutoMLClient,
+    existing: dict[str, Any],
+    model: dict[str, Any],
+    config_name: str,
+    job_name: str,
+) -> Endpoint:
+    """The existing endpoint when this job's deploy made it with the same names and model;
+    otherwise :class:`DeployConflictError` (nothing is created)."""
+    sagemaker = client.sagemaker_client
+    name = existing["EndpointName"]
+
+    def conflict(reason: str) -> DeployConflictError:
+        return DeployConflictError(kind="Endpoint", name=name, reason=reason, job_name=job_name)
+
+    made_by = _aws.tags_of(sagemaker, existing["EndpointArn"]).get(_aws.CREATED_BY_JOB)
+    if made_by != job_name:
+        source = f"from AutoML job {made_by!r}" if made_by else "outside automl-sdk"
+        raise conflict(
+            f"it was made {source}, not from AutoML job {job_name!r}; choose another endpoint "
+            "name or delete that endpoint first"
+        )
+    if existing["EndpointConfigName"] != config_name:
+        raise conflict(
+            f"it uses endpoint config {existing['EndpointConfigName']!r}, not {config_name!r}"
+        )
+    config = _aws.send(sagemaker, "DescribeEndpointConfig", {"EndpointConfigName": config_name})
+    served = (config.get("ProductionVariants") or [{}])[0].get("ModelName")
+    if served != model["ModelName"]:
+        raise conflict(f"it serves model {served!r}, not {model['ModelName']!r}")
+    described = _aws.send(sagemaker, "DescribeModel", {"ModelName": served})
+    differences = model_differences(model, described)
+    if differences:
+        raise conflict(
+            f"its model {served!r} differs from the one requested in {', '.join(differences)}"
+        )
+    return Endpoint(
+        name=name,
+        arn=existing["EndpointArn"],
+        model_name=served,
+        endpoint_config_name=config_name,
+        client=client,
+        job_name=job_name,
+    )

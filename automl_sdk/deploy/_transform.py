@@ -1,0 +1,305 @@
+"""Batch transform: a candidate's model over an S3 prefix of data (``CreateTransformJob``).
+
+Waits with botocore's ``transform_job_completed_or_stopped`` waiter. For time-series forecasting
+jobs the documented settings are the defaults: ``SplitType=None``, ``MaxPayloadInMB=0`` and
+``ModelClientConfig.InvocationsTimeoutInSeconds=3600``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from automl_sdk.deploy import _aws
+from automl_sdk.deploy._model import ensure_model, model_request
+from automl_sdk.deploy._source import Source, resolve_source
+from automl_sdk.errors import DeployConflictError, DeployFailedError, DeployTimeoutError, Resource
+
+if TYPE_CHECKING:
+    from automl_sdk.client import AutoMLClient
+    from automl_sdk.deploy._aws import Tags
+    from automl_sdk.deploy._job import JobHandle
+    from automl_sdk.shapes import DescribeTransformJobResponse
+
+__all__ = ["TransformJob", "transform"]
+
+#: botocore's ``TransformJobCompletedOrStopped`` waiter describes every 60 seconds.
+DEFAULT_TRANSFORM_DELAY = 60.0
+#: The documented batch settings of time-series forecasting models.
+TIME_SERIES_SPLIT_TYPE = "None"
+TIME_SERIES_MAX_PAYLOAD_MB = 0
+TIME_SERIES_INVOCATIONS_TIMEOUT_SECONDS = 3600
+
+
+@attrs.frozen(kw_only=True)
+class TransformJob:
+    """A handle on one batch transform job.
+
+    Attributes:
+        name: the transform job name.
+        arn: its ARN.
+        model_name: the model it runs.
+        output_s3_uri: where its results are written (one ``<input file>.out`` per input file).
+        client: the :class:`~automl_sdk.AutoMLClient` whose SageMaker client runs it.
+        job_name: the AutoML job its model came from, when known.
+    """
+
+    name: str
+    arn: str
+    model_name: str
+    output_s3_uri: str
+    client: AutoMLClient = attrs.field(repr=False, eq=False)
+    job_name: str | None = None
+
+    def describe(self) -> DescribeTransformJobResponse:
+        """The typed ``DescribeTransformJob`` response."""
+        from automl_sdk._serde import from_wire
+        from automl_sdk.shapes import DescribeTransformJobResponse
+
+        request = {"TransformJobName": self.name}
+        raw = _aws.send(self.client.sagemaker_client, "DescribeTransformJob", request)
+        return from_wire(DescribeTransformJobResponse, raw)
+
+    def wait(
+        self, *, timeout: float | None = None, delay: float | None = None
+    ) -> DescribeTransformJobResponse:
+        """Wait until the job is ``Completed`` with botocore's
+        ``transform_job_completed_or_stopped`` waiter (every ``delay`` seconds, default 60, for at
+        most ``timeout`` seconds, default botocore's 60 attempts); return its typed description.
+
+        Raises:
+            DeployFailedError: the job ended ``Failed`` (with its ``FailureReason``) or ``Stopped``.
+            DeployTimeoutError: ``timeout`` passed; the job keeps running.
+        """
+        from automl_sdk._serde import from_wire
+        from automl_sdk.shapes import DescribeTransformJobResponse
+
+        outcome, last = _aws.wait_for(
+            self.client.sagemaker_client,
+            "transform_job_completed_or_stopped",
+            {"TransformJobName": self.name},
+            operation="DescribeTransformJob",
+            delay=DEFAULT_TRANSFORM_DELAY if delay is None else delay,
+            timeout=timeout,
+        )
+        resources: list[Resource] = [("Model", self.model_name), ("TransformJob", self.name)]
+        status = last.get("TransformJobStatus")
+        if outcome == "timeout":
+            raise DeployTimeoutError(
+                kind="TransformJob",
+                name=self.name,
+                last_status=status,
+                waited_seconds=last["WaitedSeconds"],
+                resources=resources,
+                job_name=self.job_name,
+            )
+        if outcome == "failure" or status != "Completed":
+            raise DeployFailedError(
+                kind="TransformJob",
+                name=self.name,
+                status=status,
+                failure_reason=last.get("FailureReason") or last.get("Error", {}).get("Message"),
+                resources=resources,
+                job_name=self.job_name,
+            )
+        return from_wire(DescribeTransformJobResponse, last)
+
+
+def transform(
+    job: JobHandle,
+    *,
+    input_s3_uri: str,
+    output_s3_uri: str,
+    instance_type: str = "ml.m5.large",
+    instance_count: int = 1,
+    content_type: str = "text/csv",
+    split_type: str | None = None,
+    accept: str | None = None,
+    candidate: str | None = None,
+    inference_response_keys: Sequence[str] | None = None,
+    job_name: str | None = None,
+    wait: bool = True,
+    timeout: float | None = None,
+    delay: float | None = None,
+    model_name: str | None = None,
+    max_payload_mb: int | None = None,
+    invocations_timeout_seconds: int | None = None,
+    kms_key_id: str | None = None,
+    tags: Tags = None,
+    execution_role_arn: str | None = None,
+    vpc_config: Mapping[str, Any] | None = None,
+) -> TransformJob:
+    """Run a candidate of this Completed job over ``input_s3_uri`` as a batch transform
+    (``Job.transform``); results go to ``output_s3_uri``.
+
+    ``split_type`` defaults to ``"Line"`` (and the output is assembled by line). For time-series
+    jobs the documented settings apply unless given: ``SplitType`` ``"None"``, ``max_payload_mb``
+    0 and ``invocations_timeout_seconds`` 3600. ``job_name`` is the transform job's name, default
+    ``<AutoML job name>-<UTC time>``; the model (named as by
+    :meth:`~automl_sdk.Job.create_model`) is reused across runs. ``kms_key_id`` encrypts the
+    output (default the job's ``OutputDataConfig.KmsKeyId``); the job's volume key carries over.
+    With ``wait`` (default) it waits with botocore's ``transform_job_completed_or_stopped``
+    waiter, every ``delay`` seconds (default 60) for at most ``timeout`` seconds.
+
+    Raises:
+        DeployError: as ``create_model``, before anything is created.
+        DeployConflictError: a transform job of that name exists with another model or location.
+        DeployFailedError: the transform job ended Failed (its FailureReason) or Stopped, or its
+            create call was refused.
+        DeployTimeoutError: ``timeout`` passed; the transform job keeps running.
+        RequestLintError: a request breaks the service model's constraints; nothing was sent.
+    """
+    client, transform_job_name, job_name = job.client, job_name, job.name
+    sagemaker = client.sagemaker_client
+    source = resolve_source(client, job_name, candidate)
+    user_tags = _aws.tag_list(tags) if tags else []
+    model = model_request(
+        source,
+        model_name=model_name,
+        instance_type=instance_type,
+        inference_response_keys=inference_response_keys,
+        execution_role_arn=execution_role_arn,
+        vpc_config=vpc_config,
+        tags=user_tags,
+    )
+    request = transform_request(
+        source,
+        model_name=model["ModelName"],
+        name=transform_job_name or _default_name(job_name),
+        input_s3_uri=input_s3_uri,
+        output_s3_uri=output_s3_uri,
+        instance_type=instance_type,
+        instance_count=instance_count,
+        content_type=content_type,
+        split_type=split_type,
+        accept=accept,
+        max_payload_mb=max_payload_mb,
+        invocations_timeout_seconds=invocations_timeout_seconds,
+        kms_key_id=kms_key_id,
+    )
+    request["Tags"] = _aws.tag_list(user_tags, {_aws.CREATED_BY_JOB: job_name})
+    _aws.lint_request("CreateModel", model)
+    _aws.lint_request("CreateTransformJob", request)
+    ensure_model(sagemaker, model, job_name=job_name)
+    handle = _start(client, request, job_name)
+    if wait:
+        handle.wait(timeout=timeout, delay=delay)
+    return handle
+
+
+def _default_name(job_name: str) -> str:
+    return f"{job_name}-{datetime.datetime.now(datetime.timezone.utc):%Y%m%d-%H%M%S}"
+
+
+def transform_request(
+    source: Source,
+    *,
+    model_name: str,
+    name: str,
+    input_s3_uri: str,
+    output_s3_uri: str,
+    instance_type: str,
+    instance_count: int,
+    content_type: str,
+    split_type: str | None,
+    accept: str | None,
+    max_payload_mb: int | None,
+    invocations_timeout_seconds: int | None,
+    kms_key_id: str | None,
+) -> dict[str, Any]:
+    """The CreateTransformJob request (without tags), time-series defaults applied."""
+    if split_type is None:
+        split_type = TIME_SERIES_SPLIT_TYPE if source.time_series else "Line"
+    if source.time_series:
+        if max_payload_mb is None:
+            max_payload_mb = TIME_SERIES_MAX_PAYLOAD_MB
+        if invocations_timeout_seconds is None:
+            invocations_timeout_seconds = TIME_SERIES_INVOCATIONS_TIMEOUT_SECONDS
+    output: dict[str, Any] = {"S3OutputPath": output_s3_uri}
+    if accept is not None:
+        output["Accept"] = accept
+    if split_type == "Line":
+        output["AssembleWith"] = "Line"  # one output line per input line
+    output_key = kms_key_id or source.output_kms_key_id
+    if output_key:
+        output["KmsKeyId"] = output_key
+    resources: dict[str, Any] = {"InstanceType": instance_type, "InstanceCount": instance_count}
+    if source.volume_kms_key_id:
+        resources["VolumeKmsKeyId"] = source.volume_kms_key_id
+    request: dict[str, Any] = {
+        "TransformJobName": name,
+        "ModelName": model_name,
+        "TransformInput": {
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": input_s3_uri}},
+            "ContentType": content_type,
+            "SplitType": split_type,
+        },
+        "TransformOutput": output,
+        "TransformResources": resources,
+    }
+    if max_payload_mb is not None:
+        request["MaxPayloadInMB"] = max_payload_mb
+    if invocations_timeout_seconds is not None:
+        request["ModelClientConfig"] = {"InvocationsTimeoutInSeconds": invocations_timeout_seconds}
+    return request
+
+
+def _start(client: AutoMLClient, request: dict[str, Any], job_name: str) -> TransformJob:
+    """Create the transform job; a re-run with the same name, model and locations reuses it."""
+    from botocore.exceptions import ClientError
+
+    sagemaker = client.sagemaker_client
+    name = request["TransformJobName"]
+    try:
+        arn = _aws.send(sagemaker, "CreateTransformJob", request)["TransformJobArn"]
+    except ClientError as exc:
+        if not _aws.already_exists(exc):
+            error = exc.response.get("Error", {})
+            raise DeployFailedError(
+                kind="TransformJob",
+                name=name,
+                status=None,
+                failure_reason=f"{error.get('Code', 'Error')}: {error.get('Message', exc)}",
+                resources=[("Model", request["ModelName"])],
+                job_name=job_name,
+            ) from exc
+        arn = _existing(sagemaker, request, job_name)
+    return TransformJob(
+        name=name,
+        arn=arn,
+        model_name=request["ModelName"],
+        output_s3_uri=request["TransformOutput"]["S3OutputPath"],
+        client=client,
+        job_name=job_name,
+    )
+
+
+def _existing(sagemaker: Any, request: dict[str, Any], job_name: str) -> str:
+    name = request["TransformJobName"]
+    have = _aws.send(sagemaker, "DescribeTransformJob", {"TransformJobName": name})
+    paths = {
+        "ModelName": (request["ModelName"], have.get("ModelName")),
+        "TransformInput.DataSource.S3DataSource.S3Uri": (
+            request["TransformInput"]["DataSource"]["S3DataSource"]["S3Uri"],
+            have.get("TransformInput", {})
+            .get("DataSource", {})
+            .get("S3DataSource", {})
+            .get("S3Uri"),
+        ),
+        "TransformOutput.S3OutputPath": (
+            request["TransformOutput"]["S3OutputPath"],
+            have.get("TransformOutput", {}).get("S3OutputPath"),
+        ),
+    }
+    differing = [path for path, (wanted, found) in paths.items() if wanted != found]
+    if differing:
+        raise DeployConflictError(
+            kind="TransformJob",
+            name=name,
+            reason=f"it differs in {', '.join(differing)}",
+            job_name=job_name,
+        )
+    return str(have["TransformJobArn"])
