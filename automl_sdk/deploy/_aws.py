@@ -162,7 +162,7 @@ def wait_for(
         error = last.get("Error")
         if error and not _is_not_found(error):
             raise _client_error(sagemaker, last, operation) from None
-        if "Max attempts exceeded" in str(getattr(exc, "reason", "")):
+        if str(exc).endswith("Max attempts exceeded"):
             last["WaitedSeconds"] = time.monotonic() - started
             return "timeout", last
         return "failure", last

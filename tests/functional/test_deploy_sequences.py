@@ -197,7 +197,7 @@ def test_ensembling_one_container_with_keys_and_kms_vpc_carried_over(
 
 def test_image_classification_on_a_gpu_instance(client: AutoMLClient, stubber: Stubber) -> None:
     best = candidate("pets-vit", definitions=image_definitions())
-    problem = {"ImageClassificationJobConfig": {}}
+    problem: dict[str, Any] = {"ImageClassificationJobConfig": {}}
     described = job_description(
         "pets", best=best, problem=problem, problem_name="ImageClassification"
     )

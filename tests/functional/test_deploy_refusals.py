@@ -1,0 +1,270 @@
+"""What deploy refuses before anything is created, and how it re-runs safely (Stubber).
+
+Every refusal here is raised with only describe/list calls made: the Stubber fails the test on
+any create call, since none is queued.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from botocore.stub import Stubber
+
+from automl_sdk import AutoMLClient, DeployConflictError, DeployError, RequestLintError
+from automl_sdk.client import Job
+from tests.functional.test_deploy_sequences import (
+    endpoint_described,
+    expect_describe_job,
+    expect_no_endpoint,
+    own_tags,
+)
+from tests.support.deploy import (
+    WHEN,
+    arn,
+    candidate,
+    ensembling_containers,
+    hpo_classification_containers,
+    job_description,
+)
+from tests.support.requests import ROLE_ARN
+
+
+def job(client: AutoMLClient, name: str = "churn") -> Job:
+    return Job(name=name, arn=arn("automl-job", name), client=client)
+
+
+def test_a_job_that_is_not_completed_is_refused_with_its_reason(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    reason = "ClientError: The training data has fewer than 500 rows."
+    expect_describe_job(stubber, job_description("churn", status="Failed", failure_reason=reason))
+
+    with pytest.raises(DeployError) as caught:
+        job(client).deploy(endpoint_name="churn")
+
+    assert caught.value.message == (
+        "AutoML job 'churn' is Failed, not Completed; only a completed job's candidates can be "
+        f"deployed (FailureReason: {reason})"
+    )
+
+
+def test_a_running_job_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+    expect_describe_job(stubber, job_description("churn", status="InProgress"))
+
+    with pytest.raises(DeployError, match=r"^AutoML job 'churn' is InProgress, not Completed;"):
+        job(client).create_model()
+
+
+def test_no_candidate_with_a_model_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+    expect_describe_job(stubber, job_description("churn", best=candidate("c1")))
+    stubber.add_response(
+        "list_candidates_for_auto_ml_job",
+        {"Candidates": [candidate("c1"), candidate("c2", metric=0.5)]},
+        {"AutoMLJobName": "churn"},
+    )
+
+    with pytest.raises(DeployError) as caught:
+        job(client).deploy(endpoint_name="churn")
+
+    assert caught.value.message == (
+        "AutoML job 'churn' has no candidate with a model (no candidate lists "
+        "InferenceContainers or InferenceContainerDefinitions)"
+    )
+
+
+def test_an_unknown_candidate_is_refused_naming_the_leaderboard(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_response(
+        "list_candidates_for_auto_ml_job",
+        {"Candidates": [candidate("churn-b", metric=0.7), best]},
+        {"AutoMLJobName": "churn"},
+    )
+
+    with pytest.raises(DeployError) as caught:
+        job(client).deploy(endpoint_name="churn", candidate="churn-z")
+
+    assert caught.value.message == (
+        "AutoML job 'churn' has no candidate named 'churn-z' (its candidates, best first: "
+        "churn-a, churn-b)"
+    )
+
+
+def test_an_unsupported_response_key_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+    best = candidate("churn-xgb", containers=hpo_classification_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+
+    with pytest.raises(DeployError, match=r"expected some of predicted_label, probability"):
+        job(client).deploy(endpoint_name="churn", inference_response_keys=["score"])
+
+
+def test_an_endpoint_this_job_did_not_make_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_response(
+        "describe_endpoint", endpoint_described("shared", "InService"), {"EndpointName": "shared"}
+    )
+    stubber.add_response(
+        "list_tags", {"Tags": [{"Key": "team", "Value": "x"}]}, {"ResourceArn": arn("endpoint", "shared")}
+    )
+
+    with pytest.raises(DeployConflictError) as caught:
+        job(client).deploy(endpoint_name="shared")
+
+    assert caught.value.message == (
+        "Endpoint 'shared' already exists: it was made outside automl-sdk, not from AutoML job "
+        "'churn'; choose another endpoint name or delete that endpoint first; nothing was created"
+    )
+
+
+def test_an_endpoint_made_from_another_job_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_response("describe_endpoint", endpoint_described("live", "InService"))
+    stubber.add_response("list_tags", {"Tags": own_tags("other-job")})
+
+    with pytest.raises(DeployConflictError, match="it was made from AutoML job 'other-job', not"):
+        job(client).deploy(endpoint_name="live")
+
+
+def test_a_bad_instance_type_is_reported_by_lint_before_anything_is_sent(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+
+    with pytest.raises(RequestLintError) as caught:
+        job(client).deploy(endpoint_name="churn_live", instance_type="ml.m5.lrage")
+
+    assert caught.value.operation == "CreateModel"
+    assert [(f.rule, f.path) for f in caught.value.findings] == [("E1007", "ModelName")]
+    with pytest.raises(RequestLintError) as caught:
+        expect_describe_job(stubber, job_description("churn", best=best))
+        job(client).deploy(endpoint_name="churn-live", instance_type="ml.m5.lrage")
+    assert caught.value.operation == "CreateEndpointConfig"
+    [finding] = caught.value.findings
+    assert (finding.rule, finding.path) == ("E1008", "ProductionVariants[0].InstanceType")
+    assert "did you mean 'ml.m5.large'?" in finding.message
+
+
+def model_described(name: str, containers: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "ModelName": name,
+        "ModelArn": arn("model", name),
+        "Containers": containers,
+        "ExecutionRoleArn": ROLE_ARN,
+        "CreationTime": WHEN,
+    }
+
+
+def config_described(name: str, model: str) -> dict[str, Any]:
+    variant = {"VariantName": "AllTraffic", "ModelName": model, "InstanceType": "ml.m5.large"}
+    return {
+        "EndpointConfigName": name,
+        "EndpointConfigArn": arn("endpoint-config", name),
+        "ProductionVariants": [variant | {"InitialInstanceCount": 1}],
+        "CreationTime": WHEN,
+    }
+
+
+def expect_existing(stubber: Stubber, name: str, containers: list[dict[str, Any]]) -> None:
+    stubber.add_response("describe_endpoint", endpoint_described(name, "InService"))
+    stubber.add_response("list_tags", {"Tags": own_tags("churn")})
+    stubber.add_response(
+        "describe_endpoint_config", config_described(name, name), {"EndpointConfigName": name}
+    )
+    stubber.add_response("describe_model", model_described(name, containers), {"ModelName": name})
+
+
+def test_a_rerun_with_the_same_model_returns_the_existing_endpoint(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_existing(stubber, "churn-live", ensembling_containers())
+    stubber.add_response("describe_endpoint", endpoint_described("churn-live", "InService"))
+
+    endpoint = job(client).deploy(endpoint_name="churn-live", delay=0)
+
+    assert (endpoint.name, endpoint.model_name, endpoint.job_name) == (
+        "churn-live",
+        "churn-live",
+        "churn",
+    )
+
+
+def test_a_rerun_with_other_response_keys_is_a_conflict(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_existing(stubber, "churn-live", ensembling_containers())
+
+    with pytest.raises(DeployConflictError) as caught:
+        job(client).deploy(endpoint_name="churn-live", inference_response_keys=["labels"])
+
+    assert caught.value.message == (
+        "Endpoint 'churn-live' already exists: its model 'churn-live' differs from the one "
+        "requested in Containers[0].Environment.SAGEMAKER_INFERENCE_OUTPUT; nothing was created"
+    )
+
+
+def test_an_existing_model_of_that_name_is_reused_when_identical(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_client_error(
+        "create_model",
+        service_error_code="ValidationException",
+        service_message=f'Cannot create already existing model "{arn("model", "m1")}".',
+    )
+    stubber.add_response("describe_model", model_described("m1", ensembling_containers()))
+
+    assert job(client).create_model(model_name="m1") == "m1"
+
+
+def test_an_existing_different_model_of_that_name_is_a_conflict(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_client_error(
+        "create_model",
+        service_error_code="ValidationException",
+        service_message=f'Cannot create already existing model "{arn("model", "m1")}".',
+    )
+    other = ensembling_containers()
+    other[0]["ModelDataUrl"] = "s3://b/output/other/model.tar.gz"
+    stubber.add_response("describe_model", model_described("m1", other))
+
+    with pytest.raises(DeployConflictError) as caught:
+        job(client).create_model(model_name="m1")
+
+    assert caught.value.message == (
+        "Model 'm1' already exists: it differs in Containers[0].ModelDataUrl; nothing was created"
+    )
+
+
+def test_a_partial_earlier_run_is_completed(client: AutoMLClient, stubber: Stubber) -> None:
+    """The model and config of a run that failed to create its endpoint are reused."""
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_no_endpoint(stubber, "churn-live")
+    exists = {"service_error_code": "ValidationException"}
+    stubber.add_client_error("create_model", service_message="Cannot create already existing model", **exists)
+    stubber.add_response("describe_model", model_described("churn-live", ensembling_containers()))
+    stubber.add_client_error(
+        "create_endpoint_config",
+        service_message="Cannot create already existing endpoint configuration",
+        **exists,
+    )
+    stubber.add_response("describe_endpoint_config", config_described("churn-live", "churn-live"))
+    stubber.add_response("create_endpoint", {"EndpointArn": arn("endpoint", "churn-live")})
+
+    endpoint = job(client).deploy(endpoint_name="churn-live", wait=False)
+
+    assert endpoint.endpoint_config_name == "churn-live"
