@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "automl_sdk._cli.check",
     "automl_sdk._cli.migrate",
     "automl_sdk._cli.jobs",
+    "automl_sdk._cli.deploy",
     "automl_sdk._cli.aws",
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from automl_sdk.errors import RequestLintError
 
@@ -25,8 +25,11 @@ __all__ = [
     "send",
     "tag_list",
     "tags_of",
+    "typed",
     "wait_for",
 ]
+
+T = TypeVar("T")
 
 #: Tags as users give them: ``{key: value}`` or boto3's ``[{"Key": ..., "Value": ...}]``.
 Tags = Mapping[str, str] | Iterable[Mapping[str, str]] | None
@@ -169,6 +172,25 @@ def wait_for(
     finally:
         sagemaker.meta.events.unregister(event, remember)
     return "success", dict(seen)
+
+
+def typed(shape: type[T], raw: Mapping[str, Any]) -> T:
+    """``raw`` (a Describe response) as the typed ``shape``.
+
+    Members sent as empty objects are dropped first: some endpoints (moto's) send
+    ``"DataCaptureConfig": {}`` for a structure whose members are required, which means "none".
+    """
+    from automl_sdk._serde import from_wire
+
+    return from_wire(shape, _without_empty(raw))
+
+
+def _without_empty(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _without_empty(item) for key, item in value.items() if item != {}}
+    if isinstance(value, list):
+        return [_without_empty(item) for item in value]
+    return value
 
 
 def _client_error(sagemaker: Any, response: dict[str, Any], operation: str) -> Exception:

@@ -69,13 +69,12 @@ class Endpoint:
 
     def describe(self) -> DescribeEndpointOutput:
         """The typed ``DescribeEndpoint`` response."""
-        from automl_sdk._serde import from_wire
         from automl_sdk.shapes import DescribeEndpointOutput
 
         raw = _aws.send(
             self.client.sagemaker_client, "DescribeEndpoint", {"EndpointName": self.name}
         )
-        return from_wire(DescribeEndpointOutput, raw)
+        return _aws.typed(DescribeEndpointOutput, raw)
 
     def wait(
         self, *, timeout: float | None = None, delay: float | None = None
@@ -89,7 +88,6 @@ class Endpoint:
                 resources that exist) or disappeared.
             DeployTimeoutError: ``timeout`` passed; the endpoint is left as it is.
         """
-        from automl_sdk._serde import from_wire
         from automl_sdk.shapes import DescribeEndpointOutput
 
         outcome, last = _aws.wait_for(
@@ -119,7 +117,7 @@ class Endpoint:
                 resources=self.resources[:-1] if gone else self.resources,
                 job_name=self.job_name,
             )
-        return from_wire(DescribeEndpointOutput, last)
+        return _aws.typed(DescribeEndpointOutput, last)
 
     def predict(
         self, data: Any, *, content_type: str = "text/csv", accept: str | None = None
@@ -130,19 +128,29 @@ class Endpoint:
         a string, or bytes. The response is decoded by its content type: CSV into rows of strings,
         JSON into its value, JSON Lines into a list, other text into a string, else bytes.
         """
+        body, answered_type = self.invoke(
+            encode_body(data, content_type), content_type=content_type, accept=accept
+        )
+        return decode_body(body, answered_type)
+
+    def invoke(
+        self, body: bytes, *, content_type: str = "text/csv", accept: str | None = None
+    ) -> tuple[bytes, str | None]:
+        """Send ``body`` as it is (``InvokeEndpoint``); return the response body and its
+        content type, undecoded."""
         runtime = self.runtime_client
         if runtime is None:
             runtime = runtime_client_for(self.client.sagemaker_client)
             object.__setattr__(self, "runtime_client", runtime)  # made once, on first use
         request: dict[str, Any] = {
             "EndpointName": self.name,
-            "Body": encode_body(data, content_type),
+            "Body": body,
             "ContentType": content_type,
         }
         if accept is not None:
             request["Accept"] = accept
         response = runtime.invoke_endpoint(**request)
-        return decode_body(response["Body"].read(), response.get("ContentType"))
+        return response["Body"].read(), response.get("ContentType")
 
     def delete(self) -> dict[str, Any]:
         """Delete the endpoint, and its config and model when deploy made them for it.

@@ -56,12 +56,11 @@ class TransformJob:
 
     def describe(self) -> DescribeTransformJobResponse:
         """The typed ``DescribeTransformJob`` response."""
-        from automl_sdk._serde import from_wire
         from automl_sdk.shapes import DescribeTransformJobResponse
 
         request = {"TransformJobName": self.name}
         raw = _aws.send(self.client.sagemaker_client, "DescribeTransformJob", request)
-        return from_wire(DescribeTransformJobResponse, raw)
+        return _aws.typed(DescribeTransformJobResponse, raw)
 
     def wait(
         self, *, timeout: float | None = None, delay: float | None = None
@@ -74,7 +73,6 @@ class TransformJob:
             DeployFailedError: the job ended ``Failed`` (with its ``FailureReason``) or ``Stopped``.
             DeployTimeoutError: ``timeout`` passed; the job keeps running.
         """
-        from automl_sdk._serde import from_wire
         from automl_sdk.shapes import DescribeTransformJobResponse
 
         outcome, last = _aws.wait_for(
@@ -105,7 +103,7 @@ class TransformJob:
                 resources=resources,
                 job_name=self.job_name,
             )
-        return from_wire(DescribeTransformJobResponse, last)
+        return _aws.typed(DescribeTransformJobResponse, last)
 
 
 def transform(

@@ -43,7 +43,9 @@ def config_described(name: str, model: str) -> dict[str, Any]:
 
 
 def expect_attach(stubber: Stubber, name: str, tags: list[dict[str, str]]) -> None:
-    stubber.add_response("describe_endpoint", endpoint_described(name, "InService"), {"EndpointName": name})
+    stubber.add_response(
+        "describe_endpoint", endpoint_described(name, "InService"), {"EndpointName": name}
+    )
     stubber.add_response(
         "describe_endpoint_config", config_described(name, name), {"EndpointConfigName": name}
     )
@@ -123,9 +125,13 @@ def test_predict_passes_strings_and_bytes_and_decodes_json(
 
 def test_predict_refuses_what_it_cannot_send(client: AutoMLClient, runtime: Any) -> None:
     endpoint = handle(client, runtime)
-    with pytest.raises(TypeError, match=r"rows \(a list of lists of values\), a CSV string or bytes \(got int\)"):
+    with pytest.raises(
+        TypeError, match=r"rows \(a list of lists of values\), a CSV string or bytes \(got int\)"
+    ):
         endpoint.predict(42)
-    with pytest.raises(DeployError, match=r"payload is too large \(got 6291457 bytes; expected at most 6291456"):
+    with pytest.raises(
+        DeployError, match=r"payload is too large \(got 6291457 bytes; expected at most 6291456"
+    ):
         endpoint.predict(b"x" * (6 * 1024 * 1024 + 1))
 
 
@@ -135,11 +141,17 @@ def test_delete_removes_only_what_deploy_made_for_the_endpoint(
     stubber.add_response("describe_endpoint", endpoint_described("churn", "InService"))
     stubber.add_response("describe_endpoint_config", config_described("churn", "shared-model"))
     stubber.add_response(
-        "list_tags", {"Tags": own_tags("j", "churn")}, {"ResourceArn": arn("endpoint-config", "churn")}
+        "list_tags",
+        {"Tags": own_tags("j", "churn")},
+        {"ResourceArn": arn("endpoint-config", "churn")},
     )
     stubber.add_response(
         "describe_model",
-        {"ModelName": "shared-model", "ModelArn": arn("model", "shared-model"), "CreationTime": WHEN},
+        {
+            "ModelName": "shared-model",
+            "ModelArn": arn("model", "shared-model"),
+            "CreationTime": WHEN,
+        },
         {"ModelName": "shared-model"},
     )
     # made by create_model, not by deploy for this endpoint: kept
@@ -169,10 +181,16 @@ def test_delete_removes_the_model_deploy_made(client: AutoMLClient, stubber: Stu
 
     deleted = handle(client, None).delete()
 
-    assert deleted == {"EndpointName": "churn", "EndpointConfigName": "churn", "ModelNames": ["churn"]}
+    assert deleted == {
+        "EndpointName": "churn",
+        "EndpointConfigName": "churn",
+        "ModelNames": ["churn"],
+    }
 
 
-def test_wait_timeout_leaves_the_endpoint_and_says_so(client: AutoMLClient, stubber: Stubber) -> None:
+def test_wait_timeout_leaves_the_endpoint_and_says_so(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
     for _ in range(3):
         stubber.add_response("describe_endpoint", endpoint_described("churn", "Creating"))
 

@@ -101,14 +101,18 @@ def test_an_unsupported_response_key_is_refused(client: AutoMLClient, stubber: S
         job(client).deploy(endpoint_name="churn", inference_response_keys=["score"])
 
 
-def test_an_endpoint_this_job_did_not_make_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+def test_an_endpoint_this_job_did_not_make_is_refused(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
     best = candidate("churn-a", containers=ensembling_containers())
     expect_describe_job(stubber, job_description("churn", best=best))
     stubber.add_response(
         "describe_endpoint", endpoint_described("shared", "InService"), {"EndpointName": "shared"}
     )
     stubber.add_response(
-        "list_tags", {"Tags": [{"Key": "team", "Value": "x"}]}, {"ResourceArn": arn("endpoint", "shared")}
+        "list_tags",
+        {"Tags": [{"Key": "team", "Value": "x"}]},
+        {"ResourceArn": arn("endpoint", "shared")},
     )
 
     with pytest.raises(DeployConflictError) as caught:
@@ -120,7 +124,9 @@ def test_an_endpoint_this_job_did_not_make_is_refused(client: AutoMLClient, stub
     )
 
 
-def test_an_endpoint_made_from_another_job_is_refused(client: AutoMLClient, stubber: Stubber) -> None:
+def test_an_endpoint_made_from_another_job_is_refused(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
     best = candidate("churn-a", containers=ensembling_containers())
     expect_describe_job(stubber, job_description("churn", best=best))
     stubber.add_response("describe_endpoint", endpoint_described("live", "InService"))
@@ -141,9 +147,17 @@ def test_a_bad_instance_type_is_reported_by_lint_before_anything_is_sent(
 
     assert caught.value.operation == "CreateModel"
     assert [(f.rule, f.path) for f in caught.value.findings] == [("E1007", "ModelName")]
+
+
+def test_a_misspelt_instance_type_is_reported_with_the_fix(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+
     with pytest.raises(RequestLintError) as caught:
-        expect_describe_job(stubber, job_description("churn", best=best))
         job(client).deploy(endpoint_name="churn-live", instance_type="ml.m5.lrage")
+
     assert caught.value.operation == "CreateEndpointConfig"
     [finding] = caught.value.findings
     assert (finding.rule, finding.path) == ("E1008", "ProductionVariants[0].InstanceType")
@@ -255,7 +269,9 @@ def test_a_partial_earlier_run_is_completed(client: AutoMLClient, stubber: Stubb
     expect_describe_job(stubber, job_description("churn", best=best))
     expect_no_endpoint(stubber, "churn-live")
     exists = {"service_error_code": "ValidationException"}
-    stubber.add_client_error("create_model", service_message="Cannot create already existing model", **exists)
+    stubber.add_client_error(
+        "create_model", service_message="Cannot create already existing model", **exists
+    )
     stubber.add_response("describe_model", model_described("churn-live", ensembling_containers()))
     stubber.add_client_error(
         "create_endpoint_config",

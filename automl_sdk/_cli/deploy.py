@@ -1,0 +1,244 @@
+"""``automl-sdk`` subcommands from a job's candidate to predictions: deploy, transform, predict,
+undeploy.
+
+Same contract as the job commands (:mod:`automl_sdk._cli.jobs`): results are JSON on stdout with
+wire names, problems one line on stderr; exit 0 ok, 1 a refusal, a failed endpoint or transform
+job, or an AWS error, 2 usage, 3 when ``--timeout`` passed (the resource is left as it is).
+boto3 is imported only when a handler runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from automl_sdk._cli.common import (
+    EXIT_OK,
+    EXIT_TIMEOUT,
+    STDIN,
+    _read_bytes,
+    print_json,
+    source_label,
+)
+from automl_sdk._cli.jobs import _client, _positive_int, _seconds
+
+if TYPE_CHECKING:
+    from automl_sdk.client import AutoMLClient
+
+
+def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
+    """Add ``deploy``, ``transform``, ``predict`` and ``undeploy``."""
+    deploy = subparsers.add_parser(
+        "deploy",
+        parents=[aws_options],
+        help="deploy a completed job's candidate to a real-time endpoint",
+        description="Make the model, endpoint config and endpoint from the best (or --candidate) "
+        'candidate of job NAME, wait until it is InService and print {"EndpointName", '
+        '"EndpointArn", "EndpointConfigName", "ModelName"}. Re-running with the same names '
+        "returns the existing endpoint.",
+    )
+    deploy.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
+    deploy.add_argument("--endpoint-name", required=True, metavar="E", help="endpoint to make")
+    deploy.add_argument("--instance-type", default="ml.m5.large", metavar="T")
+    deploy.add_argument("--instance-count", type=_positive_int, default=1, metavar="N")
+    deploy.add_argument(
+        "--serverless-memory-mb", type=_positive_int, metavar="M", help="serverless endpoint memory"
+    )
+    deploy.add_argument(
+        "--serverless-max-concurrency",
+        type=_positive_int,
+        metavar="N",
+        help="serverless concurrency",
+    )
+    deploy.add_argument(
+        "--kms-key-id", metavar="KEY", help="instance volume key (default: the job's)"
+    )
+    _model_options(deploy)
+    _wait_options(deploy, "endpoint")
+    deploy.set_defaults(handler=_deploy)
+
+    transform = subparsers.add_parser(
+        "transform",
+        parents=[aws_options],
+        help="run a completed job's candidate over S3 data as a batch transform",
+        description="Make the model and a batch transform job from the best (or --candidate) "
+        "candidate of job NAME over the data under --input, wait until it ends and print "
+        '{"TransformJobName", "TransformJobArn", "ModelName", "S3OutputPath"}.',
+    )
+    transform.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
+    transform.add_argument("--input", required=True, metavar="S3", help="s3:// prefix of the data")
+    transform.add_argument("--output", required=True, metavar="S3", help="s3:// prefix for results")
+    transform.add_argument("--instance-type", default="ml.m5.large", metavar="T")
+    transform.add_argument("--instance-count", type=_positive_int, default=1, metavar="N")
+    transform.add_argument("--content-type", default="text/csv", metavar="TYPE")
+    transform.add_argument(
+        "--split-type", metavar="TYPE", help="Line (default), None (default for time series), ..."
+    )
+    transform.add_argument("--accept", metavar="TYPE", help="response content type")
+    transform.add_argument("--transform-job-name", metavar="NAME", help="default NAME-<UTC time>")
+    _model_options(transform)
+    _wait_options(transform, "transform job")
+    transform.set_defaults(handler=_transform)
+
+    predict = subparsers.add_parser(
+        "predict",
+        parents=[aws_options],
+        help="send CSV rows to an endpoint and print its response",
+        description="Send FILE (or stdin with - or no FILE) to ENDPOINT with InvokeEndpoint and "
+        "write the response body to stdout as it is.",
+    )
+    predict.add_argument("endpoint_name", metavar="ENDPOINT")
+    predict.add_argument("file", metavar="FILE", nargs="?", default=STDIN, help="rows; - for stdin")
+    predict.add_argument("--content-type", default="text/csv", metavar="TYPE")
+    predict.add_argument("--accept", metavar="TYPE", help="response content type")
+    predict.set_defaults(handler=_predict)
+
+    undeploy = subparsers.add_parser(
+        "undeploy",
+        parents=[aws_options],
+        help="delete an endpoint, and the config and model deploy made for it",
+        description="Delete ENDPOINT, and its endpoint config and model when `deploy` made them "
+        'for it (nothing else); print {"EndpointName", "EndpointConfigName", "ModelNames"}.',
+    )
+    undeploy.add_argument("endpoint_name", metavar="ENDPOINT")
+    undeploy.set_defaults(handler=_undeploy)
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--candidate", metavar="C", help="candidate name (default: the best)")
+    parser.add_argument(
+        "--inference-response-keys",
+        nargs="+",
+        metavar="K",
+        help="classification: predicted_label, probability, probabilities, labels",
+    )
+    parser.add_argument("--model-name", metavar="NAME", help="name of the model to make")
+
+
+def _wait_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--no-wait", action="store_true", help=f"do not wait for the {what}")
+    parser.add_argument(
+        "--timeout", type=_seconds, metavar="S", help="give up waiting after S seconds (exit 3)"
+    )
+    parser.add_argument("--delay", type=_seconds, metavar="S", help="seconds between describes")
+
+
+# -- handlers ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _JobRef:
+    """The job as deploying needs it (name and client): no describe just to read its ARN."""
+
+    name: str
+    client: AutoMLClient
+
+
+def _job(args: argparse.Namespace) -> _JobRef:
+    return _JobRef(args.job_name, _client(args))
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from automl_sdk.deploy import deploy
+    from automl_sdk.errors import DeployTimeoutError
+
+    try:
+        endpoint = deploy(
+            _job(args),
+            endpoint_name=args.endpoint_name,
+            instance_type=args.instance_type,
+            initial_instance_count=args.instance_count,
+            serverless_memory_mb=args.serverless_memory_mb,
+            serverless_max_concurrency=args.serverless_max_concurrency,
+            candidate=args.candidate,
+            inference_response_keys=args.inference_response_keys,
+            kms_key_id=args.kms_key_id,
+            model_name=args.model_name,
+            wait=not args.no_wait,
+            timeout=args.timeout,
+            delay=args.delay,
+        )
+    except DeployTimeoutError as exc:
+        print(f"automl-sdk: {exc}", file=sys.stderr)
+        return EXIT_TIMEOUT
+    print_json(
+        {
+            "EndpointName": endpoint.name,
+            "EndpointArn": endpoint.arn,
+            "EndpointConfigName": endpoint.endpoint_config_name,
+            "ModelName": endpoint.model_name,
+        }
+    )
+    return EXIT_OK
+
+
+def _transform(args: argparse.Namespace) -> int:
+    from automl_sdk.deploy import transform
+    from automl_sdk.errors import DeployTimeoutError
+
+    try:
+        batch = transform(
+            _job(args),
+            input_s3_uri=args.input,
+            output_s3_uri=args.output,
+            instance_type=args.instance_type,
+            instance_count=args.instance_count,
+            content_type=args.content_type,
+            split_type=args.split_type,
+            accept=args.accept,
+            candidate=args.candidate,
+            inference_response_keys=args.inference_response_keys,
+            job_name=args.transform_job_name,
+            model_name=args.model_name,
+            wait=not args.no_wait,
+            timeout=args.timeout,
+            delay=args.delay,
+        )
+    except DeployTimeoutError as exc:
+        print(f"automl-sdk: {exc}", file=sys.stderr)
+        return EXIT_TIMEOUT
+    print_json(
+        {
+            "TransformJobName": batch.name,
+            "TransformJobArn": batch.arn,
+            "ModelName": batch.model_name,
+            "S3OutputPath": batch.output_s3_uri,
+        }
+    )
+    return EXIT_OK
+
+
+def _predict(args: argparse.Namespace) -> int:
+    body = _read_body(args.file)
+    client = _client(args)
+    endpoint = client.endpoint(args.endpoint_name, runtime_client=_runtime_client(args, client))
+    answer, _ = endpoint.invoke(body, content_type=args.content_type, accept=args.accept)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(answer)
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _undeploy(args: argparse.Namespace) -> int:
+    print_json(_client(args).endpoint(args.endpoint_name).delete())
+    return EXIT_OK
+
+
+def _read_body(source: str) -> bytes:
+    """The bytes to send: the file ``source``, or stdin for ``-``."""
+    return _read_bytes(source, source_label(source))
+
+
+def _runtime_client(args: argparse.Namespace, client: AutoMLClient) -> Any:
+    """A ``sagemaker-runtime`` client with the command's profile, region and endpoint URL."""
+    import boto3
+
+    session = boto3.session.Session(profile_name=args.profile)
+    return session.client(
+        "sagemaker-runtime",
+        region_name=args.region or client.sagemaker_client.meta.region_name,
+        endpoint_url=args.endpoint_url,
+    )
