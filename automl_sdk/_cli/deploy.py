@@ -10,7 +10,9 @@ boto3 is imported only when a handler runs.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,9 +26,12 @@ from automl_sdk._cli.common import (
     source_label,
 )
 from automl_sdk._cli.jobs import _client, _positive_int, _seconds
+from automl_sdk.errors import DeployTimeoutError
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
@@ -58,7 +63,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     _model_options(deploy)
     _wait_options(deploy, "endpoint")
-    deploy.set_defaults(handler=_deploy)
+    deploy.set_defaults(handler=_timeout_exits_3(_deploy))
 
     transform = subparsers.add_parser(
         "transform",
@@ -81,7 +86,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     transform.add_argument("--transform-job-name", metavar="NAME", help="default NAME-<UTC time>")
     _model_options(transform)
     _wait_options(transform, "transform job")
-    transform.set_defaults(handler=_transform)
+    transform.set_defaults(handler=_timeout_exits_3(_transform))
 
     predict = subparsers.add_parser(
         "predict",
@@ -141,29 +146,45 @@ def _job(args: argparse.Namespace) -> _JobRef:
     return _JobRef(args.job_name, _client(args))
 
 
+def _shared(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of :func:`_model_options` and :func:`_wait_options` as keyword arguments."""
+    return {
+        "candidate": args.candidate,
+        "inference_response_keys": args.inference_response_keys,
+        "model_name": args.model_name,
+        "wait": not args.no_wait,
+        "timeout": args.timeout,
+        "delay": args.delay,
+    }
+
+
+def _timeout_exits_3(handler: Handler) -> Handler:
+    """``handler``, with a wait that ran out of time reported on stderr and exit code 3."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except DeployTimeoutError as exc:
+            print(f"automl-sdk: {exc}", file=sys.stderr)
+            return EXIT_TIMEOUT
+
+    return run
+
+
 def _deploy(args: argparse.Namespace) -> int:
     from automl_sdk.deploy import deploy
-    from automl_sdk.errors import DeployTimeoutError
 
-    try:
-        endpoint = deploy(
-            _job(args),
-            endpoint_name=args.endpoint_name,
-            instance_type=args.instance_type,
-            initial_instance_count=args.instance_count,
-            serverless_memory_mb=args.serverless_memory_mb,
-            serverless_max_concurrency=args.serverless_max_concurrency,
-            candidate=args.candidate,
-            inference_response_keys=args.inference_response_keys,
-            kms_key_id=args.kms_key_id,
-            model_name=args.model_name,
-            wait=not args.no_wait,
-            timeout=args.timeout,
-            delay=args.delay,
-        )
-    except DeployTimeoutError as exc:
-        print(f"automl-sdk: {exc}", file=sys.stderr)
-        return EXIT_TIMEOUT
+    endpoint = deploy(
+        _job(args),
+        endpoint_name=args.endpoint_name,
+        instance_type=args.instance_type,
+        initial_instance_count=args.instance_count,
+        serverless_memory_mb=args.serverless_memory_mb,
+        serverless_max_concurrency=args.serverless_max_concurrency,
+        kms_key_id=args.kms_key_id,
+        **_shared(args),
+    )
     print_json(
         {
             "EndpointName": endpoint.name,
@@ -177,29 +198,19 @@ def _deploy(args: argparse.Namespace) -> int:
 
 def _transform(args: argparse.Namespace) -> int:
     from automl_sdk.deploy import transform
-    from automl_sdk.errors import DeployTimeoutError
 
-    try:
-        batch = transform(
-            _job(args),
-            input_s3_uri=args.input,
-            output_s3_uri=args.output,
-            instance_type=args.instance_type,
-            instance_count=args.instance_count,
-            content_type=args.content_type,
-            split_type=args.split_type,
-            accept=args.accept,
-            candidate=args.candidate,
-            inference_response_keys=args.inference_response_keys,
-            job_name=args.transform_job_name,
-            model_name=args.model_name,
-            wait=not args.no_wait,
-            timeout=args.timeout,
-            delay=args.delay,
-        )
-    except DeployTimeoutError as exc:
-        print(f"automl-sdk: {exc}", file=sys.stderr)
-        return EXIT_TIMEOUT
+    batch = transform(
+        _job(args),
+        input_s3_uri=args.input,
+        output_s3_uri=args.output,
+        instance_type=args.instance_type,
+        instance_count=args.instance_count,
+        content_type=args.content_type,
+        split_type=args.split_type,
+        accept=args.accept,
+        job_name=args.transform_job_name,
+        **_shared(args),
+    )
     print_json(
         {
             "TransformJobName": batch.name,

@@ -461,3 +461,62 @@ def test_refused_endpoint_config_says_the_model_exists(
         "EndpointConfig 'price' could not be created: ResourceLimitExceeded: The account-level "
         "service limit 'ml.m5.large for endpoint usage' is 0.; resources that exist: Model 'price'"
     )
+
+
+def expect_transform_ending(stubber: Stubber, status: str, **extra: Any) -> None:
+    best = candidate("price-xgb-1", containers=hpo_regression_containers())
+    expect_describe_job(stubber, job_description("price", best=best))
+    stubber.add_response("create_model", {"ModelArn": arn("model", "price-model")})
+    stubber.add_response(
+        "create_transform_job", {"TransformJobArn": arn("transform-job", "price-batch")}
+    )
+    stubber.add_response(
+        "describe_transform_job",
+        {
+            "TransformJobName": "price-batch",
+            "TransformJobArn": arn("transform-job", "price-batch"),
+            "TransformJobStatus": status,
+            "ModelName": "price-model",
+            "TransformInput": {
+                "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}
+            },
+            "TransformResources": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
+            "CreationTime": WHEN,
+            **extra,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "extra", "message"),
+    [
+        (
+            "Failed",
+            {"FailureReason": "AlgorithmError: unable to parse row 3"},
+            "TransformJob 'price-batch' ended Failed: AlgorithmError: unable to parse row 3; "
+            "resources that exist: Model 'price-model', TransformJob 'price-batch'",
+        ),
+        (
+            "Stopped",
+            {},
+            "TransformJob 'price-batch' ended Stopped: no reason given; "
+            "resources that exist: Model 'price-model', TransformJob 'price-batch'",
+        ),
+    ],
+)
+def test_a_transform_that_does_not_complete_raises_with_its_reason(
+    client: AutoMLClient, stubber: Stubber, status: str, extra: dict[str, Any], message: str
+) -> None:
+    expect_transform_ending(stubber, status, **extra)
+
+    with pytest.raises(DeployFailedError) as caught:
+        job(client, "price").transform(
+            input_s3_uri="s3://b/in/",
+            output_s3_uri="s3://b/out/",
+            job_name="price-batch",
+            model_name="price-model",
+            delay=0,
+        )
+
+    assert caught.value.message == message
+    assert caught.value.status == status
