@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from automl_sdk.deploy._predict import decode_body, encode_body
 
 cells = st.one_of(
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\r")),
     st.integers(),
     st.floats(allow_nan=False, allow_infinity=False),
 )
