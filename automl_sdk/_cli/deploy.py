@@ -225,7 +225,7 @@ def _transform(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     body = _read_body(args.file)
     client = _client(args)
-    endpoint = client.endpoint(args.endpoint_name, runtime_client=_runtime_client(args, client))
+    endpoint = client.endpoint(args.endpoint_name)
     answer, _ = endpoint.invoke(body, content_type=args.content_type, accept=args.accept)
     sys.stdout.flush()
     sys.stdout.buffer.write(answer)
@@ -241,15 +241,3 @@ def _undeploy(args: argparse.Namespace) -> int:
 def _read_body(source: str) -> bytes:
     """The bytes to send: the file ``source``, or stdin for ``-``."""
     return _read_bytes(source, source_label(source))
-
-
-def _runtime_client(args: argparse.Namespace, client: AutoMLClient) -> Any:
-    """A ``sagemaker-runtime`` client with the command's profile, region and endpoint URL."""
-    import boto3
-
-    session = boto3.session.Session(profile_name=args.profile)
-    return session.client(
-        "sagemaker-runtime",
-        region_name=args.region or client.sagemaker_client.meta.region_name,
-        endpoint_url=args.endpoint_url,
-    )

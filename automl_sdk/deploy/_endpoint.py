@@ -140,7 +140,7 @@ class Endpoint:
         content type, undecoded."""
         runtime = self.runtime_client
         if runtime is None:
-            runtime = runtime_client_for(self.client.sagemaker_client)
+            runtime = runtime_client_for(self.client)
             object.__setattr__(self, "runtime_client", runtime)  # made once, on first use
         request: dict[str, Any] = {
             "EndpointName": self.name,

@@ -12,9 +12,12 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automl_sdk.errors import DeployError
+
+if TYPE_CHECKING:
+    from automl_sdk.client import AutoMLClient
 
 __all__ = ["decode_body", "encode_body", "runtime_client_for"]
 
@@ -80,19 +83,26 @@ def decode_body(body: bytes, content_type: str | None) -> Any:
     return body
 
 
-def runtime_client_for(sagemaker: Any) -> Any:
-    """A ``sagemaker-runtime`` client beside the SageMaker client ``sagemaker``.
+def runtime_client_for(client: AutoMLClient) -> Any:
+    """A ``sagemaker-runtime`` client made like ``client``'s SageMaker client.
 
-    Same region and retry configuration; the same endpoint URL when ``sagemaker`` talks to a
-    custom endpoint (a local moto server serves both APIs). Credentials come from boto3's default
+    The same session or profile (so the same credentials), region and retry configuration, and
+    the same endpoint URL when it is a custom one (a local moto server serves both APIs). When
+    ``client`` was given a ready SageMaker client, the credentials come from boto3's default
     chain: pass ``runtime_client`` to :class:`~automl_sdk.deploy.Endpoint` for any other.
     """
-    import boto3
+    sagemaker = client.sagemaker_client
+    # The settings AutoMLClient made its SageMaker client from (None when one was injected).
+    session = getattr(client, "_session", None)
+    if session is None:
+        import boto3
 
+        session = boto3.session.Session(profile_name=getattr(client, "_profile_name", None))
+    make = getattr(session, "client", None) or session.create_client
     endpoint_url = sagemaker.meta.endpoint_url
     if endpoint_url and ".amazonaws.com" in endpoint_url:
         endpoint_url = None  # let botocore resolve runtime.sagemaker.<region>.amazonaws.com
-    return boto3.session.Session().client(
+    return make(
         "sagemaker-runtime",
         region_name=sagemaker.meta.region_name,
         endpoint_url=endpoint_url,
