@@ -34,6 +34,13 @@ def job(client: AutoMLClient, name: str = "churn") -> Job:
     return Job(name=name, arn=arn("automl-job", name), client=client)
 
 
+def expect_ensembling_job(stubber: Stubber) -> dict[str, Any]:
+    """Job ``churn`` is described Completed; its best candidate is ``churn-a`` (ensembling)."""
+    best = candidate("churn-a", containers=ensembling_containers())
+    expect_describe_job(stubber, job_description("churn", best=best))
+    return best
+
+
 def test_a_job_that_is_not_completed_is_refused_with_its_reason(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
@@ -76,8 +83,7 @@ def test_no_candidate_with_a_model_is_refused(client: AutoMLClient, stubber: Stu
 def test_an_unknown_candidate_is_refused_naming_the_leaderboard(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    best = expect_ensembling_job(stubber)
     stubber.add_response(
         "list_candidates_for_auto_ml_job",
         {"Candidates": [candidate("churn-b", metric=0.7), best]},
@@ -104,8 +110,7 @@ def test_an_unsupported_response_key_is_refused(client: AutoMLClient, stubber: S
 def test_an_endpoint_this_job_did_not_make_is_refused(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     stubber.add_response(
         "describe_endpoint", endpoint_described("shared", "InService"), {"EndpointName": "shared"}
     )
@@ -127,8 +132,7 @@ def test_an_endpoint_this_job_did_not_make_is_refused(
 def test_an_endpoint_made_from_another_job_is_refused(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     stubber.add_response("describe_endpoint", endpoint_described("live", "InService"))
     stubber.add_response("list_tags", {"Tags": own_tags("other-job")})
 
@@ -139,8 +143,7 @@ def test_an_endpoint_made_from_another_job_is_refused(
 def test_a_bad_instance_type_is_reported_by_lint_before_anything_is_sent(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
 
     with pytest.raises(RequestLintError) as caught:
         job(client).deploy(endpoint_name="churn_live", instance_type="ml.m5.lrage")
@@ -152,8 +155,7 @@ def test_a_bad_instance_type_is_reported_by_lint_before_anything_is_sent(
 def test_a_misspelt_instance_type_is_reported_with_the_fix(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
 
     with pytest.raises(RequestLintError) as caught:
         job(client).deploy(endpoint_name="churn-live", instance_type="ml.m5.lrage")
@@ -196,8 +198,7 @@ def expect_existing(stubber: Stubber, name: str, containers: list[dict[str, Any]
 def test_a_rerun_with_the_same_model_returns_the_existing_endpoint(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     expect_existing(stubber, "churn-live", ensembling_containers())
     stubber.add_response("describe_endpoint", endpoint_described("churn-live", "InService"))
 
@@ -213,8 +214,7 @@ def test_a_rerun_with_the_same_model_returns_the_existing_endpoint(
 def test_a_rerun_with_other_response_keys_is_a_conflict(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     expect_existing(stubber, "churn-live", ensembling_containers())
 
     with pytest.raises(DeployConflictError) as caught:
@@ -229,8 +229,7 @@ def test_a_rerun_with_other_response_keys_is_a_conflict(
 def test_an_existing_model_of_that_name_is_reused_when_identical(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     stubber.add_client_error(
         "create_model",
         service_error_code="ValidationException",
@@ -244,8 +243,7 @@ def test_an_existing_model_of_that_name_is_reused_when_identical(
 def test_an_existing_different_model_of_that_name_is_a_conflict(
     client: AutoMLClient, stubber: Stubber
 ) -> None:
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     stubber.add_client_error(
         "create_model",
         service_error_code="ValidationException",
@@ -265,8 +263,7 @@ def test_an_existing_different_model_of_that_name_is_a_conflict(
 
 def test_a_partial_earlier_run_is_completed(client: AutoMLClient, stubber: Stubber) -> None:
     """The model and config of a run that failed to create its endpoint are reused."""
-    best = candidate("churn-a", containers=ensembling_containers())
-    expect_describe_job(stubber, job_description("churn", best=best))
+    expect_ensembling_job(stubber)
     expect_no_endpoint(stubber, "churn-live")
     exists = {"service_error_code": "ValidationException"}
     stubber.add_client_error(
@@ -284,3 +281,17 @@ def test_a_partial_earlier_run_is_completed(client: AutoMLClient, stubber: Stubb
     endpoint = job(client).deploy(endpoint_name="churn-live", wait=False)
 
     assert endpoint.endpoint_config_name == "churn-live"
+
+
+def test_serverless_needs_both_memory_and_concurrency(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    expect_ensembling_job(stubber)
+
+    with pytest.raises(RequestLintError) as caught:
+        job(client).deploy(endpoint_name="churn-sl", serverless_memory_mb=2048)
+
+    assert caught.value.operation == "CreateEndpointConfig"
+    assert [(f.rule, f.path) for f in caught.value.findings] == [
+        ("E1003", "ProductionVariants[0].ServerlessConfig.MaxConcurrency")
+    ]
