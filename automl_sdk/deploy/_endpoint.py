@@ -276,30 +276,26 @@ def deploy(
         vpc_config=vpc_config,
         tags=_aws.tag_list(user_tags, own),
     )
-    variant: dict[str, Any] = {"VariantName": VARIANT_NAME, "ModelName": model_name}
-    if serverless:
-        variant["ServerlessConfig"] = _without_none(
-            MemorySizeInMB=serverless_memory_mb, MaxConcurrency=serverless_max_concurrency
-        )
-    else:
-        variant |= {"InstanceType": instance_type, "InitialInstanceCount": initial_instance_count}
-    config: dict[str, Any] = {"EndpointConfigName": config_name, "ProductionVariants": [variant]}
     # Serverless endpoints have no storage volume: only a key given here is passed on.
-    key = kms_key_id if serverless else kms_key_id or source.volume_kms_key_id
-    if key:
-        config["KmsKeyId"] = key
-    config["Tags"] = _aws.tag_list(user_tags, own)
+    config = _config_request(
+        name=config_name,
+        model_name=model_name,
+        instance_type=instance_type,
+        instance_count=initial_instance_count,
+        serverless=_without_none(
+            MemorySizeInMB=serverless_memory_mb, MaxConcurrency=serverless_max_concurrency
+        ),
+        kms_key_id=kms_key_id if serverless else kms_key_id or source.volume_kms_key_id,
+        tags=_aws.tag_list(user_tags, own),
+    )
     endpoint_request = {
         "EndpointName": endpoint_name,
         "EndpointConfigName": config_name,
         "Tags": _aws.tag_list(user_tags, {_aws.CREATED_BY_JOB: job_name}),
     }
-    for operation, request in (
-        ("CreateModel", model),
-        ("CreateEndpointConfig", config),
-        ("CreateEndpoint", endpoint_request),
-    ):
-        _aws.lint_request(operation, request)
+    _aws.lint_request("CreateModel", model)
+    _aws.lint_request("CreateEndpointConfig", config)
+    _aws.lint_request("CreateEndpoint", endpoint_request)
     existing = _aws.describe_or_none(sagemaker, "DescribeEndpoint", {"EndpointName": endpoint_name})
     if existing is not None:
         handle = _existing_endpoint(client, existing, model, config_name, job_name)
@@ -312,6 +308,30 @@ def deploy(
 
 def _without_none(**members: Any) -> dict[str, Any]:
     return {key: value for key, value in members.items() if value is not None}
+
+
+def _config_request(
+    *,
+    name: str,
+    model_name: str,
+    instance_type: str,
+    instance_count: int,
+    serverless: dict[str, Any],
+    kms_key_id: str | None,
+    tags: list[dict[str, str]],
+) -> dict[str, Any]:
+    """The CreateEndpointConfig request: one ``AllTraffic`` variant, serverless when
+    ``serverless`` has members, else on ``instance_count`` instances of ``instance_type``."""
+    variant: dict[str, Any] = {"VariantName": VARIANT_NAME, "ModelName": model_name}
+    if serverless:
+        variant["ServerlessConfig"] = serverless
+    else:
+        variant |= {"InstanceType": instance_type, "InitialInstanceCount": instance_count}
+    config: dict[str, Any] = {"EndpointConfigName": name, "ProductionVariants": [variant]}
+    if kms_key_id:
+        config["KmsKeyId"] = kms_key_id
+    config["Tags"] = tags
+    return config
 
 
 def _create(

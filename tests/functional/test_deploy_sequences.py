@@ -520,3 +520,34 @@ def test_a_transform_that_does_not_complete_raises_with_its_reason(
 
     assert caught.value.message == message
     assert caught.value.status == status
+
+
+def test_a_named_candidate_comes_from_the_leaderboard(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    best = candidate("churn-ens", containers=ensembling_containers(), metric=0.95)
+    runner_up = candidate("churn-xgb-7", containers=hpo_classification_containers(), metric=0.9)
+    expect_describe_job(stubber, job_description("churn", best=best))
+    stubber.add_response(
+        "list_candidates_for_auto_ml_job",
+        {"Candidates": [best, runner_up]},
+        {"AutoMLJobName": "churn"},
+    )
+    stubber.add_response(
+        "create_model",
+        {"ModelArn": arn("model", "churn-xgb")},
+        {
+            "ModelName": "churn-xgb",
+            "Containers": hpo_classification_containers(),
+            "ExecutionRoleArn": "arn:aws:iam::123456789012:role/Serving",
+            "Tags": [{"Key": "automl-sdk:auto-ml-job", "Value": "churn"}],
+        },
+    )
+
+    name = job(client).create_model(
+        candidate="churn-xgb-7",
+        model_name="churn-xgb",
+        execution_role_arn="arn:aws:iam::123456789012:role/Serving",
+    )
+
+    assert name == "churn-xgb"
