@@ -43,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with sagemaker_endpoint(args) as endpoint_url:
         client = AutoMLClient(region_name=args.region, endpoint_url=endpoint_url)
-        job = completed_job(client, args)
-        endpoint = deploy(job, args)
+        try:
+            job = completed_job(client, args)
+            endpoint = deploy(job, args)
+        except DeployError as exc:  # e.g. the job has not completed: nothing was made
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         try:
             predict(endpoint, args, endpoint_url)
             transform(job, args)
@@ -113,7 +117,9 @@ def completed_job(client: AutoMLClient, args: argparse.Namespace) -> Job:
 
 
 def deploy(job: Job, args: argparse.Namespace) -> Endpoint:
-    heading(f"2. Deploy the best candidate with response keys {', '.join(KEYS)}")
+    keys = KEYS if chooses_response_keys(job) else None
+    shown = f"response keys {', '.join(KEYS)}" if keys else "its default response"
+    heading(f"2. Deploy the best candidate with {shown}")
     args.endpoint_name = args.endpoint_name or f"{job.name}-live"
     try:
         job.deploy(endpoint_name=args.endpoint_name, inference_response_keys=["score"])
@@ -122,7 +128,7 @@ def deploy(job: Job, args: argparse.Namespace) -> Endpoint:
     endpoint = job.deploy(
         endpoint_name=args.endpoint_name,
         instance_type=args.instance_type,
-        inference_response_keys=KEYS,
+        inference_response_keys=keys,
         delay=1 if not args.aws else None,
     )
     print(f"  {endpoint!r}")
@@ -145,6 +151,14 @@ def deploy(job: Job, args: argparse.Namespace) -> Endpoint:
         f"  the same deploy again returns {'the same endpoint' if again == endpoint else 'another'}"
     )
     return endpoint
+
+
+def chooses_response_keys(job: Job) -> bool:
+    """Whether the best candidate's last container lists response keys (classification does)."""
+    best = job.best_candidate()
+    containers = best.inference_containers if best is not None else None
+    last = containers[-1].environment or {} if containers else {}
+    return "SAGEMAKER_INFERENCE_SUPPORTED" in last
 
 
 def predict(endpoint: Endpoint, args: argparse.Namespace, endpoint_url: str | None) -> None:
