@@ -113,9 +113,15 @@ def with_response_keys(
     ``keys=None`` (or empty) leaves the containers as they are: each answers with its default.
 
     Raises:
+        TypeError: ``keys`` is a string rather than a list of keys.
         DeployError: a key is repeated, the last container declares no supported keys (regression
             and time-series models), or a key is not among the last container's supported keys.
     """
+    if isinstance(keys, str):
+        raise TypeError(
+            f"inference_response_keys must be a list of keys, not a string (got {keys!r}; "
+            f"expected e.g. {keys.split(',')!r})"
+        )
     result = [_copy(container) for container in containers]
     if not keys:
         return result

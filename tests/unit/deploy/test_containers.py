@@ -141,6 +141,17 @@ def test_repeated_keys_are_refused() -> None:
         )
 
 
+def test_a_string_of_keys_is_not_taken_letter_by_letter() -> None:
+    with pytest.raises(TypeError) as caught:
+        with_response_keys(
+            ensembling_containers(), "predicted_label,probability", candidate_name="c", job_name="j"
+        )
+    assert str(caught.value) == (
+        "inference_response_keys must be a list of keys, not a string (got "
+        "'predicted_label,probability'; expected e.g. ['predicted_label', 'probability'])"
+    )
+
+
 def test_gpu_instance_takes_the_gpu_definition() -> None:
     found = candidate("img", definitions=image_definitions())
     assert candidate_containers(found, "ml.g4dn.xlarge", job_name="j") == image_definitions()["GPU"]
