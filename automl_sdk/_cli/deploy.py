@@ -84,6 +84,16 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     transform.add_argument("--accept", metavar="TYPE", help="response content type")
     transform.add_argument("--transform-job-name", metavar="NAME", help="default NAME-<UTC time>")
+    transform.add_argument(
+        "--max-payload-mb", type=_whole_number, metavar="MB", help="0 for time series (default)"
+    )
+    transform.add_argument(
+        "--invocations-timeout-seconds",
+        type=_positive_int,
+        metavar="S",
+        help="3600 for time series (default)",
+    )
+    transform.add_argument("--kms-key-id", metavar="KEY", help="output key (default: the job's)")
     _model_options(transform)
     _wait_options(transform, "transform job")
     transform.set_defaults(handler=_timeout_exits_3(_transform))
@@ -110,6 +120,16 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     undeploy.add_argument("endpoint_name", metavar="ENDPOINT")
     undeploy.set_defaults(handler=_undeploy)
+
+
+def _whole_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0 (got {text})")
+    return value
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
@@ -209,6 +229,9 @@ def _transform(args: argparse.Namespace) -> int:
         split_type=args.split_type,
         accept=args.accept,
         job_name=args.transform_job_name,
+        max_payload_mb=args.max_payload_mb,
+        invocations_timeout_seconds=args.invocations_timeout_seconds,
+        kms_key_id=args.kms_key_id,
         **_shared(args),
     )
     print_json(

@@ -97,7 +97,26 @@ def test_transform_no_wait_prints_the_job(
     expect_describe_job(stubber, job_description("churn", best=best))
     stubber.add_response("create_model", {"ModelArn": arn("model", "churn-m")})
     stubber.add_response(
-        "create_transform_job", {"TransformJobArn": arn("transform-job", "churn-batch")}
+        "create_transform_job",
+        {"TransformJobArn": arn("transform-job", "churn-batch")},
+        {
+            "TransformJobName": "churn-batch",
+            "ModelName": "churn-m",
+            "TransformInput": {
+                "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}},
+                "ContentType": "application/jsonlines",
+                "SplitType": "Line",
+            },
+            "TransformOutput": {
+                "S3OutputPath": "s3://b/out/",
+                "AssembleWith": "Line",
+                "KmsKeyId": "alias/out",
+            },
+            "TransformResources": {"InstanceType": "ml.c5.xlarge", "InstanceCount": 2},
+            "MaxPayloadInMB": 0,
+            "ModelClientConfig": {"InvocationsTimeoutInSeconds": 600},
+            "Tags": [{"Key": "automl-sdk:auto-ml-job", "Value": "churn"}],
+        },
     )
 
     code = main(
@@ -112,6 +131,18 @@ def test_transform_no_wait_prints_the_job(
             "churn-batch",
             "--model-name",
             "churn-m",
+            "--instance-type",
+            "ml.c5.xlarge",
+            "--instance-count",
+            "2",
+            "--content-type",
+            "application/jsonlines",
+            "--max-payload-mb",
+            "0",
+            "--invocations-timeout-seconds",
+            "600",
+            "--kms-key-id",
+            "alias/out",
             "--no-wait",
         ]
     )
