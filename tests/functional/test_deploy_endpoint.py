@@ -8,10 +8,11 @@ from typing import Any
 
 import botocore.session
 import pytest
+from botocore.exceptions import ClientError
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, DeployError, DeployTimeoutError, Endpoint
+from automl_sdk import AutoMLClient, DeployError, DeployFailedError, DeployTimeoutError, Endpoint
 from tests.functional.test_deploy_sequences import endpoint_described, own_tags
 from tests.support.deploy import WHEN, arn
 
@@ -203,3 +204,37 @@ def test_wait_timeout_leaves_the_endpoint_and_says_so(
         "(last status Creating); it was not stopped or deleted; resources that exist: "
         "Model 'churn', EndpointConfig 'churn', Endpoint 'churn'"
     )
+
+
+def test_an_endpoint_deleted_while_waited_for_is_a_failure(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    stubber.add_response("describe_endpoint", endpoint_described("churn", "Creating"))
+    stubber.add_client_error(
+        "describe_endpoint",
+        service_error_code="ValidationException",
+        service_message=f'Could not find endpoint "{arn("endpoint", "churn")}".',
+    )
+
+    with pytest.raises(DeployFailedError) as caught:
+        handle(client, None).wait(delay=0)
+
+    assert caught.value.resources == (("Model", "churn"), ("EndpointConfig", "churn"))
+    assert caught.value.failure_reason == f'Could not find endpoint "{arn("endpoint", "churn")}".'
+
+
+def test_other_errors_while_waiting_pass_through_as_boto3_raises_them(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    stubber.add_client_error(
+        "describe_endpoint",
+        service_error_code="AccessDeniedException",
+        service_message="not authorized to perform: sagemaker:DescribeEndpoint",
+        http_status_code=400,
+    )
+
+    with pytest.raises(ClientError) as caught:
+        handle(client, None).wait(delay=0)
+
+    assert caught.value.response["Error"]["Code"] == "AccessDeniedException"
+    assert caught.value.operation_name == "DescribeEndpoint"

@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, DeployConflictError, DeployError, RequestLintError
+from automl_sdk import (
+    AutoMLClient,
+    DeployConflictError,
+    DeployError,
+    DeployFailedError,
+    RequestLintError,
+)
 from automl_sdk.client import Job
 from tests.functional.test_deploy_sequences import (
     endpoint_described,
@@ -295,3 +301,116 @@ def test_serverless_needs_both_memory_and_concurrency(
     assert [(f.rule, f.path) for f in caught.value.findings] == [
         ("E1003", "ProductionVariants[0].ServerlessConfig.MaxConcurrency")
     ]
+
+
+def test_an_endpoint_of_this_job_on_another_config_is_a_conflict(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    expect_ensembling_job(stubber)
+    stubber.add_response(
+        "describe_endpoint",
+        endpoint_described("churn-live", "InService", EndpointConfigName="churn-live-v1"),
+    )
+    stubber.add_response("list_tags", {"Tags": own_tags("churn")})
+
+    with pytest.raises(DeployConflictError) as caught:
+        job(client).deploy(endpoint_name="churn-live")
+
+    assert caught.value.reason == "it uses endpoint config 'churn-live-v1', not 'churn-live'"
+
+
+def test_an_existing_config_with_another_instance_type_is_a_conflict(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    expect_ensembling_job(stubber)
+    expect_no_endpoint(stubber, "churn-live")
+    stubber.add_response("create_model", {"ModelArn": arn("model", "churn-live")})
+    stubber.add_client_error(
+        "create_endpoint_config",
+        service_error_code="ValidationException",
+        service_message="Cannot create already existing endpoint configuration",
+    )
+    stubber.add_response("describe_endpoint_config", config_described("churn-live", "churn-live"))
+
+    with pytest.raises(DeployConflictError) as caught:
+        job(client).deploy(endpoint_name="churn-live", instance_type="ml.c5.xlarge")
+
+    assert caught.value.message == (
+        "EndpointConfig 'churn-live' already exists: it differs in "
+        "ProductionVariants[0].InstanceType; nothing was created"
+    )
+
+
+def transform_described(**changes: Any) -> dict[str, Any]:
+    described = {
+        "TransformJobName": "churn-batch",
+        "TransformJobArn": arn("transform-job", "churn-batch"),
+        "TransformJobStatus": "InProgress",
+        "ModelName": "churn-m",
+        "TransformInput": {
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}
+        },
+        "TransformOutput": {"S3OutputPath": "s3://b/out/"},
+        "TransformResources": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
+        "CreationTime": WHEN,
+    }
+    return described | changes
+
+
+def expect_transform_exists(stubber: Stubber, **changes: Any) -> None:
+    expect_ensembling_job(stubber)
+    stubber.add_response("create_model", {"ModelArn": arn("model", "churn-m")})
+    stubber.add_client_error(
+        "create_transform_job",
+        service_error_code="ResourceInUse",
+        service_message="Transform job churn-batch already exists",
+    )
+    stubber.add_response("describe_transform_job", transform_described(**changes))
+
+
+def run_transform(client: AutoMLClient) -> Any:
+    return job(client).transform(
+        input_s3_uri="s3://b/in/",
+        output_s3_uri="s3://b/out/",
+        job_name="churn-batch",
+        model_name="churn-m",
+        wait=False,
+    )
+
+
+def test_a_rerun_transform_of_the_same_name_and_data_is_reused(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    expect_transform_exists(stubber)
+
+    assert run_transform(client).arn == arn("transform-job", "churn-batch")
+
+
+def test_a_transform_name_used_for_other_data_is_a_conflict(
+    client: AutoMLClient, stubber: Stubber
+) -> None:
+    expect_transform_exists(stubber, TransformOutput={"S3OutputPath": "s3://b/elsewhere/"})
+
+    with pytest.raises(DeployConflictError) as caught:
+        run_transform(client)
+
+    assert caught.value.reason == "it differs in TransformOutput.S3OutputPath"
+
+
+def test_a_refused_transform_says_the_model_exists(client: AutoMLClient, stubber: Stubber) -> None:
+    expect_ensembling_job(stubber)
+    stubber.add_response("create_model", {"ModelArn": arn("model", "churn-m")})
+    stubber.add_client_error(
+        "create_transform_job",
+        service_error_code="ResourceLimitExceeded",
+        service_message="The account-level service limit 'ml.m5.large for transform job usage' is 0.",
+    )
+
+    with pytest.raises(DeployFailedError) as caught:
+        run_transform(client)
+
+    assert caught.value.message == (
+        "TransformJob 'churn-batch' could not be created: ResourceLimitExceeded: The "
+        "account-level service limit 'ml.m5.large for transform job usage' is 0.; resources that "
+        "exist: Model 'churn-m'"
+    )
