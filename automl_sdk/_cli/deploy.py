@@ -47,8 +47,12 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     deploy.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
     deploy.add_argument("--endpoint-name", required=True, metavar="E", help="endpoint to make")
-    deploy.add_argument("--instance-type", default="ml.m5.large", metavar="T")
-    deploy.add_argument("--instance-count", type=_positive_int, default=1, metavar="N")
+    deploy.add_argument(
+        "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
+    )
+    deploy.add_argument(
+        "--instance-count", type=_positive_int, default=1, metavar="N", help="default 1"
+    )
     deploy.add_argument(
         "--serverless-memory-mb", type=_positive_int, metavar="M", help="serverless endpoint memory"
     )
@@ -76,9 +80,15 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     transform.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
     transform.add_argument("--input", required=True, metavar="S3", help="s3:// prefix of the data")
     transform.add_argument("--output", required=True, metavar="S3", help="s3:// prefix for results")
-    transform.add_argument("--instance-type", default="ml.m5.large", metavar="T")
-    transform.add_argument("--instance-count", type=_positive_int, default=1, metavar="N")
-    transform.add_argument("--content-type", default="text/csv", metavar="TYPE")
+    transform.add_argument(
+        "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
+    )
+    transform.add_argument(
+        "--instance-count", type=_positive_int, default=1, metavar="N", help="default 1"
+    )
+    transform.add_argument(
+        "--content-type", default="text/csv", metavar="TYPE", help="of the input; default text/csv"
+    )
     transform.add_argument(
         "--split-type", metavar="TYPE", help="Line (default), None (default for time series), ..."
     )
@@ -105,9 +115,11 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         description="Send FILE (or stdin with - or no FILE) to ENDPOINT with InvokeEndpoint and "
         "write the response body to stdout as it is.",
     )
-    predict.add_argument("endpoint_name", metavar="ENDPOINT")
+    predict.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     predict.add_argument("file", metavar="FILE", nargs="?", default=STDIN, help="rows; - for stdin")
-    predict.add_argument("--content-type", default="text/csv", metavar="TYPE")
+    predict.add_argument(
+        "--content-type", default="text/csv", metavar="TYPE", help="of FILE; default text/csv"
+    )
     predict.add_argument("--accept", metavar="TYPE", help="response content type")
     predict.set_defaults(handler=_predict)
 
@@ -118,7 +130,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         description="Delete ENDPOINT, and its endpoint config and model when `deploy` made them "
         'for it (nothing else); print {"EndpointName", "EndpointConfigName", "ModelNames"}.',
     )
-    undeploy.add_argument("endpoint_name", metavar="ENDPOINT")
+    undeploy.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     undeploy.set_defaults(handler=_undeploy)
 
 

@@ -124,6 +124,7 @@ def test_a_pipe_into_head_ends_quietly(tmp_path: Path) -> None:
 # -- help and options -------------------------------------------------------------------------
 
 AWS_COMMANDS = {"check", "create", "describe", "wait", "stop", "list", "candidates"}
+AWS_COMMANDS |= {"deploy", "transform", "predict", "undeploy"}
 LOCAL_COMMANDS = {"lint", "skeleton", "migrate"}
 
 
