@@ -95,7 +95,7 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     transform.add_argument("--accept", metavar="TYPE", help="response content type")
     transform.add_argument("--transform-job-name", metavar="NAME", help="default NAME-<UTC time>")
     transform.add_argument(
-        "--max-payload-mb", type=_whole_number, metavar="MB", help="0 for time series (default)"
+        "--max-payload-mb", type=int, metavar="MB", help="0 for time series (default)"
     )
     transform.add_argument(
         "--invocations-timeout-seconds",
@@ -132,16 +132,6 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     undeploy.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     undeploy.set_defaults(handler=_undeploy)
-
-
-def _whole_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be >= 0 (got {text})")
-    return value
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
