@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from automl_sdk.deploy import _aws
 from automl_sdk.deploy._containers import has_model
 from automl_sdk.errors import DeployError
 
@@ -61,6 +62,9 @@ def resolve_source(client: AutoMLClient, job_name: str, candidate: str | None) -
     """
     from automl_sdk._serde import to_wire
 
+    # The client sends these two; linted here so that a bad name is refused with its path.
+    _aws.lint_request("DescribeAutoMLJobV2", {"AutoMLJobName": job_name})
+    _aws.lint_request("ListCandidatesForAutoMLJob", {"AutoMLJobName": job_name})
     description = client.describe_job(job_name)
     _refuse_unfinished(description, job_name)
     chosen = _choose(client, description, job_name, candidate)

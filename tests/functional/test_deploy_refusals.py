@@ -414,3 +414,12 @@ def test_a_refused_transform_says_the_model_exists(client: AutoMLClient, stubber
         "account-level service limit 'ml.m5.large for transform job usage' is 0.; resources that "
         "exist: Model 'churn-m'"
     )
+
+
+@pytest.mark.usefixtures("stubber")  # nothing queued: any call would fail the test
+def test_a_bad_job_name_is_refused_by_lint_before_the_describe(client: AutoMLClient) -> None:
+    with pytest.raises(RequestLintError) as caught:
+        job(client, "churn_2026").deploy(endpoint_name="churn")
+
+    assert caught.value.operation == "DescribeAutoMLJobV2"
+    assert [(f.rule, f.path) for f in caught.value.findings] == [("E1007", "AutoMLJobName")]
