@@ -1,4 +1,5 @@
-"""What a rule sees: :class:`LintContext`, safe accessors over the raw request dict, path joining.
+"""What a rule sees: :class:`LintContext`, and (from :mod:`automl_sdk.lint._common`, re-exported
+here) safe accessors over the raw request dict and path joining.
 
 The request a rule reads is the raw JSON value the user gave (after converting a shape object to
 its wire dict), so any member may hold any JSON type. Phase-1 rules (``E1xxx``) report wrong types;
@@ -16,13 +17,40 @@ V1's ``ProblemType`` stays at the top level).
 
 from __future__ import annotations
 
-import decimal
-import functools
-import math
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from automl_sdk._mapping import to_v1
+from automl_sdk.lint._common import (
+    CHANNELS,
+    DEFAULT_CHANNEL_TYPE,
+    IMAGE_CLASSIFICATION,
+    OPERATIONS,
+    PROBLEM_TYPES,
+    TABULAR,
+    TEXT_CLASSIFICATION,
+    TEXT_GENERATION,
+    TIME_SERIES,
+    TRAINING,
+    V1,
+    V2,
+    VALIDATION,
+    Key,
+    closest,
+    finite,
+    follow,
+    get,
+    get_bool,
+    get_dict,
+    get_int,
+    get_list,
+    get_number,
+    get_str,
+    join,
+    object_or_none,
+    path_steps,
+    show,
+)
 
 if TYPE_CHECKING:
     # Type-checking only: importing typing_extensions at run time would add to the lint
@@ -31,185 +59,36 @@ if TYPE_CHECKING:
 
     from automl_sdk.lint._finding import Finding
 
-V1 = "CreateAutoMLJob"
-V2 = "CreateAutoMLJobV2"
-OPERATIONS = (V1, V2)
-
-TABULAR = "TabularJobConfig"
-TIME_SERIES = "TimeSeriesForecastingJobConfig"
-IMAGE_CLASSIFICATION = "ImageClassificationJobConfig"
-TEXT_CLASSIFICATION = "TextClassificationJobConfig"
-TEXT_GENERATION = "TextGenerationJobConfig"
-PROBLEM_TYPES = (TABULAR, TIME_SERIES, IMAGE_CLASSIFICATION, TEXT_CLASSIFICATION, TEXT_GENERATION)
-
-TRAINING = "training"
-VALIDATION = "validation"
-#: "The default value is training." (``ChannelType``, boto3's ``describe_auto_ml_job_v2`` page)
-DEFAULT_CHANNEL_TYPE = TRAINING
-
-Key: TypeAlias = str | int
-#: The CreateAutoMLJobV2 path of the input channels.
-CHANNELS = "AutoMLJobInputDataConfig"
-
-
-def join(path: str, *keys: Key) -> str:
-    """Extend a wire path: ``join("A", 1, "B")`` is ``"A[1].B"``; ``join("", "A")`` is ``"A"``."""
-    for key in keys:
-        if isinstance(key, int):
-            path = f"{path}[{key}]"
-        elif path:
-            path = f"{path}.{key}"
-        else:
-            path = key
-    return path
-
-
-@functools.cache  # rules ask for the same few paths on every request
-def _steps(path: str) -> tuple[Key, ...]:
-    """``"A[1].B"`` -> ``("A", 1, "B")``: the keys of a wire path (member names hold no dots)."""
-    keys: list[Key] = []
-    for part in path.split(".") if path else ():
-        name, *indexes = part.split("[")
-        keys.append(name)
-        keys += [int(index.rstrip("]")) for index in indexes]
-    return tuple(keys)
-
-
-_ARRAYS = (list, tuple)
-
-
-def _follow(obj: Any, keys: tuple[Key, ...]) -> Any:
-    """:func:`get` with the keys as one tuple (every getter calls it: lint's hottest loop)."""
-    for key in keys:
-        if type(obj) is dict or isinstance(obj, dict):  # the exact type first: much the commonest
-            obj = obj.get(key)
-        elif isinstance(obj, _ARRAYS) and type(key) is int and -len(obj) <= key < len(obj):
-            obj = obj[key]
-        else:
-            return None
-    return obj
-
-
-def get(obj: Any, *keys: Key) -> Any:
-    """``obj[k1][k2]...`` following dict keys (str) and list indexes (int); ``None`` on any mismatch."""
-    return _follow(obj, keys)
-
-
-def get_str(obj: Any, *keys: Key) -> str | None:
-    """The value at ``keys`` if it is a ``str``, else ``None``."""
-    value = _follow(obj, keys)
-    return value if isinstance(value, str) else None
-
-
-def get_int(obj: Any, *keys: Key) -> int | None:
-    """The value at ``keys`` if it is an ``int`` (never a ``bool``), else ``None``."""
-    value = _follow(obj, keys)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def get_number(obj: Any, *keys: Key) -> float | None:
-    """The value at ``keys`` if it is an ``int`` or ``float`` (never a ``bool``), else ``None``.
-
-    A finite ``Decimal`` (boto3 accepts one for float members) is returned as a ``float``.
-    """
-    value = _follow(obj, keys)
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, decimal.Decimal) and value.is_finite():
-        return float(value)
-    return None
-
-
-def finite(value: float | decimal.Decimal) -> bool:
-    """True for a finite number (a Decimal NaN would raise on comparison, so ask it directly).
-
-    An ``int`` is always finite, however large (``math.isfinite(10**400)`` would overflow).
-    """
-    if isinstance(value, int):
-        return True
-    if isinstance(value, decimal.Decimal):
-        return value.is_finite()
-    return math.isfinite(value)
-
-
-def get_bool(obj: Any, *keys: Key) -> bool | None:
-    """The value at ``keys`` if it is a ``bool``, else ``None``."""
-    value = _follow(obj, keys)
-    return value if isinstance(value, bool) else None
-
-
-def get_dict(obj: Any, *keys: Key) -> dict[str, Any] | None:
-    """The value at ``keys`` if it is a ``dict``, else ``None``."""
-    value = _follow(obj, keys)
-    return value if isinstance(value, dict) else None
-
-
-def get_list(obj: Any, *keys: Key) -> list[Any] | None:
-    """The value at ``keys`` if it is a ``list`` (a tuple, which boto3 also takes, as a list)."""
-    value = _follow(obj, keys)
-    if isinstance(value, tuple):
-        return list(value)
-    return value if isinstance(value, list) else None
-
-
-def _object_or_none(value: Any) -> dict[str, Any] | None:
-    """``value`` if it is a dict, ``{}`` if it is ``None``, else ``None``."""
-    if value is None:
-        return {}
-    return value if isinstance(value, dict) else None
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice ``word`` most likely meant, for "did you mean" hints: a case-insensitive
-    match first, then one ignoring ``_`` and ``-`` (``auto_ml_job_name`` -> ``AutoMLJobName``),
-    then the closest spelling; ``None`` when nothing is close."""
-    choices = list(choices)
-    lowered = {choice.lower(): choice for choice in choices}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    squashed = {_squash(choice): choice for choice in choices}
-    if _squash(word) in squashed:  # snake_case or kebab-case of a member: auto_ml_job_name
-        return squashed[_squash(word)]
-    import difflib  # only needed when something is wrong; keeps lint's import quick
-
-    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def _squash(word: str) -> str:
-    return word.replace("_", "").replace("-", "").lower()
-
-
-def show(value: Any, limit: int = 60) -> str:
-    """A short display form of a JSON value for messages: ``'abc'``, ``12``, ``true``, ``{...}``."""
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-    elif value is None:
-        text = "null"
-    elif isinstance(value, dict):
-        text = "{...}" if value else "{}"
-    elif isinstance(value, list):
-        text = "[...]" if value else "[]"
-    elif isinstance(value, decimal.Decimal):
-        text = str(value)
-    else:
-        text = _safe_repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _safe_repr(value: Any) -> str:
-    """``repr(value)``, or a description when there is none: an integer past Python's digit
-    limit for ``str`` (``ValueError``), or an object whose ``__repr__`` fails."""
-    try:
-        return repr(value)
-    except Exception:
-        if isinstance(value, int):
-            digits = int(abs(value).bit_length() * math.log10(2)) + 1
-            return f"<an integer of about {digits} digits>"
-        return f"<{type(value).__name__} object>"
-
+# The names rules import from here; the plain helpers are defined in _common.
+__all__ = [
+    "CHANNELS",
+    "DEFAULT_CHANNEL_TYPE",
+    "IMAGE_CLASSIFICATION",
+    "OPERATIONS",
+    "PROBLEM_TYPES",
+    "TABULAR",
+    "TEXT_CLASSIFICATION",
+    "TEXT_GENERATION",
+    "TIME_SERIES",
+    "TRAINING",
+    "V1",
+    "V2",
+    "VALIDATION",
+    "Key",
+    "LintContext",
+    "closest",
+    "fact",
+    "finite",
+    "get",
+    "get_bool",
+    "get_dict",
+    "get_int",
+    "get_list",
+    "get_number",
+    "get_str",
+    "join",
+    "show",
+]
 
 T = TypeVar("T")
 
@@ -284,18 +163,16 @@ class LintContext:
             return []
         head, star, rest = path.partition("[*]")
         if not star:
-            return [(path, _follow(self.request, _steps(path)))]
-        items = get_list(self.request, *_steps(head)) or []
-        steps = _steps(rest[1:])  # rest is ".Member..."
-        return [
-            (f"{head}[{index}]{rest}", _follow(item, steps)) for index, item in enumerate(items)
-        ]
+            return [(path, follow(self.request, path_steps(path)))]
+        items = get_list(self.request, *path_steps(head)) or []
+        steps = path_steps(rest[1:])  # rest is ".Member..."
+        return [(f"{head}[{index}]{rest}", follow(item, steps)) for index, item in enumerate(items)]
 
     def at(self, v2_path: str) -> tuple[str, Any]:
         """``(path, value)`` of the member at CreateAutoMLJobV2 path ``v2_path``: the first of
         :meth:`at_each`, or ``(v2_path, None)`` when the request has no such member."""
         if not self.is_v1:  # the common case, without at_each's list
-            return v2_path, _follow(self.request, _steps(v2_path))
+            return v2_path, follow(self.request, path_steps(v2_path))
         found = self.at_each(v2_path)
         return found[0] if found else (v2_path, None)
 
@@ -333,7 +210,7 @@ class LintContext:
         """The problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when absent or not a dict."""
         if not self.problem_config_path:
             return {}
-        return get_dict(self.request, *_steps(self.problem_config_path)) or {}
+        return get_dict(self.request, *path_steps(self.problem_config_path)) or {}
 
     @fact
     def channels(self) -> list[tuple[str, dict[str, Any]]]:
@@ -389,7 +266,7 @@ class LintContext:
         reports that), so rules about a missing security setting can stay quiet on it.
         """
         path, value = self.at("SecurityConfig")
-        return path, _object_or_none(value)
+        return path, object_or_none(value)
 
     @fact
     def completion_criteria(self) -> tuple[str, dict[str, Any] | None]:
@@ -420,7 +297,7 @@ class LintContext:
     # Shortcuts rooted at the request.
     def get(self, *keys: Key) -> Any:
         """``get(self.request, *keys)``."""
-        return _follow(self.request, keys)
+        return follow(self.request, keys)
 
     def get_str(self, *keys: Key) -> str | None:
         """``get_str(self.request, *keys)``."""

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Mapping
 from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 
-from automl_sdk.lint._context import join
+from automl_sdk.lint._common import join
 
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")

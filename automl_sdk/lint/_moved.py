@@ -23,7 +23,7 @@ from automl_sdk._mapping import (
     render,
     shape_at,
 )
-from automl_sdk.lint._context import V1
+from automl_sdk.lint._common import V1
 from automl_sdk.shapes.constraints import SHAPES
 
 _MIGRATE = "or convert the whole request with `automl-sdk migrate`"

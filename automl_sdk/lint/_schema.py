@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import closest, finite, join, show
+from automl_sdk.lint._common import closest, finite, join, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match

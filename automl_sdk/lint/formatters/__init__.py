@@ -6,28 +6,10 @@ order) and returns the whole output as a string; the CLI writes it to stdout.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
-import attrs
-
-from automl_sdk.lint._finding import Finding
-
-
-@attrs.frozen
-class FileReport:
-    """The findings of one file.
-
-    Attributes:
-        file: the file name as given on the command line (``"-"`` for stdin).
-        findings: its findings, sorted as ``lint`` returns them.
-        locations: wire path -> (line, column) in the file, when known (may be empty).
-    """
-
-    file: str
-    findings: tuple[Finding, ...]
-    locations: Mapping[str, tuple[int, int]] = attrs.field(factory=dict)
-
+from automl_sdk.lint.formatters._report import FileReport
 
 Formatter: TypeAlias = Callable[[Sequence[FileReport]], str]
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from automl_sdk.lint._locate import position
-from automl_sdk.lint.formatters import FileReport
+from automl_sdk.lint.formatters._report import FileReport
 
 
 def format_json(reports: Sequence[FileReport]) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from automl_sdk._version import __version__
 from automl_sdk.lint._locate import position
 from automl_sdk.lint._registry import find_rule
-from automl_sdk.lint.formatters import FileReport
+from automl_sdk.lint.formatters._report import FileReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

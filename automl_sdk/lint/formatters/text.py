@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._locate import position
-from automl_sdk.lint.formatters import FileReport
+from automl_sdk.lint.formatters._report import FileReport
 
 
 def format_text(reports: Sequence[FileReport]) -> str:
