@@ -333,9 +333,79 @@ def render_structure(shape: StructureShape) -> list[str]:
             lines.append(
                 f"    {attribute_name(member_name)}: {annotation} | None = attrs.field({', '.join(options)})"
             )
-    if not ordered:
-        lines.append("    pass")
+    lines += render_display_methods(shape.name)
     return lines
+
+
+#: Shapes with an HTML display in a notebook; the renderer lives in ``automl_sdk._display``
+#: and is imported only when a notebook asks for the display.
+HTML_DISPLAYS = ("DescribeAutoMLJobResponse", "DescribeAutoMLJobV2Response")
+
+
+def render_display_methods(shape_name: str) -> list[str]:
+    """``__repr__`` (every shape) and ``_repr_html_`` (the shapes in :data:`HTML_DISPLAYS`)."""
+    lines = [
+        "",
+        "    def __repr__(self) -> str:",
+        "        return _shape_repr(self)",
+    ]
+    if shape_name in HTML_DISPLAYS:
+        lines += [
+            "",
+            "    def _repr_html_(self) -> str:",
+            '        """The status card a notebook shows for this description."""',
+            "        from automl_sdk._display import describe_html",
+            "",
+            "        return describe_html(self)",
+        ]
+    return lines
+
+
+#: The text repr shared by every shape: only members that are set, one line when it fits in
+#: ``_REPR_WIDTH`` columns, otherwise one member per line, nested values indented the same way;
+#: timestamps in ISO 8601.
+REPR_HELPER = '''
+
+_REPR_WIDTH = 88
+
+
+def _shape_repr(shape: Any) -> str:
+    """``Name(member=value, ...)`` with only the members that are not ``None``."""
+    return _repr_value(shape, "", 0)
+
+
+def _repr_value(value: Any, indent: str, used: int) -> str:
+    """``value`` laid out from column ``len(indent) + used``; nested lines start at ``indent``."""
+    inner = indent + "    "
+    if attrs.has(type(value)):
+        members = [(field.name, getattr(value, field.name)) for field in attrs.fields(type(value))]
+        parts = [
+            f"{name}={_repr_value(member, inner, len(name) + 1)}"
+            for name, member in members
+            if member is not None
+        ]
+        return _repr_block(f"{type(value).__name__}(", parts, ")", indent, used)
+    if isinstance(value, tuple):
+        parts = [_repr_value(item, inner, 0) for item in value]
+        return _repr_block("(", parts, ",)" if len(parts) == 1 else ")", indent, used)
+    if isinstance(value, dict):
+        parts = [
+            f"{key!r}: {_repr_value(item, inner, len(repr(key)) + 2)}" for key, item in value.items()
+        ]
+        return _repr_block("{", parts, "}", indent, used)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return repr(value)
+
+
+def _repr_block(opening: str, parts: list[str], closing: str, indent: str, used: int) -> str:
+    one_line = opening + ", ".join(parts) + closing
+    if "\\n" not in one_line and len(indent) + used + len(one_line) + 1 <= _REPR_WIDTH:
+        return one_line
+    inner = indent + "    "
+    body = "".join(f"{inner}{part},\\n" for part in parts)
+    return f"{opening}\\n{body}{indent}{closing.lstrip(',')}"
+'''
 
 
 def tuple_converter_name(shape: ListShape, required: bool) -> str:
@@ -421,6 +491,7 @@ def render_structures(shapes: dict[str, Shape]) -> str:
         "from typing import Any, TypeAlias",
         "",
         "import attrs",
+        REPR_HELPER,
         *render_tuple_converters(shapes),
     ]
     for shape in shapes.values():

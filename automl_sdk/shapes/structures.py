@@ -17,6 +17,47 @@ from typing import Any, TypeAlias
 
 import attrs
 
+_REPR_WIDTH = 88
+
+
+def _shape_repr(shape: Any) -> str:
+    """``Name(member=value, ...)`` with only the members that are not ``None``."""
+    return _repr_value(shape, "", 0)
+
+
+def _repr_value(value: Any, indent: str, used: int) -> str:
+    """``value`` laid out from column ``len(indent) + used``; nested lines start at ``indent``."""
+    inner = indent + "    "
+    if attrs.has(type(value)):
+        members = [(field.name, getattr(value, field.name)) for field in attrs.fields(type(value))]
+        parts = [
+            f"{name}={_repr_value(member, inner, len(name) + 1)}"
+            for name, member in members
+            if member is not None
+        ]
+        return _repr_block(f"{type(value).__name__}(", parts, ")", indent, used)
+    if isinstance(value, tuple):
+        parts = [_repr_value(item, inner, 0) for item in value]
+        return _repr_block("(", parts, ",)" if len(parts) == 1 else ")", indent, used)
+    if isinstance(value, dict):
+        parts = [
+            f"{key!r}: {_repr_value(item, inner, len(repr(key)) + 2)}"
+            for key, item in value.items()
+        ]
+        return _repr_block("{", parts, "}", indent, used)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return repr(value)
+
+
+def _repr_block(opening: str, parts: list[str], closing: str, indent: str, used: int) -> str:
+    one_line = opening + ", ".join(parts) + closing
+    if "\n" not in one_line and len(indent) + used + len(one_line) + 1 <= _REPR_WIDTH:
+        return one_line
+    inner = indent + "    "
+    body = "".join(f"{inner}{part},\n" for part in parts)
+    return f"{opening}\n{body}{indent}{closing.lstrip(',')}"
+
 
 def _tuple_of_AutoMLCandidate(value: Iterable[AutoMLCandidate]) -> tuple[AutoMLCandidate, ...]:
     return value if value is None else tuple(value)
@@ -329,6 +370,9 @@ class AutoMLAlgorithmConfig:
         converter=_tuple_of_str, metadata={"wire": "AutoMLAlgorithms"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLCandidate:
@@ -385,6 +429,9 @@ class AutoMLCandidate:
         attrs.field(default=None, metadata={"wire": "InferenceContainerDefinitions"})
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLCandidateGenerationConfig:
@@ -408,6 +455,9 @@ class AutoMLCandidateGenerationConfig:
         metadata={"wire": "AlgorithmsConfig"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLCandidateStep:
@@ -427,6 +477,9 @@ class AutoMLCandidateStep:
     candidate_step_type: str = attrs.field(metadata={"wire": "CandidateStepType"})
     candidate_step_arn: str = attrs.field(metadata={"wire": "CandidateStepArn"})
     candidate_step_name: str = attrs.field(metadata={"wire": "CandidateStepName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -468,6 +521,9 @@ class AutoMLChannel:
         default=None, metadata={"wire": "SampleWeightAttributeName"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLComputeConfig:
@@ -481,6 +537,9 @@ class AutoMLComputeConfig:
     emr_serverless_compute_config: EmrServerlessComputeConfig | None = attrs.field(
         default=None, metadata={"wire": "EmrServerlessComputeConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -503,6 +562,9 @@ class AutoMLContainerDefinition:
     model_data_url: str = attrs.field(metadata={"wire": "ModelDataUrl"})
     environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLDataSource:
@@ -513,6 +575,9 @@ class AutoMLDataSource:
     """
 
     s3_data_source: AutoMLS3DataSource = attrs.field(metadata={"wire": "S3DataSource"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -529,6 +594,9 @@ class AutoMLDataSplitConfig:
     validation_fraction: float | None = attrs.field(
         default=None, metadata={"wire": "ValidationFraction"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -548,6 +616,9 @@ class AutoMLJobArtifacts:
     data_exploration_notebook_location: str | None = attrs.field(
         default=None, metadata={"wire": "DataExplorationNotebookLocation"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -577,6 +648,9 @@ class AutoMLJobChannel:
         default=None, metadata={"wire": "DataSource"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLJobCompletionCriteria:
@@ -602,6 +676,9 @@ class AutoMLJobCompletionCriteria:
     max_auto_ml_job_runtime_in_seconds: int | None = attrs.field(
         default=None, metadata={"wire": "MaxAutoMLJobRuntimeInSeconds"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -638,6 +715,9 @@ class AutoMLJobConfig:
     )
     mode: str | None = attrs.field(default=None, metadata={"wire": "Mode"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLJobObjective:
@@ -657,6 +737,9 @@ class AutoMLJobObjective:
     """
 
     metric_name: str = attrs.field(metadata={"wire": "MetricName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -703,6 +786,9 @@ class AutoMLJobSummary:
         metadata={"wire": "PartialFailureReasons"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLOutputDataConfig:
@@ -719,6 +805,9 @@ class AutoMLOutputDataConfig:
     s3_output_path: str = attrs.field(metadata={"wire": "S3OutputPath"})
     kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLPartialFailureReason:
@@ -732,6 +821,9 @@ class AutoMLPartialFailureReason:
     partial_failure_message: str | None = attrs.field(
         default=None, metadata={"wire": "PartialFailureMessage"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -757,6 +849,9 @@ class AutoMLResolvedAttributes:
         attrs.field(default=None, metadata={"wire": "AutoMLProblemTypeResolvedAttributes"})
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AutoMLS3DataSource:
@@ -773,6 +868,9 @@ class AutoMLS3DataSource:
 
     s3_data_type: str = attrs.field(metadata={"wire": "S3DataType"})
     s3_uri: str = attrs.field(metadata={"wire": "S3Uri"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -792,6 +890,9 @@ class AutoMLSecurityConfig:
         default=None, metadata={"wire": "EnableInterContainerTrafficEncryption"}
     )
     vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -882,6 +983,9 @@ class CandidateArtifactLocations:
     model_insights: str | None = attrs.field(default=None, metadata={"wire": "ModelInsights"})
     backtest_results: str | None = attrs.field(default=None, metadata={"wire": "BacktestResults"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CandidateGenerationConfig:
@@ -901,6 +1005,9 @@ class CandidateGenerationConfig:
         metadata={"wire": "AlgorithmsConfig"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CandidateProperties:
@@ -919,6 +1026,9 @@ class CandidateProperties:
     candidate_metrics: tuple[MetricDatum, ...] | None = attrs.field(
         default=None, converter=_tuple_or_none_of_MetricDatum, metadata={"wire": "CandidateMetrics"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1331,6 +1441,9 @@ class CreateAutoMLJobRequest:
         default=None, metadata={"wire": "ModelDeployConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateAutoMLJobResponse:
@@ -1343,6 +1456,9 @@ class CreateAutoMLJobResponse:
     """
 
     auto_ml_job_arn: str = attrs.field(metadata={"wire": "AutoMLJobArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1412,6 +1528,9 @@ class CreateAutoMLJobV2Request:
         default=None, metadata={"wire": "AutoMLComputeConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateAutoMLJobV2Response:
@@ -1424,6 +1543,9 @@ class CreateAutoMLJobV2Response:
     """
 
     auto_ml_job_arn: str = attrs.field(metadata={"wire": "AutoMLJobArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1985,6 +2107,9 @@ class DescribeAutoMLJobRequest:
 
     auto_ml_job_name: str = attrs.field(metadata={"wire": "AutoMLJobName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeAutoMLJobResponse:
@@ -2089,6 +2214,15 @@ class DescribeAutoMLJobResponse:
         default=None, metadata={"wire": "ModelDeployResult"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The status card a notebook shows for this description."""
+        from automl_sdk._display import describe_html
+
+        return describe_html(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeAutoMLJobV2Request:
@@ -2101,6 +2235,9 @@ class DescribeAutoMLJobV2Request:
     """
 
     auto_ml_job_name: str = attrs.field(metadata={"wire": "AutoMLJobName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2218,6 +2355,15 @@ class DescribeAutoMLJobV2Response:
     auto_ml_compute_config: AutoMLComputeConfig | None = attrs.field(
         default=None, metadata={"wire": "AutoMLComputeConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The status card a notebook shows for this description."""
+        from automl_sdk._display import describe_html
+
+        return describe_html(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2640,6 +2786,9 @@ class EmrServerlessComputeConfig:
 
     execution_role_arn: str = attrs.field(metadata={"wire": "ExecutionRoleARN"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ExperimentConfig:
@@ -2711,6 +2860,9 @@ class FinalAutoMLJobObjectiveMetric:
         default=None, metadata={"wire": "StandardMetricName"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class HolidayConfigAttributes:
@@ -2725,6 +2877,9 @@ class HolidayConfigAttributes:
 
     country_code: str | None = attrs.field(default=None, metadata={"wire": "CountryCode"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ImageClassificationJobConfig:
@@ -2738,6 +2893,9 @@ class ImageClassificationJobConfig:
     completion_criteria: AutoMLJobCompletionCriteria | None = attrs.field(
         default=None, metadata={"wire": "CompletionCriteria"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3019,6 +3177,9 @@ class ListAutoMLJobsRequest:
     max_results: int | None = attrs.field(default=None, metadata={"wire": "MaxResults"})
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ListAutoMLJobsResponse:
@@ -3036,6 +3197,9 @@ class ListAutoMLJobsResponse:
         converter=_tuple_of_AutoMLJobSummary, metadata={"wire": "AutoMLJobSummaries"}
     )
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3073,6 +3237,9 @@ class ListCandidatesForAutoMLJobRequest:
     max_results: int | None = attrs.field(default=None, metadata={"wire": "MaxResults"})
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ListCandidatesForAutoMLJobResponse:
@@ -3089,6 +3256,9 @@ class ListCandidatesForAutoMLJobResponse:
         converter=_tuple_of_AutoMLCandidate, metadata={"wire": "Candidates"}
     )
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3155,6 +3325,9 @@ class MetricDatum:
     )
     value: float | None = attrs.field(default=None, metadata={"wire": "Value"})
     set: str | None = attrs.field(default=None, metadata={"wire": "Set"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3225,6 +3398,9 @@ class ModelAccessConfig:
 
     accept_eula: bool = attrs.field(metadata={"wire": "AcceptEula"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ModelClientConfig:
@@ -3278,6 +3454,9 @@ class ModelDeployConfig:
     )
     endpoint_name: str | None = attrs.field(default=None, metadata={"wire": "EndpointName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ModelDeployResult:
@@ -3289,6 +3468,9 @@ class ModelDeployResult:
     """
 
     endpoint_name: str | None = attrs.field(default=None, metadata={"wire": "EndpointName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4152,6 +4334,9 @@ class ResolvedAttributes:
         default=None, metadata={"wire": "CompletionCriteria"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class RollingUpdatePolicy:
@@ -4234,6 +4419,9 @@ class StopAutoMLJobRequest:
 
     auto_ml_job_name: str = attrs.field(metadata={"wire": "AutoMLJobName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TabularJobConfig:
@@ -4290,6 +4478,9 @@ class TabularJobConfig:
         default=None, metadata={"wire": "SampleWeightAttributeName"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TabularResolvedAttributes:
@@ -4304,6 +4495,9 @@ class TabularResolvedAttributes:
     """
 
     problem_type: str | None = attrs.field(default=None, metadata={"wire": "ProblemType"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4320,6 +4514,9 @@ class Tag:
 
     key: str = attrs.field(metadata={"wire": "Key"})
     value: str = attrs.field(metadata={"wire": "Value"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4342,6 +4539,9 @@ class TextClassificationJobConfig:
     completion_criteria: AutoMLJobCompletionCriteria | None = attrs.field(
         default=None, metadata={"wire": "CompletionCriteria"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4380,6 +4580,9 @@ class TextGenerationJobConfig:
         default=None, metadata={"wire": "ModelAccessConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TextGenerationResolvedAttributes:
@@ -4391,6 +4594,9 @@ class TextGenerationResolvedAttributes:
     """
 
     base_model_name: str | None = attrs.field(default=None, metadata={"wire": "BaseModelName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4420,6 +4626,9 @@ class TimeSeriesConfig:
     grouping_attribute_names: tuple[str, ...] | None = attrs.field(
         default=None, converter=_tuple_or_none_of_str, metadata={"wire": "GroupingAttributeNames"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4484,6 +4693,9 @@ class TimeSeriesForecastingJobConfig:
         default=None, metadata={"wire": "CandidateGenerationConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TimeSeriesTransformations:
@@ -4504,6 +4716,9 @@ class TimeSeriesTransformations:
         default=None, metadata={"wire": "Filling"}
     )
     aggregation: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Aggregation"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4702,6 +4917,9 @@ class VpcConfig:
         converter=_tuple_of_str, metadata={"wire": "SecurityGroupIds"}
     )
     subnets: tuple[str, ...] = attrs.field(converter=_tuple_of_str, metadata={"wire": "Subnets"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
