@@ -14,7 +14,7 @@ from typing import Any
 
 from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
 from automl_sdk.lint._context import V1, V2, LintContext, show
-from automl_sdk.lint._finding import Finding
+from automl_sdk.lint._finding import Finding, Findings
 from automl_sdk.lint._registry import Registry, Rule, default_registry, matches
 
 #: Accepted spellings of each operation (API name and AWS CLI name).
@@ -56,7 +56,7 @@ def lint_request(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     registry: Registry | None = None,
-) -> list[Finding]:
+) -> Findings:
     """Check a CreateAutoMLJob / CreateAutoMLJobV2 request and return every finding.
 
     Args:
@@ -73,7 +73,8 @@ def lint_request(
             the rules of :mod:`automl_sdk.lint.rules` when ``None``.
 
     Returns:
-        The findings sorted by path, then rule id. Empty when the request is clean.
+        The findings sorted by path, then rule id, as :class:`Findings` (a list that a notebook
+        shows as a table). Empty when the request is clean.
     """
     select = None if select is None else tuple(select)
     ignore = tuple(ignore or ())
@@ -86,7 +87,7 @@ def lint_request(
         )
         and not matches(finding.rule, ignore)
     ]
-    return sorted(set(kept))
+    return Findings(sorted(set(kept)))
 
 
 def _lint(

@@ -1,4 +1,4 @@
-"""The :class:`Finding`: one problem the linter found in a request."""
+"""The :class:`Finding`: one problem the linter found in a request; :class:`Findings`: all of them."""
 
 from __future__ import annotations
 
@@ -67,3 +67,44 @@ class Finding:
         if not isinstance(other, Finding):
             return NotImplemented
         return self._key() >= other._key()
+
+
+class Findings(list[Finding]):
+    """The findings of one lint or check run, in the order ``lint`` returns them.
+
+    A ``list`` of :class:`Finding` (equal to a plain list of the same findings) that a notebook
+    shows well: its text is a one-line summary and one line per finding, its HTML a table of
+    rule, severity, path and message under the summary.
+    """
+
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity, e.g. ``{"error": 2, "warning": 1, "info": 0}``."""
+        counts: dict[Severity, int] = {"error": 0, "warning": 0, "info": 0}
+        for finding in self:
+            counts[finding.severity] += 1
+        return counts
+
+    def summary(self) -> str:
+        """``3 findings (2 errors, 1 warning, 0 info)``, or ``No findings``."""
+        if not self:
+            return "No findings"
+        counts = self.counts()
+        errors, warnings = counts["error"], counts["warning"]
+        return (
+            f"{len(self)} finding{'' if len(self) == 1 else 's'} ("
+            f"{errors} error{'' if errors == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}, {counts['info']} info)"
+        )
+
+    def __repr__(self) -> str:
+        lines = [self.summary()]
+        lines += [
+            f"  {finding.rule} [{finding.severity}] {finding.path or '<request>'}: {finding.message}"
+            for finding in self
+        ]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from automl_sdk._display.findings import findings_html
+
+        return findings_html(self, summary=self.summary())
