@@ -1,42 +1,29 @@
-"""Notebook niceties: an HTML leaderboard and a live ``wait`` status line in Jupyter.
+"""Notebook glue: put the live wait display on screen in a running Jupyter kernel.
 
-No dependencies: IPython is used only when it is importable *and* a kernel is running;
-everywhere else the progress display does nothing (the library never prints).
+IPython is imported only when it is importable *and* a kernel is running (a shell with a
+``kernel``, as ipykernel's); everywhere else, a plain ``python`` or a terminal IPython included,
+nothing is shown and nothing is printed. The markup itself comes from :mod:`automl_sdk._display`.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from automl_sdk._display.progress import LiveProgress
+
 if TYPE_CHECKING:
-    from automl_sdk.client import Leaderboard
     from automl_sdk.shapes import DescribeAutoMLJobV2Response
 
-__all__ = ["leaderboard_html", "progress_display", "status_text"]
-
-
-def leaderboard_html(board: Leaderboard) -> str:
-    """An HTML table of ``board``: rank, candidate, status and the objective metric."""
-    metric = html.escape(board.metric_name or "metric")
-    arrow = {"Maximize": " &uarr;", "Minimize": " &darr;"}.get(board.direction or "", "")
-    head = f"<tr><th>#</th><th>Candidate</th><th>Status</th><th>{metric}{arrow}</th></tr>"
-    body = "".join(
-        f"<tr><td>{rank}</td><td>{html.escape(name)}</td><td>{html.escape(status)}</td>"
-        f"<td>{'' if value is None else f'{value:.6g}'}</td></tr>"
-        for rank, name, status, value in board.rows()
-    )
-    caption = f"<caption>Leaderboard of {html.escape(board.job_name)}</caption>"
-    return f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table>"
+__all__ = ["ProgressDisplay", "follow", "kernel_display", "status_text"]
 
 
 def status_text(
     description: DescribeAutoMLJobV2Response, *, now: datetime.datetime | None = None
 ) -> str:
-    """``name  Status/SecondaryStatus  elapsed H:MM:SS`` for one description."""
+    """``name  Status/SecondaryStatus  elapsed H:MM:SS`` for one description (the CLI's line)."""
     created = description.creation_time
     now = now or datetime.datetime.now(created.tzinfo)
     elapsed = max(0, int((now - created).total_seconds()))
@@ -47,31 +34,108 @@ def status_text(
     )
 
 
-def progress_display(job_name: str) -> Callable[[DescribeAutoMLJobV2Response], None]:
-    """An ``on_update`` callback that shows the job's status in one updating notebook cell output.
+class Shown:
+    """What is handed to IPython: HTML for notebooks, the one-line text for plain front ends."""
 
-    Outside a running IPython kernel it returns a callback that does nothing.
-    """
-    handle = _display_handle(job_name)
-    if handle is None:
-        return lambda description: None
+    def __init__(self, html: str, text: str) -> None:
+        self.html = html
+        self.text = text
 
-    def update(description: DescribeAutoMLJobV2Response) -> None:
-        handle.update(_html_status(status_text(description)))
+    def _repr_html_(self) -> str:
+        return self.html
 
-    return update
+    def __repr__(self) -> str:
+        return self.text
 
 
-def _display_handle(job_name: str) -> Any:
+def kernel_display() -> Callable[..., Any] | None:
+    """IPython's ``display`` when a kernel is running, else ``None``."""
     try:
         ipython = importlib.import_module("IPython")
     except ImportError:
         return None
-    if ipython.get_ipython() is None:
+    shell = ipython.get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
         return None
-    display = importlib.import_module("IPython.display").display
-    return display(_html_status(f"{job_name}  waiting..."), display_id=True)
+    display: Callable[..., Any] = importlib.import_module("IPython.display").display
+    return display
 
 
-def _html_status(text: str) -> Any:
-    return importlib.import_module("IPython.display").HTML(f"<code>{html.escape(text)}</code>")
+class ProgressDisplay:
+    """One cell output that a :class:`~automl_sdk._display.progress.LiveProgress` keeps current.
+
+    Made by :meth:`start`, which gives ``None`` outside a running kernel. Call it with each
+    wait event; :meth:`timed_out` and :meth:`failed_to_wait` record how a wait ended.
+    """
+
+    def __init__(self, progress: LiveProgress, handle: Any) -> None:
+        self.progress = progress
+        self._handle = handle
+
+    @classmethod
+    def start(
+        cls, job_name: str, *, list_candidates: Callable[[], Any] | None = None
+    ) -> ProgressDisplay | None:
+        """Show the display (waiting for the first describe), or ``None`` outside a kernel."""
+        display = kernel_display()
+        if display is None:
+            return None
+        progress = LiveProgress(job_name, list_candidates=list_candidates)
+        return cls(progress, display(cls._shown(progress), display_id=True))
+
+    def __call__(self, event: Any) -> None:
+        self.progress.observe(event)
+        self._refresh()
+
+    def timed_out(self, waited_seconds: float | None = None) -> None:
+        self.progress.timed_out(waited_seconds)
+        self._refresh()
+
+    def failed_to_wait(self, error: BaseException) -> None:
+        self.progress.failed_to_wait(error)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._handle.update(self._shown(self.progress))
+
+    @staticmethod
+    def _shown(progress: LiveProgress) -> Shown:
+        return Shown(progress.html(), progress.text())
+
+
+def follow(job: Any, *, wait: Callable[..., Any], on_update: Any, **options: Any) -> Any:
+    """Run ``wait(on_update=..., **options)`` for ``job`` with the live display beside
+    ``on_update`` (nothing extra outside a kernel); the final state stays on screen."""
+    from automl_sdk.errors import JobFailedError, JobStoppedError, WaitTimeoutError
+
+    shown = ProgressDisplay.start(job.name, list_candidates=job.candidates)
+    if shown is None:
+        return wait(on_update=on_update, **options)
+
+    describes = [0]
+
+    def update(event: Any) -> None:
+        if not hasattr(event, "describes"):  # today's on_update passes the description itself
+            describes[0] += 1
+            event = _DescribeEvent(event, describes[0])
+        shown(event)
+        if on_update is not None:
+            on_update(event)
+
+    try:
+        return wait(on_update=update, **options)
+    except WaitTimeoutError as exc:
+        shown.timed_out(exc.waited_seconds)
+        raise
+    except (JobFailedError, JobStoppedError):
+        raise  # the last describe already shows it
+    except BaseException as exc:
+        shown.failed_to_wait(exc)
+        raise
+
+
+class _DescribeEvent:
+    def __init__(self, description: Any, describes: int) -> None:
+        self.description = description
+        self.describes = describes
+        self.trouble = None

@@ -7,6 +7,7 @@ client, and easy to extend with further per-job shortcuts.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
     from automl_sdk.leaderboard import Leaderboard
     from automl_sdk.shapes import AutoMLCandidate, DescribeAutoMLJobV2Response
-    from automl_sdk.waiters import OnUpdate, WaitUpdate
+    from automl_sdk.waiters import OnUpdate
 
 __all__ = ["Job"]
 
@@ -51,12 +52,21 @@ class Job(DeployMethods):
     ) -> DescribeAutoMLJobV2Response:
         """Wait until the job ends (see :meth:`AutoMLClient.wait`).
 
-        ``progress=True`` shows a live status line in Jupyter when IPython is available
-        (and does nothing elsewhere), beside any ``on_update``.
+        ``progress=True`` shows a live display in a running Jupyter kernel, updated on every
+        describe (see ``docs/notebooks.md``), beside any ``on_update``; elsewhere it shows and
+        prints nothing.
         """
         if progress:
-            on_update = _with_progress(self.name, on_update)
+            from automl_sdk._notebook import follow
+
+            wait = functools.partial(self.client.wait, self.name, timeout=timeout, delay=delay)
+            return follow(self, wait=wait, on_update=on_update)  # type: ignore[no-any-return]
         return self.client.wait(self.name, timeout=timeout, delay=delay, on_update=on_update)
+
+    def _repr_html_(self) -> str:
+        from automl_sdk._display import job_html
+
+        return job_html(self.name, self.arn)
 
     def stop(self) -> None:
         """Ask the service to stop the job."""
@@ -69,18 +79,3 @@ class Job(DeployMethods):
     def best_candidate(self) -> AutoMLCandidate | None:
         """The job's best candidate (see :meth:`AutoMLClient.best_candidate`)."""
         return self.client.best_candidate(self.name)
-
-
-def _with_progress(name: str, on_update: OnUpdate | None) -> OnUpdate:
-    """``on_update`` (if any) preceded by the notebook's status display of the job."""
-    from automl_sdk._notebook import progress_display
-
-    show = progress_display(name)
-
-    def update(event: WaitUpdate) -> None:
-        if event.description is not None:
-            show(event.description)
-        if on_update is not None:
-            on_update(event)
-
-    return update

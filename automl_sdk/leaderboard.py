@@ -82,12 +82,28 @@ class Leaderboard(Sequence[AutoMLCandidate]):
         value = _metric_value(self.candidates[0])
         return None if value is None or math.isnan(value) else self.candidates[0]
 
-    def rows(self) -> list[tuple[int, str, str, float | None]]:
-        """``(rank, candidate name, candidate status, metric value)`` per candidate."""
-        return [
-            (rank, c.candidate_name, c.candidate_status, _metric_value(c))
-            for rank, c in enumerate(self.candidates, start=1)
-        ]
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain dict per candidate, best first, for plotting or a data frame.
+
+        Keys: ``rank``, ``candidate``, ``status``, ``objective_status``, the objective metric's
+        name (e.g. ``"F1"``) with its final value (``None`` when the candidate has none), and each
+        other metric the candidate reports, as ``"Accuracy (Validation)"`` (metric and data set).
+        """
+        from automl_sdk._display import candidate_records
+
+        return candidate_records(self.candidates, self.metric_name)
+
+    def to_pandas(self) -> Any:
+        """The :meth:`rows` as a ``pandas.DataFrame`` indexed by rank (pandas is needed, and
+        imported only here)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "Leaderboard.to_pandas() needs pandas, which automl-sdk does not install: "
+                "pip install pandas (or use Leaderboard.rows(), plain dicts)"
+            ) from None
+        return pandas.DataFrame.from_records(self.rows(), index="rank")
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -103,19 +119,22 @@ class Leaderboard(Sequence[AutoMLCandidate]):
             f"Leaderboard(job_name={self.job_name!r}, metric_name={self.metric_name!r}, "
             f"direction={self.direction!r}, {len(self)} candidate(s))"
         )
-        shown = self.rows()[:10]
+        shown = self.candidates[:10]
         lines = [header] + [
-            f"  {rank:>3}. {name}  {status}  {'-' if value is None else f'{value:g}'}"
-            for rank, name, status, value in shown
+            f"  {rank:>3}. {c.candidate_name}  {c.candidate_status}  "
+            f"{'-' if (value := _metric_value(c)) is None else f'{value:g}'}"
+            for rank, c in enumerate(shown, start=1)
         ]
         if len(self) > len(shown):
             lines.append(f"  ... {len(self) - len(shown)} more")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from automl_sdk._notebook import leaderboard_html
+        from automl_sdk._display import leaderboard_html
 
-        return leaderboard_html(self)
+        return leaderboard_html(
+            self.job_name, self.rows(), metric_name=self.metric_name, direction=self.direction
+        )
 
 
 def _metric_value(candidate: AutoMLCandidate) -> float | None:

@@ -480,6 +480,6 @@ def test_candidates_with_nan_metrics_sent_as_strings(
     assert [c.candidate_name for c in board] == expected
     assert board.best is not None
     assert board.best.candidate_name == expected[0]
-    values = [math.nan if value is None else value for *_, value in board.rows()]
+    values = [math.nan if row[metric] is None else row[metric] for row in board.rows()]
     assert values[expected.index("neg-inf")] == -math.inf
     assert all(math.isnan(v) for v in values[-2:])

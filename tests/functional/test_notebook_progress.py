@@ -1,31 +1,35 @@
-"""Notebook niceties: the status text, and the Jupyter progress display (IPython faked)."""
+"""The live wait display on screen: one output updated per describe, nothing outside a kernel.
+
+IPython is faked here (a module with a shell that has or lacks a ``kernel``); the notebook
+test (``test_notebook_example.py``) runs the same display in a real ipykernel.
+"""
 
 from __future__ import annotations
 
 import datetime
 import sys
-import time
 import types
 from typing import Any
 
+import attrs
 import pytest
-from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, JobStoppedError, WaitTimeoutError, from_wire
-from automl_sdk._notebook import progress_display, status_text
+from automl_sdk import AutoMLClient, WaitTimeoutError, from_wire
+from automl_sdk._notebook import ProgressDisplay, follow, kernel_display, status_text
 from automl_sdk.client import Job
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
-from tests.support.jobs import described
-
-CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=datetime.timezone.utc)
-
-
-def wire(status: str = "InProgress", secondary: str = "TrainingModels") -> dict[str, Any]:
-    return described(status, secondary, created=CREATED)
+from tests.support import notebook_samples as samples
 
 
 def description(status: str = "InProgress", secondary: str = "TrainingModels") -> Any:
-    return from_wire(DescribeAutoMLJobV2Response, wire(status, secondary))
+    return from_wire(DescribeAutoMLJobV2Response, samples.description(status, secondary))
+
+
+@attrs.frozen
+class Event:
+    description: Any
+    describes: int
+    trouble: str | None = None
 
 
 @pytest.mark.parametrize(
@@ -37,7 +41,7 @@ def description(status: str = "InProgress", secondary: str = "TrainingModels") -
     ],
 )
 def test_status_text(elapsed: int, text: str) -> None:
-    now = CREATED + datetime.timedelta(seconds=elapsed)
+    now = samples.CREATED + datetime.timedelta(seconds=elapsed)
     assert status_text(description(), now=now) == text
 
 
@@ -49,12 +53,10 @@ class FakeHandle:
         self.shown.append(shown)
 
 
-@pytest.fixture
-def kernel(monkeypatch: pytest.MonkeyPatch) -> list[FakeHandle]:
-    """A fake IPython with a running kernel; collects the display handles made."""
+def fake_ipython(monkeypatch: pytest.MonkeyPatch, shell: Any) -> list[FakeHandle]:
     handles: list[FakeHandle] = []
     ipython = types.ModuleType("IPython")
-    ipython.get_ipython = lambda: object()  # type: ignore[attr-defined]
+    ipython.get_ipython = lambda: shell  # type: ignore[attr-defined]
     display = types.ModuleType("IPython.display")
 
     def show(obj: Any, display_id: bool = False) -> FakeHandle:
@@ -63,83 +65,97 @@ def kernel(monkeypatch: pytest.MonkeyPatch) -> list[FakeHandle]:
         return handles[-1]
 
     display.display = show  # type: ignore[attr-defined]
-    display.HTML = lambda markup: ("HTML", markup)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "IPython", ipython)
     monkeypatch.setitem(sys.modules, "IPython.display", display)
     return handles
 
 
-def test_progress_display_updates_one_output_in_a_kernel(kernel: list[FakeHandle]) -> None:
-    update = progress_display("churn")
-    update(description("InProgress", "Starting"))
-    update(description("Completed", "Completed"))
-    assert len(kernel) == 1
-    shown = kernel[0].shown
-    assert shown[0] == ("HTML", "<code>churn  waiting...</code>")
-    assert shown[1][1].startswith("<code>churn  InProgress/Starting  elapsed ")
-    assert shown[2][1].startswith("<code>churn  Completed/Completed  elapsed ")
-
-
-def test_progress_display_does_nothing_without_a_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "IPython", None)  # import fails
-    assert progress_display("churn")(description()) is None
-
-
 @pytest.fixture
-def job(stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """A factory: the job ``churn`` whose describes answer the given states, no sleeping."""
-    monkeypatch.setattr(time, "sleep", lambda seconds: None)
-
-    def make(*states: tuple[str, str]) -> Job:
-        for status, secondary in states:
-            stubber.add_response(
-                "describe_auto_ml_job_v2", wire(status, secondary), {"AutoMLJobName": "churn"}
-            )
-        return Job(name="churn", arn="arn", client=client)
-
-    return make
+def kernel(monkeypatch: pytest.MonkeyPatch) -> list[FakeHandle]:
+    """A fake IPython whose shell runs in a kernel; collects the display handles made."""
+    return fake_ipython(monkeypatch, types.SimpleNamespace(kernel=object()))
 
 
-def test_job_wait_with_progress_shows_and_calls_on_update(
-    kernel: list[FakeHandle], job: Any
-) -> None:
-    churn = job(("InProgress", "Starting"), ("Completed", "Completed"))
-    seen: list[str | None] = []
-    final = churn.wait(progress=True, delay=5, on_update=lambda u: seen.append(u.status))
-    assert final.auto_ml_job_status == "Completed"
-    assert seen == ["InProgress", "Completed"]
-    shown = kernel[0].shown
-    assert shown[0] == ("HTML", "<code>churn  waiting...</code>")
-    assert shown[1][1].startswith("<code>churn  InProgress/Starting  elapsed ")
-    assert shown[-1][1].startswith("<code>churn  Completed/Completed  elapsed ")
-
-
-def test_job_wait_with_progress_and_no_on_update(kernel: list[FakeHandle], job: Any) -> None:
-    with pytest.raises(JobStoppedError) as caught:
-        job(("InProgress", "Starting"), ("Stopped", "Stopped")).wait(progress=True, delay=5)
-    assert caught.value.description.auto_ml_job_status == "Stopped"
-    assert [shown[1].split("  ")[1] for shown in kernel[0].shown[1:]] == [
-        "InProgress/Starting",
-        "Stopped/Stopped",
+def test_one_output_is_updated_on_every_describe(kernel: list[FakeHandle]) -> None:
+    shown = ProgressDisplay.start("churn")
+    assert shown is not None
+    for count in range(1, 4):
+        shown(Event(description("InProgress", "AnalyzingData"), count))
+    assert len(kernel) == 1
+    outputs = kernel[0].shown
+    assert len(outputs) == 4
+    assert "waiting for the first describe" in outputs[0]._repr_html_()
+    assert [repr(o).split("  ")[-1] for o in outputs[1:]] == [
+        "1 describe",
+        "2 describes",
+        "3 describes",
     ]
+    assert "<b>AnalyzingData</b>" in outputs[-1]._repr_html_()
 
 
-def test_job_wait_with_progress_outside_a_kernel_just_waits(
-    job: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "shell",
+    [
+        pytest.param(None, id="no-shell"),
+        pytest.param(types.SimpleNamespace(), id="terminal-ipython"),
+    ],
+)
+def test_nothing_is_shown_outside_a_running_kernel(
+    monkeypatch: pytest.MonkeyPatch, shell: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    handles = fake_ipython(monkeypatch, shell)
+    assert kernel_display() is None
+    assert ProgressDisplay.start("churn") is None
+    assert handles == []
+    assert capsys.readouterr() == ("", "")
+
+
+def test_nothing_is_shown_without_ipython(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "IPython", None)  # import fails
+    assert ProgressDisplay.start("churn") is None
+
+
+def make_job() -> Job:
+    return Job(name="churn", arn=samples.ARN, client=AutoMLClient(object()))
+
+
+def test_follow_keeps_the_timed_out_state_and_reraises(kernel: list[FakeHandle]) -> None:
+    seen: list[int] = []
+
+    def wait(*, on_update: Any) -> Any:
+        on_update(Event(description(), 1))
+        on_update(Event(description(), 2))
+        raise WaitTimeoutError(
+            job_name="churn", last_status="InProgress", last_secondary_status="x", waited_seconds=4
+        )
+
+    with pytest.raises(WaitTimeoutError):
+        follow(make_job(), wait=wait, on_update=lambda event: seen.append(event.describes))
+    assert seen == [1, 2]
+    final = kernel[0].shown[-1]._repr_html_()
+    assert (
+        "Timed out after 0:00:04 of waiting: the job keeps running (it was not stopped)." in final
+    )
+
+
+def test_follow_shows_why_a_wait_ended(kernel: list[FakeHandle]) -> None:
+    def wait(*, on_update: Any) -> Any:
+        on_update(Event(description(), 1))
+        raise RuntimeError("connection <lost>")
+
+    with pytest.raises(RuntimeError):
+        follow(make_job(), wait=wait, on_update=None)
+    assert "Wait ended: RuntimeError: connection &lt;lost&gt;" in kernel[0].shown[-1]._repr_html_()
+
+
+def test_follow_outside_a_kernel_only_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "IPython", None)
-    final = job(("Completed", "Completed")).wait(progress=True)
-    assert final.auto_ml_job_status == "Completed"
+    final = description("Completed", "Completed")
+    seen: list[Any] = []
 
+    def wait(*, on_update: Any) -> Any:
+        on_update("event")
+        return final
 
-def test_job_wait_shows_nothing_unless_asked(kernel: list[FakeHandle], job: Any) -> None:
-    job(("Completed", "Completed")).wait()
-    assert kernel == []
-
-
-def test_job_wait_passes_its_timeout_and_delay(job: Any) -> None:
-    # With sleeping skipped, the wait still describes on its schedule: at 0, 4, 8 and 10 s.
-    churn = job(*[("InProgress", "TrainingModels")] * 4)
-    with pytest.raises(WaitTimeoutError) as caught:
-        churn.wait(timeout=10, delay=4)
-    assert caught.value.waited_seconds == pytest.approx(10, abs=1)
+    assert follow(make_job(), wait=wait, on_update=seen.append) is final
+    assert seen == ["event"]
