@@ -1,5 +1,5 @@
 """Developer tasks: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s codegen``,
-``nox -s docs``, ``nox -s benchmarks``, ``nox -s mutants``. ``nox -s codegen -- --check`` fails on a stale generation."""
+``nox -s docs``, ``nox -s benchmarks``, ``nox -s mutants``, ``nox -s screenshots``. ``nox -s codegen -- --check`` fails on a stale generation."""
 
 from __future__ import annotations
 
@@ -72,3 +72,13 @@ def mutants(session: nox.Session) -> None:
         names = str(listing).split()
     session.run("mutmut", "run", *names)
     session.run("python", "tools/mutants.py", "score", *(names if not session.posargs else []))
+
+
+@nox.session
+def screenshots(session: nox.Session) -> None:
+    """Photograph the notebook displays into docs/images (not run in CI).
+
+    Needs Chromium and ImageMagick from the system packages: apt-get install -y chromium imagemagick.
+    """
+    session.install("-c", "constraints.txt", "-e", ".[test]")
+    session.run("python", "tools/screenshots.py", *session.posargs)

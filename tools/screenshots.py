@@ -26,8 +26,8 @@ IMAGES = ROOT / "docs" / "images"
 #: (name, background, text colour) of the two themes each display is shown in; the colours
 #: are JupyterLab's light and dark defaults.
 THEMES = (("light", "#ffffff", "#1f2328"), ("dark", "#111111", "#d4d4d4"))
-#: Page background around the two panels, trimmed away afterwards.
-MARGIN_COLOUR = "#ff00ff"
+#: Page background around the two panels: trimmed away, it stays as the line between them.
+MARGIN_COLOUR = "#8c8c8c"
 WIDTH = 1000
 
 
