@@ -99,7 +99,8 @@ class Findings(list[Finding]):
     def __repr__(self) -> str:
         lines = [self.summary()]
         lines += [
-            f"  {finding.rule} [{finding.severity}] {finding.path or '<request>'}: {finding.message}"
+            _one_line(f"  {finding.rule} [{finding.severity}] {finding.path or '<request>'}: ")
+            + _one_line(finding.message)
             for finding in self
         ]
         return "\n".join(lines)
@@ -108,3 +109,8 @@ class Findings(list[Finding]):
         from automl_sdk._display.findings import findings_html
 
         return findings_html(self, summary=self.summary())
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks as spaces, so that each finding stays on one line."""
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text

@@ -68,18 +68,16 @@ def visible_text(markup: str) -> str:
 # -- text reprs --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "build"),
-    [
-        pytest.param("describe_completed", lambda: v2(samples.completed()), id="completed"),
-        pytest.param("describe_failed", lambda: v2(samples.failed()), id="failed"),
-        pytest.param(
-            "describe_v1",
-            lambda: from_wire(DescribeAutoMLJobResponse, samples.v1_completed()),
-            id="v1",
-        ),
-    ],
-)
+#: (golden file stem, the description) of every described job the displays are checked on.
+DESCRIPTIONS = {
+    "describe_completed": lambda: v2(samples.completed()),
+    "describe_failed": lambda: v2(samples.failed()),
+    "describe_running": lambda: v2(samples.description("InProgress", "ModelTuning")),
+    "describe_v1": lambda: from_wire(DescribeAutoMLJobResponse, samples.v1_completed()),
+}
+
+
+@pytest.mark.parametrize(("name", "build"), list(DESCRIPTIONS.items()))
 def test_shape_text_repr_golden(name: str, build: Callable[[], Any]) -> None:
     text = repr(build())
     check_golden(f"{name}.repr.txt", text + "\n")
@@ -126,23 +124,7 @@ def test_a_describe_result_fits_a_screen() -> None:
 # -- describe cards ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "build"),
-    [
-        pytest.param("describe_completed", lambda: v2(samples.completed()), id="completed"),
-        pytest.param("describe_failed", lambda: v2(samples.failed()), id="failed"),
-        pytest.param(
-            "describe_running",
-            lambda: v2(samples.description("InProgress", "ModelTuning")),
-            id="running",
-        ),
-        pytest.param(
-            "describe_v1",
-            lambda: from_wire(DescribeAutoMLJobResponse, samples.v1_completed()),
-            id="v1",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("name", "build"), list(DESCRIPTIONS.items()))
 def test_describe_card_golden(name: str, build: Callable[[], Any]) -> None:
     check_golden(f"{name}.html", describe_html(build(), now=NOW) + "\n")
 

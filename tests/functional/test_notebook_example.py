@@ -11,17 +11,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
+from nbclient import NotebookClient
 
 pytestmark = pytest.mark.local
 
 NOTEBOOK = Path(__file__).parents[2] / "examples" / "notebook.ipynb"
 
 
-class RecordingClient(nbclient.NotebookClient):  # type: ignore[misc]
+class RecordingClient(NotebookClient):
     """An nbclient that keeps every display update the kernel sends, in order."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -37,7 +36,7 @@ class RecordingClient(nbclient.NotebookClient):  # type: ignore[misc]
 @pytest.fixture(scope="module")
 def executed() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """``({tag name: the cell's outputs}, display updates)`` of one run of the notebook."""
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     client = RecordingClient(
         notebook,
         timeout=120,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from tests.support.requests import tabular_v1_request, tabular_v2_request
+
 UTC = datetime.timezone.utc
 CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=UTC)
 ENDED = CREATED + datetime.timedelta(hours=1, minutes=2, seconds=3)
@@ -63,15 +65,7 @@ def description(
     described: dict[str, Any] = {
         "AutoMLJobName": "churn",
         "AutoMLJobArn": ARN,
-        "AutoMLJobInputDataConfig": [
-            {
-                "ChannelType": "training",
-                "ContentType": "text/csv;header=present",
-                "DataSource": {
-                    "S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://bucket/train/"}
-                },
-            }
-        ],
+        "AutoMLJobInputDataConfig": tabular_v2_request()["AutoMLJobInputDataConfig"],
         "OutputDataConfig": {"S3OutputPath": "s3://bucket/out/"},
         "RoleArn": ROLE,
         "CreationTime": CREATED,
@@ -129,14 +123,7 @@ def v1_completed() -> dict[str, Any]:
     return {
         "AutoMLJobName": "prices",
         "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/prices",
-        "InputDataConfig": [
-            {
-                "DataSource": {
-                    "S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}
-                },
-                "TargetAttributeName": "price",
-            }
-        ],
+        "InputDataConfig": tabular_v1_request()["InputDataConfig"],
         "OutputDataConfig": {"S3OutputPath": "s3://b/out/"},
         "RoleArn": ROLE,
         "ProblemType": "Regression",
