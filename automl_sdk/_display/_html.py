@@ -177,8 +177,8 @@ def s3_link(uri: str, region: str | None, *, partition: str | None = "aws") -> s
     standard ``aws`` partition (China and GovCloud consoles live elsewhere: shown unlinked)."""
     url = s3_console_url(uri, region) if partition in (None, "aws") else None
     if url is None:
-        return code(uri)
+        return code(uri, wrap=True)
     return (
         f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
-        f'title="Open in the S3 console" style="color:inherit">{code(uri)}</a>'
+        f'title="Open in the S3 console" style="color:inherit">{code(uri, wrap=True)}</a>'
     )

@@ -293,7 +293,7 @@ class LiveProgress:
                 f'<span style="{MUTED}">{esc(duration(length))}{" (now)" if current else ""}'
                 "</span></span>"
             )
-        return f"{bar}\n<div>{''.join(items)}</div>"
+        return f"{bar}\n<div>{' '.join(items)}</div>"
 
     def _best_text(self) -> str | None:
         found = self.candidates

@@ -91,19 +91,44 @@ def test_job_handle(executed: Any) -> None:
     assert "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn-demo" in markup
 
 
+def polls(updates: list[dict[str, Any]], job: str) -> tuple[list[int], list[str], list[str]]:
+    """(describe counts, elapsed times, HTML) of the progress updates of ``job``, in order."""
+    shown = [u["text/html"] for u in updates if u.get("text/plain", "").startswith(f"{job}  ")]
+    counted = [int(re.search(r"(\d+) describes?<", p).group(1)) for p in shown]  # type: ignore[union-attr]
+    times = [re.search(r"(?:Elapsed|Total time) <b>([0-9:]+)</b>", p).group(1) for p in shown]  # type: ignore[union-attr]
+    return counted, times, shown
+
+
 def test_progress_is_updated_on_every_describe_and_ends_timed_out(executed: Any) -> None:
     outputs, updates = executed
     final = data(outputs, "progress")
     assert "Timed out after 0:00:0" in final
     assert "the job keeps running (it was not stopped)." in final
-    polls = [u["text/html"] for u in updates if "describe" in u.get("text/plain", "")]
-    counted = [int(re.search(r"(\d+) describes?<", p).group(1)) for p in polls]  # type: ignore[union-attr]
-    elapsed = [re.search(r"Elapsed <b>([0-9:]+)</b>", p).group(1) for p in polls]  # type: ignore[union-attr]
+    counted, elapsed, shown = polls(updates, "churn-demo")
     # 4 s with a describe every second: 5 describes, one update each, then the timed-out state.
     assert counted == [1, 2, 3, 4, 5, 5]
     assert elapsed == sorted(elapsed)
     assert len(set(elapsed)) >= 4, elapsed
-    assert all("churn-demo" in p and "InProgress" in p for p in polls)
+    assert all(">InProgress<" in p for p in shown)
+
+
+def test_scripted_progress_shows_phases_candidates_and_the_completed_state(executed: Any) -> None:
+    outputs, updates = executed
+    counted, elapsed, shown = polls(updates, "churn-scripted")
+    assert counted == [1, 2, 3, 4, 5, 6]
+    assert elapsed == sorted(elapsed)
+    assert len(set(elapsed)) >= 4, elapsed
+    phases = ["Starting", "AnalyzingData", "FeatureEngineering", "ModelTuning"]
+    for index, phase in enumerate(phases):
+        assert f"<b>{phase}</b>" in shown[index]  # the current phase, in the timeline
+        assert all(f"{earlier} <span" in shown[index] for earlier in phases[:index])
+    assert "candidates" not in shown[3]
+    assert "4 candidates, best F1\u2191 0.913 (churn-xgboost-007)" in shown[4]
+    final = data(outputs, "progress-completed")
+    assert final == shown[-1]
+    assert "6 candidates, best F1\u2191 0.913 (churn-xgboost-007)" in final
+    assert "Completed: best candidate churn-xgboost-007, F1 0.913." in final
+    assert "Total time <b>0:00:05</b>" in final
 
 
 def test_description_card(executed: Any) -> None:
@@ -128,16 +153,33 @@ def test_v1_view_card(executed: Any) -> None:
     assert "Problem type" in markup
 
 
+def test_completed_description_links_its_artifacts(executed: Any) -> None:
+    outputs, _ = executed
+    markup = data(outputs, "describe-completed")
+    for expected in (">Completed<", "Tabular / BinaryClassification", "churn-xgboost-007", "0.913"):
+        assert expected in markup
+    assert (
+        "https://s3.console.aws.amazon.com/s3/object/automl-demo?region=us-east-1&amp;prefix="
+        "churn/output/churn-scripted/sagemaker-automl-candidates/notebooks/"
+        "SageMakerAutopilotDataExplorationNotebook.ipynb" in markup
+    )
+
+
 def test_leaderboard(executed: Any) -> None:
     outputs, _ = executed
     markup = data(outputs, "leaderboard")
-    assert "Leaderboard of churn-demo" in markup
+    assert "Leaderboard of churn-scripted" in markup
     assert "F1 \u2191 higher is better" in markup
     chart = markup[markup.index("<svg") : markup.index("</svg>")]
     names = re.findall(r'text-anchor="end" fill="currentColor">([^<]*)<', chart)
-    assert names[:2] == ["churn-demo-xgboost-007", "churn-demo-catboost-006"]
-    assert "churn-demo-mlp-005" not in chart  # no metric yet: in the table, not the chart
-    assert "churn-demo-mlp-005" in markup
+    assert names == [
+        "churn-xgboost-007",
+        "churn-catboost-006",
+        "churn-xgboost-002",
+        "churn-lightgbm-004",
+        "churn-linear-003",
+    ]
+    assert "churn-mlp-005" in markup  # no metric yet: in the table, not in the chart
     rows = data(outputs, "rows", "text/plain")
     assert "'rank': 1" in rows
-    assert "'candidate': 'churn-demo-xgboost-007'" in rows
+    assert "'candidate': 'churn-xgboost-007'" in rows
