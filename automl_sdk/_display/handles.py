@@ -71,6 +71,7 @@ def endpoint_html(
     status: str | None = None,
     model_name: str | None = None,
     config_name: str | None = None,
+    job_name: str | None = None,
     instance_type: str | None = None,
     instance_count: int | None = None,
 ) -> str:
@@ -83,6 +84,7 @@ def endpoint_html(
         details=(
             ("Model", model_name),
             ("Endpoint config", config_name),
+            ("AutoML job", job_name),
             ("Instances", _instances(instance_type, instance_count)),
         ),
     )
@@ -96,6 +98,7 @@ def transform_job_html(
     model_name: str | None = None,
     input_uri: str | None = None,
     output_uri: str | None = None,
+    job_name: str | None = None,
     instance_type: str | None = None,
     instance_count: int | None = None,
 ) -> str:
@@ -109,6 +112,7 @@ def transform_job_html(
             ("Model", model_name),
             ("Input", input_uri),
             ("Output", output_uri),
+            ("AutoML job", job_name),
             ("Instances", _instances(instance_type, instance_count)),
         ),
     )

@@ -312,6 +312,8 @@ def test_handle_displays_golden() -> None:
         arn="arn:aws:sagemaker:eu-west-1:123456789012:endpoint/churn-ep",
         status="InService",
         model_name="churn-model",
+        config_name="churn-ep-config",
+        job_name="churn",
         instance_type="ml.m5.large",
         instance_count=2,
     )
