@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient, Job, Leaderboard
     from automl_sdk.deploy import Endpoint, TransformJob
     from automl_sdk.lint import Finding, detect_operation, lint_request
+    from automl_sdk.lint._finding import Findings
     from automl_sdk.migrate import MigrationReport, migrate_describe_response, migrate_request
     from automl_sdk.waiters import WaitUpdate
 
@@ -44,6 +45,7 @@ _LAZY = {
     "AutoMLClient": "automl_sdk.client",
     "Endpoint": "automl_sdk.deploy",
     "Finding": "automl_sdk.lint",
+    "Findings": "automl_sdk.lint._finding",
     "Job": "automl_sdk.client",
     "Leaderboard": "automl_sdk.client",
     "MigrationReport": "automl_sdk.migrate",
@@ -68,6 +70,7 @@ __all__ = [
     "DeployTimeoutError",
     "Endpoint",
     "Finding",
+    "Findings",
     "Job",
     "JobConflictError",
     "JobError",

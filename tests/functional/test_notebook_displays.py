@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pytest
 
-from automl_sdk import AutoMLClient, from_wire
+from automl_sdk import AutoMLClient, Findings, from_wire
 from automl_sdk._display import (
     describe_html,
     endpoint_html,
@@ -28,7 +28,7 @@ from automl_sdk._display import (
 from automl_sdk._display.progress import LiveProgress
 from automl_sdk.client import Job, Leaderboard
 from automl_sdk.lint import lint
-from automl_sdk.lint._finding import Finding, Findings
+from automl_sdk.lint._finding import Finding
 from automl_sdk.shapes import (
     AutoMLCandidate,
     AutoMLJobCompletionCriteria,
