@@ -98,11 +98,7 @@ class Findings(list[Finding]):
 
     def __repr__(self) -> str:
         lines = [self.summary()]
-        lines += [
-            _one_line(f"  {finding.rule} [{finding.severity}] {finding.path or '<request>'}: ")
-            + _one_line(finding.message)
-            for finding in self
-        ]
+        lines += [f"  {_one_line(str(finding))}" for finding in self]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
