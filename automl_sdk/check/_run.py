@@ -10,7 +10,7 @@ from automl_sdk.check._context import CheckContext
 from automl_sdk.check._gather import EVERYTHING, Progress, gather
 from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation, lint_request
-from automl_sdk.lint._finding import Finding
+from automl_sdk.lint._finding import Finding, Findings
 from automl_sdk.lint._registry import Rule, check_registry, matches
 
 
@@ -27,7 +27,7 @@ def check_request(
     profile_name: str | None = None,
     clients: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
-) -> list[Finding]:
+) -> Findings:
     """Lint a request, then check the data and resources it names; return every finding.
 
     With any lint error, the lint findings are returned and nothing is read. Otherwise the
@@ -54,7 +54,8 @@ def check_request(
         progress: called with a short line as a scan reads each object.
 
     Returns:
-        The findings sorted by path, then rule id.
+        The findings sorted by path, then rule id, as :class:`~automl_sdk.Findings` (a list
+        that a notebook shows as a table).
     """
     select = None if select is None else tuple(select)
     ignore = tuple(ignore or ())
@@ -66,7 +67,8 @@ def check_request(
         return findings
     rules = _selected(check_registry().rules, resolved, select, ignore)
     if not rules:
-        return findings + [Finding(r, "error", "", t) for r, t in check_registry().load_errors]
+        load_errors = check_registry().load_errors
+        return Findings(findings + [Finding(r, "error", "", t) for r, t in load_errors])
     aws = Clients(
         session=session,
         region_name=region_name,
@@ -81,7 +83,7 @@ def check_request(
     ctx = CheckContext(wire, resolved, data=data, resources=resources, scan=scan)
     findings += _run(rules, ctx)
     findings += [Finding(rule_id, "error", "", text) for rule_id, text in _load_errors()]
-    return sorted(set(findings))
+    return Findings(sorted(set(findings)))
 
 
 def client_options(sagemaker_client: Any, **options: Any) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from automl_sdk.shapes import (
     UnknownAutoMLProblemTypeConfig,
 )
 from tests.support import notebook_samples as samples
+from tests.support.requests import tabular_v2_request
 
 GOLDEN = Path(__file__).parents[1] / "data" / "notebook"
 NOW = samples.CREATED + datetime.timedelta(minutes=12, seconds=34)
@@ -191,6 +192,15 @@ def test_lint_returns_findings_equal_to_a_list() -> None:
     assert lint({"AutoMLJobName": 1}, select=["E1002"]) == [
         Finding("E1002", "error", "AutoMLJobName", found_message(lint({"AutoMLJobName": 1})))
     ]
+
+
+def test_check_returns_findings_too() -> None:
+    # Both without an AWS call: lint errors stop the check; a selection of lint rules only
+    # leaves no check rule to run.
+    assert isinstance(check_request(BAD_REQUEST), Findings)
+    clean = check_request(tabular_v2_request(), select=["E1"])
+    assert isinstance(clean, Findings)
+    assert repr(clean) == "No findings"
 
 
 def found_message(findings: list[Finding]) -> str:
