@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pytest
 
-from automl_sdk import AutoMLClient, Findings, from_wire
+from automl_sdk import AutoMLClient, Findings, check_request, from_wire
 from automl_sdk._display import (
     describe_html,
     endpoint_html,
