@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from automl_sdk._display.progress import LiveProgress
 
 if TYPE_CHECKING:
+    from automl_sdk.job import Job
     from automl_sdk.shapes import DescribeAutoMLJobV2Response
+    from automl_sdk.waiters import OnUpdate, WaitUpdate
 
 __all__ = ["ProgressDisplay", "follow", "kernel_display", "status_text"]
 
@@ -83,7 +85,7 @@ class ProgressDisplay:
         progress = LiveProgress(job_name, list_candidates=list_candidates)
         return cls(progress, display(cls._shown(progress), display_id=True))
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: WaitUpdate) -> None:
         self.progress.observe(event)
         self._refresh()
 
@@ -103,39 +105,30 @@ class ProgressDisplay:
         return Shown(progress.html(), progress.text())
 
 
-def follow(job: Any, *, wait: Callable[..., Any], on_update: Any, **options: Any) -> Any:
-    """Run ``wait(on_update=..., **options)`` for ``job`` with the live display beside
-    ``on_update`` (nothing extra outside a kernel); the final state stays on screen."""
+def follow(
+    job: Job, *, wait: Callable[..., DescribeAutoMLJobV2Response], on_update: OnUpdate | None
+) -> DescribeAutoMLJobV2Response:
+    """Run ``wait(on_update=...)`` for ``job`` with the live display fed every
+    :class:`~automl_sdk.waiters.WaitUpdate` before ``on_update`` is (nothing extra outside a
+    kernel). The final state stays on screen; the wait's result or error is passed on."""
     from automl_sdk.errors import JobFailedError, JobStoppedError, WaitTimeoutError
 
     shown = ProgressDisplay.start(job.name, list_candidates=job.candidates)
     if shown is None:
-        return wait(on_update=on_update, **options)
+        return wait(on_update=on_update)
 
-    describes = [0]
-
-    def update(event: Any) -> None:
-        if not hasattr(event, "describes"):  # today's on_update passes the description itself
-            describes[0] += 1
-            event = _DescribeEvent(event, describes[0])
+    def update(event: WaitUpdate) -> None:
         shown(event)
         if on_update is not None:
             on_update(event)
 
     try:
-        return wait(on_update=update, **options)
+        return wait(on_update=update)
     except WaitTimeoutError as exc:
         shown.timed_out(exc.waited_seconds)
         raise
     except (JobFailedError, JobStoppedError):
-        raise  # the last describe already shows it
+        raise  # the last describe already shows how the job ended
     except BaseException as exc:
         shown.failed_to_wait(exc)
         raise
-
-
-class _DescribeEvent:
-    def __init__(self, description: Any, describes: int) -> None:
-        self.description = description
-        self.describes = describes
-        self.trouble = None

@@ -60,7 +60,7 @@ class Job(DeployMethods):
             from automl_sdk._notebook import follow
 
             wait = functools.partial(self.client.wait, self.name, timeout=timeout, delay=delay)
-            return follow(self, wait=wait, on_update=on_update)  # type: ignore[no-any-return]
+            return follow(self, wait=wait, on_update=on_update)
         return self.client.wait(self.name, timeout=timeout, delay=delay, on_update=on_update)
 
     def _repr_html_(self) -> str:

@@ -145,11 +145,11 @@ def test_describe_card_of_a_completed_job() -> None:
     ):
         assert expected in text
     assert (
-        'href="https://s3.console.aws.amazon.com/s3/object/bucket?region=eu-west-1&amp;'
+        'href="https://s3.console.aws.amazon.com/s3/object/bucket?region=us-east-1&amp;'
         'prefix=out/churn/notebooks/eda.ipynb"' in markup
     )
     assert (
-        'href="https://s3.console.aws.amazon.com/s3/buckets/bucket?region=eu-west-1&amp;'
+        'href="https://s3.console.aws.amazon.com/s3/buckets/bucket?region=us-east-1&amp;'
         'prefix=out/churn/explainability/"' in markup
     )
     assert "Failure reason" not in text

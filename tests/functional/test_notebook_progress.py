@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime
 import sys
+import time
 import types
 from typing import Any
 
-import attrs
 import pytest
+from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, WaitTimeoutError, from_wire
+from automl_sdk import AutoMLClient, JobStoppedError, WaitTimeoutError, from_wire
 from automl_sdk._notebook import ProgressDisplay, follow, kernel_display, status_text
 from automl_sdk.client import Job
 from automl_sdk.shapes import DescribeAutoMLJobV2Response
+from automl_sdk.waiters import WaitUpdate
 from tests.support import notebook_samples as samples
 
 
@@ -25,11 +27,10 @@ def description(status: str = "InProgress", secondary: str = "TrainingModels") -
     return from_wire(DescribeAutoMLJobV2Response, samples.description(status, secondary))
 
 
-@attrs.frozen
-class Event:
-    description: Any
-    describes: int
-    trouble: str | None = None
+def event(description: Any, describes: int) -> WaitUpdate:
+    return WaitUpdate(
+        job_name="churn", elapsed=float(describes), describes=describes, description=description
+    )
 
 
 @pytest.mark.parametrize(
@@ -80,7 +81,7 @@ def test_one_output_is_updated_on_every_describe(kernel: list[FakeHandle]) -> No
     shown = ProgressDisplay.start("churn")
     assert shown is not None
     for count in range(1, 4):
-        shown(Event(description("InProgress", "AnalyzingData"), count))
+        shown(event(description("InProgress", "AnalyzingData"), count))
     assert len(kernel) == 1
     outputs = kernel[0].shown
     assert len(outputs) == 4
@@ -123,14 +124,14 @@ def test_follow_keeps_the_timed_out_state_and_reraises(kernel: list[FakeHandle])
     seen: list[int] = []
 
     def wait(*, on_update: Any) -> Any:
-        on_update(Event(description(), 1))
-        on_update(Event(description(), 2))
+        on_update(event(description(), 1))
+        on_update(event(description(), 2))
         raise WaitTimeoutError(
             job_name="churn", last_status="InProgress", last_secondary_status="x", waited_seconds=4
         )
 
     with pytest.raises(WaitTimeoutError):
-        follow(make_job(), wait=wait, on_update=lambda event: seen.append(event.describes))
+        follow(make_job(), wait=wait, on_update=lambda update: seen.append(update.describes))
     assert seen == [1, 2]
     final = kernel[0].shown[-1]._repr_html_()
     assert (
@@ -140,7 +141,7 @@ def test_follow_keeps_the_timed_out_state_and_reraises(kernel: list[FakeHandle])
 
 def test_follow_shows_why_a_wait_ended(kernel: list[FakeHandle]) -> None:
     def wait(*, on_update: Any) -> Any:
-        on_update(Event(description(), 1))
+        on_update(event(description(), 1))
         raise RuntimeError("connection <lost>")
 
     with pytest.raises(RuntimeError):
@@ -154,8 +155,75 @@ def test_follow_outside_a_kernel_only_waits(monkeypatch: pytest.MonkeyPatch) -> 
     seen: list[Any] = []
 
     def wait(*, on_update: Any) -> Any:
-        on_update("event")
+        on_update(event(final, 1))
         return final
 
     assert follow(make_job(), wait=wait, on_update=seen.append) is final
-    assert seen == ["event"]
+    assert [update.describes for update in seen] == [1]
+
+
+# -- Job.wait(progress=True) through the client's wait engine (Stubber answers, no sleeping) ----
+
+
+@pytest.fixture
+def job(stubber: Stubber, client: AutoMLClient, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A factory: the job ``churn`` whose describes answer the given states, no sleeping."""
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+
+    def make(*states: tuple[str, str]) -> Job:
+        for status, secondary in states:
+            stubber.add_response(
+                "describe_auto_ml_job_v2",
+                samples.description(status, secondary),
+                {"AutoMLJobName": "churn"},
+            )
+        return Job(name="churn", arn=samples.ARN, client=client)
+
+    return make
+
+
+def test_job_wait_with_progress_updates_on_every_describe_and_calls_on_update(
+    kernel: list[FakeHandle], job: Any
+) -> None:
+    states = [("InProgress", "AnalyzingData")] * 3 + [("Completed", "Completed")]
+    seen: list[int] = []
+    final = job(*states).wait(progress=True, delay=5, on_update=lambda u: seen.append(u.describes))
+    assert final.auto_ml_job_status == "Completed"
+    assert seen == [1, 2, 3, 4]
+    texts = [repr(shown) for shown in kernel[0].shown]
+    assert texts[0] == "churn  waiting...  0 describes"
+    assert [text.split("  ")[1] for text in texts[1:]] == [
+        "InProgress/AnalyzingData",
+        "InProgress/AnalyzingData",
+        "InProgress/AnalyzingData",
+        "Completed/Completed",
+    ]
+    assert "Completed." in texts[-1]  # the sample's completed job has no best candidate
+
+
+def test_job_wait_with_progress_keeps_the_stopped_state(kernel: list[FakeHandle], job: Any) -> None:
+    with pytest.raises(JobStoppedError) as caught:
+        job(("InProgress", "Starting"), ("Stopped", "Stopped")).wait(progress=True, delay=5)
+    assert caught.value.description.auto_ml_job_status == "Stopped"
+    assert "Stopped." in kernel[0].shown[-1]._repr_html_()
+
+
+def test_job_wait_with_progress_outside_a_kernel_just_waits(
+    job: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "IPython", None)
+    final = job(("Completed", "Completed")).wait(progress=True)
+    assert final.auto_ml_job_status == "Completed"
+
+
+def test_job_wait_shows_nothing_unless_asked(kernel: list[FakeHandle], job: Any) -> None:
+    job(("Completed", "Completed")).wait()
+    assert kernel == []
+
+
+def test_job_wait_passes_its_timeout_and_delay(job: Any) -> None:
+    # With sleeping skipped, the wait still describes on its schedule: at 0, 4, 8 and 10 s.
+    churn = job(*[("InProgress", "TrainingModels")] * 4)
+    with pytest.raises(WaitTimeoutError) as caught:
+        churn.wait(timeout=10, delay=4)
+    assert caught.value.waited_seconds == pytest.approx(10, abs=1)

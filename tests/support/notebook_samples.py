@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from tests.support.jobs import described
 from tests.support.requests import tabular_v1_request, tabular_v2_request
 
 UTC = datetime.timezone.utc
 CREATED = datetime.datetime(2026, 1, 2, 3, 0, 0, tzinfo=UTC)
 ENDED = CREATED + datetime.timedelta(hours=1, minutes=2, seconds=3)
-ARN = "arn:aws:sagemaker:eu-west-1:123456789012:automl-job/churn"
+ARN = "arn:aws:sagemaker:us-east-1:123456789012:automl-job/churn"
 ROLE = "arn:aws:iam::123456789012:role/AutoML"
 
 
@@ -62,16 +63,11 @@ def description(
     status: str = "Completed", secondary: str = "Completed", **members: Any
 ) -> dict[str, Any]:
     """A ``DescribeAutoMLJobV2`` response; ``members`` are added or override (``None`` drops)."""
-    described: dict[str, Any] = {
-        "AutoMLJobName": "churn",
-        "AutoMLJobArn": ARN,
+    described_members: dict[str, Any] = {
         "AutoMLJobInputDataConfig": tabular_v2_request()["AutoMLJobInputDataConfig"],
         "OutputDataConfig": {"S3OutputPath": "s3://bucket/out/"},
         "RoleArn": ROLE,
-        "CreationTime": CREATED,
         "LastModifiedTime": ENDED,
-        "AutoMLJobStatus": status,
-        "AutoMLJobSecondaryStatus": secondary,
         "AutoMLJobObjective": {"MetricName": "F1"},
         "AutoMLProblemTypeConfigName": "Tabular",
         "AutoMLProblemTypeConfig": {
@@ -82,9 +78,9 @@ def description(
         },
     }
     if status in ("Completed", "Failed", "Stopped"):
-        described["EndTime"] = ENDED
-    described.update(members)
-    return {key: value for key, value in described.items() if value is not None}
+        described_members["EndTime"] = ENDED
+    raw = described(status, secondary, created=CREATED, **(described_members | members))
+    return {key: value for key, value in raw.items() if value is not None}
 
 
 def completed() -> dict[str, Any]:
