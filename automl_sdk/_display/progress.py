@@ -17,6 +17,7 @@ It makes no call itself except ``list_candidates``, and prints nothing.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -331,11 +332,23 @@ def _aware(moment: datetime.datetime) -> datetime.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
 
 
-def _error_text(error: BaseException) -> str:
+def _error_text(error: BaseException, limit: int = 100) -> str:
+    """``Code: message`` of a botocore error (else ``Type: message``) on one short line; the
+    markup of an HTML error page sent as the message (by a proxy or a server) is dropped."""
     response = getattr(error, "response", None)
-    if isinstance(response, dict):
-        details = response.get("Error", {})
-        code = details.get("Code")
-        if code:
-            return f"{code}: {details.get('Message', '')}".rstrip(": ")
-    return f"{type(error).__name__}: {error}"
+    details = response.get("Error", {}) if isinstance(response, dict) else {}
+    code = details.get("Code") if isinstance(details, dict) else None
+    head, message = (
+        (str(code), str(details.get("Message", "")))
+        if code
+        else (
+            type(error).__name__,
+            str(error),
+        )
+    )
+    if re.match(r"\s*<(!doctype|html)", message, flags=re.IGNORECASE):
+        message = re.sub(r"<[^>]*>", " ", message)
+    text = " ".join(message.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return f"{head}: {text}" if text else head

@@ -487,6 +487,25 @@ def test_progress_shows_trouble_and_survives_a_failing_list_call() -> None:
     assert progress.describes == 2
 
 
+def test_progress_shortens_an_html_error_page_from_a_list_call() -> None:
+    from botocore.exceptions import ClientError
+
+    page = "<!doctype html><title>502 Bad Gateway</title><p>" + "upstream went away " * 20
+    error = ClientError({"Error": {"Code": "502", "Message": page}}, "ListCandidatesForAutoMLJob")
+
+    def failing() -> Leaderboard:
+        raise error
+
+    progress = LiveProgress("churn", list_candidates=failing, list_every=1, clock=Clock())
+    progress.observe(Event(v2(samples.description("InProgress", "ModelTuning")), 1))
+    assert progress.candidates_trouble is not None
+    assert progress.candidates_trouble.startswith(
+        "candidates not listed: 502: 502 Bad Gateway upstream went away"
+    )
+    assert len(progress.candidates_trouble) < 140
+    assert progress.candidates_trouble.endswith("\u2026")
+
+
 def test_progress_before_the_first_describe() -> None:
     progress = LiveProgress("churn <1>")
     assert "churn &lt;1&gt;" in progress.html()

@@ -104,6 +104,7 @@ def test_progress_is_updated_on_every_describe_and_ends_timed_out(executed: Any)
     final = data(outputs, "progress")
     assert "Timed out after 0:00:0" in final
     assert "the job keeps running (it was not stopped)." in final
+    assert "candidates not listed: 500: 500 Internal Server Error" in final  # moto's gap
     counted, elapsed, shown = polls(updates, "churn-demo")
     # 4 s with a describe every second: 5 describes, one update each, then the timed-out state.
     assert counted == [1, 2, 3, 4, 5, 5]
