@@ -18,6 +18,7 @@ import attrs
 import pytest
 
 from automl_sdk import AutoMLClient, Findings, check_request, from_wire
+from automl_sdk import lint_request as lint
 from automl_sdk._display import (
     describe_html,
     endpoint_html,
@@ -27,7 +28,6 @@ from automl_sdk._display import (
 )
 from automl_sdk._display.progress import LiveProgress
 from automl_sdk.client import Job, Leaderboard
-from automl_sdk.lint import lint
 from automl_sdk.lint._finding import Finding
 from automl_sdk.shapes import (
     AutoMLCandidate,
