@@ -67,6 +67,17 @@ class Endpoint:
             found.append(("Model", self.model_name))
         return [*found, ("EndpointConfig", self.endpoint_config_name), ("Endpoint", self.name)]
 
+    def _repr_html_(self) -> str:
+        from automl_sdk._display import endpoint_html
+
+        return endpoint_html(
+            self.name,
+            arn=self.arn,
+            model_name=self.model_name,
+            config_name=self.endpoint_config_name,
+            job_name=self.job_name,
+        )
+
     def describe(self) -> DescribeEndpointOutput:
         """The typed ``DescribeEndpoint`` response."""
         from automl_sdk.shapes import DescribeEndpointOutput

@@ -54,6 +54,17 @@ class TransformJob:
     client: AutoMLClient = attrs.field(repr=False, eq=False)
     job_name: str | None = None
 
+    def _repr_html_(self) -> str:
+        from automl_sdk._display import transform_job_html
+
+        return transform_job_html(
+            self.name,
+            arn=self.arn,
+            model_name=self.model_name,
+            output_uri=self.output_s3_uri,
+            job_name=self.job_name,
+        )
+
     def describe(self) -> DescribeTransformJobResponse:
         """The typed ``DescribeTransformJob`` response."""
         from automl_sdk.shapes import DescribeTransformJobResponse

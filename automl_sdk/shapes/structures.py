@@ -240,6 +240,9 @@ class AcceleratorPartitionLayout:
         metadata={"wire": "AcceleratorPartitionTypes"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AdditionalModelDataSource:
@@ -257,6 +260,9 @@ class AdditionalModelDataSource:
     channel_name: str = attrs.field(metadata={"wire": "ChannelName"})
     s3_data_source: S3ModelDataSource = attrs.field(metadata={"wire": "S3DataSource"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class Alarm:
@@ -268,6 +274,9 @@ class Alarm:
     """
 
     alarm_name: str | None = attrs.field(default=None, metadata={"wire": "AlarmName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -286,6 +295,9 @@ class AsyncInferenceClientConfig:
         default=None, metadata={"wire": "MaxConcurrentInvocationsPerInstance"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AsyncInferenceConfig:
@@ -303,6 +315,9 @@ class AsyncInferenceConfig:
     client_config: AsyncInferenceClientConfig | None = attrs.field(
         default=None, metadata={"wire": "ClientConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -330,6 +345,9 @@ class AsyncInferenceNotificationConfig:
         metadata={"wire": "IncludeInferenceResponseIn"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class AsyncInferenceOutputConfig:
@@ -353,6 +371,9 @@ class AsyncInferenceOutputConfig:
         default=None, metadata={"wire": "NotificationConfig"}
     )
     s3_failure_path: str | None = attrs.field(default=None, metadata={"wire": "S3FailurePath"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -909,6 +930,9 @@ class AutoRollbackConfig:
         default=None, converter=_tuple_or_none_of_Alarm, metadata={"wire": "Alarms"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class BatchDataCaptureConfig:
@@ -930,6 +954,9 @@ class BatchDataCaptureConfig:
     generate_inference_id: bool | None = attrs.field(
         default=None, metadata={"wire": "GenerateInferenceId"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -963,6 +990,9 @@ class BlueGreenUpdatePolicy:
     maximum_execution_timeout_in_seconds: int | None = attrs.field(
         default=None, metadata={"wire": "MaximumExecutionTimeoutInSeconds"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1046,6 +1076,9 @@ class CapacitySize:
     type: str = attrs.field(metadata={"wire": "Type"})
     value: int = attrs.field(metadata={"wire": "Value"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CaptureContentTypeHeader:
@@ -1066,6 +1099,9 @@ class CaptureContentTypeHeader:
         default=None, converter=_tuple_or_none_of_str, metadata={"wire": "JsonContentTypes"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CaptureOption:
@@ -1077,6 +1113,9 @@ class CaptureOption:
     """
 
     capture_mode: str = attrs.field(metadata={"wire": "CaptureMode"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1100,6 +1139,9 @@ class ClarifyExplainerConfig:
     inference_config: ClarifyInferenceConfig | None = attrs.field(
         default=None, metadata={"wire": "InferenceConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1181,6 +1223,9 @@ class ClarifyInferenceConfig:
         default=None, converter=_tuple_or_none_of_str, metadata={"wire": "FeatureTypes"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ClarifyShapBaselineConfig:
@@ -1217,6 +1262,9 @@ class ClarifyShapBaselineConfig:
     shap_baseline: str | None = attrs.field(default=None, metadata={"wire": "ShapBaseline"})
     shap_baseline_uri: str | None = attrs.field(default=None, metadata={"wire": "ShapBaselineUri"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ClarifyShapConfig:
@@ -1246,6 +1294,9 @@ class ClarifyShapConfig:
         default=None, metadata={"wire": "TextConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ClarifyTextConfig:
@@ -1272,6 +1323,9 @@ class ClarifyTextConfig:
 
     language: str = attrs.field(metadata={"wire": "Language"})
     granularity: str = attrs.field(metadata={"wire": "Granularity"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1355,6 +1409,9 @@ class ContainerDefinition:
         default=None, metadata={"wire": "ContainerMetricsConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ContainerMetricsConfig:
@@ -1376,6 +1433,9 @@ class ContainerMetricsConfig:
         converter=_tuple_or_none_of_MetricsEndpoint,
         metadata={"wire": "MetricsEndpoints"},
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1636,6 +1696,9 @@ class CreateEndpointConfigInput:
         default=None, metadata={"wire": "CrossRegionTrafficConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateEndpointConfigOutput:
@@ -1648,6 +1711,9 @@ class CreateEndpointConfigOutput:
     """
 
     endpoint_config_arn: str = attrs.field(metadata={"wire": "EndpointConfigArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1680,6 +1746,9 @@ class CreateEndpointInput:
         default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateEndpointOutput:
@@ -1692,6 +1761,9 @@ class CreateEndpointOutput:
     """
 
     endpoint_arn: str = attrs.field(metadata={"wire": "EndpointArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1750,6 +1822,9 @@ class CreateModelInput:
         default=None, metadata={"wire": "EnableNetworkIsolation"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateModelOutput:
@@ -1761,6 +1836,9 @@ class CreateModelOutput:
     """
 
     model_arn: str = attrs.field(metadata={"wire": "ModelArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1848,6 +1926,9 @@ class CreateTransformJobRequest:
         default=None, metadata={"wire": "ExperimentConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class CreateTransformJobResponse:
@@ -1860,6 +1941,9 @@ class CreateTransformJobResponse:
     """
 
     transform_job_arn: str = attrs.field(metadata={"wire": "TransformJobArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1886,6 +1970,9 @@ class CrossRegionTrafficConfig:
     max_cross_region_percent_per_endpoint: int = attrs.field(
         metadata={"wire": "MaxCrossRegionPercentPerEndpoint"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1922,6 +2009,9 @@ class DataCaptureConfig:
         default=None, metadata={"wire": "CaptureContentTypeHeader"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DataCaptureConfigSummary:
@@ -1945,6 +2035,9 @@ class DataCaptureConfigSummary:
     current_sampling_percentage: int = attrs.field(metadata={"wire": "CurrentSamplingPercentage"})
     destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
     kms_key_id: str = attrs.field(metadata={"wire": "KmsKeyId"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -1980,6 +2073,9 @@ class DataProcessing:
     output_filter: str | None = attrs.field(default=None, metadata={"wire": "OutputFilter"})
     join_source: str | None = attrs.field(default=None, metadata={"wire": "JoinSource"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DeleteEndpointConfigInput:
@@ -1993,6 +2089,9 @@ class DeleteEndpointConfigInput:
 
     endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DeleteEndpointInput:
@@ -2005,6 +2104,9 @@ class DeleteEndpointInput:
 
     endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DeleteModelInput:
@@ -2016,6 +2118,9 @@ class DeleteModelInput:
     """
 
     model_name: str = attrs.field(metadata={"wire": "ModelName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2037,6 +2142,9 @@ class DeployedImage:
     resolution_time: datetime.datetime | None = attrs.field(
         default=None, metadata={"wire": "ResolutionTime"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2068,6 +2176,9 @@ class DeploymentConfig:
         default=None, metadata={"wire": "AutoRollbackConfiguration"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DeploymentRecommendation:
@@ -2093,6 +2204,9 @@ class DeploymentRecommendation:
             metadata={"wire": "RealTimeInferenceRecommendations"},
         )
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2377,6 +2491,9 @@ class DescribeEndpointConfigInput:
 
     endpoint_config_name: str = attrs.field(metadata={"wire": "EndpointConfigName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeEndpointConfigOutput:
@@ -2455,6 +2572,9 @@ class DescribeEndpointConfigOutput:
         default=None, metadata={"wire": "CrossRegionTrafficConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeEndpointInput:
@@ -2466,6 +2586,9 @@ class DescribeEndpointInput:
     """
 
     endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2553,6 +2676,9 @@ class DescribeEndpointOutput:
         default=None, metadata={"wire": "CrossRegionTrafficConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeModelInput:
@@ -2564,6 +2690,9 @@ class DescribeModelInput:
     """
 
     model_name: str = attrs.field(metadata={"wire": "ModelName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2620,6 +2749,9 @@ class DescribeModelOutput:
         default=None, metadata={"wire": "DeploymentRecommendation"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class DescribeTransformJobRequest:
@@ -2632,6 +2764,9 @@ class DescribeTransformJobRequest:
     """
 
     transform_job_name: str = attrs.field(metadata={"wire": "TransformJobName"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2739,6 +2874,9 @@ class DescribeTransformJobResponse:
         default=None, metadata={"wire": "ExperimentConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class Ec2CapacityReservation:
@@ -2767,6 +2905,9 @@ class Ec2CapacityReservation:
     used_by_current_endpoint: int | None = attrs.field(
         default=None, metadata={"wire": "UsedByCurrentEndpoint"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2816,6 +2957,9 @@ class ExperimentConfig:
     )
     run_name: str | None = attrs.field(default=None, metadata={"wire": "RunName"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ExplainerConfig:
@@ -2829,6 +2973,9 @@ class ExplainerConfig:
     clarify_explainer_config: ClarifyExplainerConfig | None = attrs.field(
         default=None, metadata={"wire": "ClarifyExplainerConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -2920,6 +3067,9 @@ class ImageConfig:
         default=None, metadata={"wire": "RepositoryAuthConfig"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class InferenceExecutionConfig:
@@ -2932,6 +3082,9 @@ class InferenceExecutionConfig:
 
     mode: str = attrs.field(metadata={"wire": "Mode"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class InferenceHubAccessConfig:
@@ -2943,6 +3096,9 @@ class InferenceHubAccessConfig:
     """
 
     hub_content_arn: str = attrs.field(metadata={"wire": "HubContentArn"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3041,6 +3197,9 @@ class InstancePool:
         default=None, metadata={"wire": "ModelNameOverride"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class InstancePoolSummary:
@@ -3127,6 +3286,9 @@ class InstancePoolSummary:
 
     instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
     current_instance_count: int = attrs.field(metadata={"wire": "CurrentInstanceCount"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3279,6 +3441,9 @@ class ListTagsInput:
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
     max_results: int | None = attrs.field(default=None, metadata={"wire": "MaxResults"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ListTagsOutput:
@@ -3296,6 +3461,9 @@ class ListTagsOutput:
         default=None, converter=_tuple_or_none_of_Tag, metadata={"wire": "Tags"}
     )
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3357,6 +3525,9 @@ class MetricsConfig:
         default=None, metadata={"wire": "MetricPublishFrequencyInSeconds"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class MetricsEndpoint:
@@ -3381,6 +3552,9 @@ class MetricsEndpoint:
     metric_publish_frequency_in_seconds: int | None = attrs.field(
         default=None, metadata={"wire": "MetricPublishFrequencyInSeconds"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3421,6 +3595,9 @@ class ModelClientConfig:
         default=None, metadata={"wire": "InvocationsMaxRetries"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ModelDataSource:
@@ -3433,6 +3610,9 @@ class ModelDataSource:
     s3_data_source: S3ModelDataSource | None = attrs.field(
         default=None, metadata={"wire": "S3DataSource"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3491,6 +3671,9 @@ class MultiModelConfig:
         default=None, metadata={"wire": "ModelCacheSetting"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class PendingDeploymentSummary:
@@ -3523,6 +3706,9 @@ class PendingDeploymentSummary:
         converter=_tuple_or_none_of_PendingProductionVariantSummary,
         metadata={"wire": "ShadowProductionVariants"},
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3689,6 +3875,9 @@ class PendingProductionVariantSummary:
         metadata={"wire": "AcceleratorPartitionLayouts"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class PrefixAwareRoutingConfig:
@@ -3709,6 +3898,9 @@ class PrefixAwareRoutingConfig:
     concurrency_threshold: int | None = attrs.field(
         default=None, metadata={"wire": "ConcurrencyThreshold"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3914,6 +4106,9 @@ class ProductionVariant:
         metadata={"wire": "AcceleratorPartitionLayouts"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ProductionVariantCapacityReservationConfig:
@@ -3936,6 +4131,9 @@ class ProductionVariantCapacityReservationConfig:
     ml_reservation_arn: str | None = attrs.field(
         default=None, metadata={"wire": "MlReservationArn"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -3982,6 +4180,9 @@ class ProductionVariantCapacityReservationSummary:
         metadata={"wire": "Ec2CapacityReservations"},
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ProductionVariantCoreDumpConfig:
@@ -3999,6 +4200,9 @@ class ProductionVariantCoreDumpConfig:
 
     destination_s3_uri: str = attrs.field(metadata={"wire": "DestinationS3Uri"})
     kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4030,6 +4234,9 @@ class ProductionVariantManagedInstanceScaling:
         default=None, metadata={"wire": "ScaleInPolicy"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ProductionVariantManagedInstanceScalingScaleInPolicy:
@@ -4053,6 +4260,9 @@ class ProductionVariantManagedInstanceScalingScaleInPolicy:
         default=None, metadata={"wire": "CooldownInMinutes"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ProductionVariantRoutingConfig:
@@ -4072,6 +4282,9 @@ class ProductionVariantRoutingConfig:
     prefix_aware_routing_config: PrefixAwareRoutingConfig | None = attrs.field(
         default=None, metadata={"wire": "PrefixAwareRoutingConfig"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4096,6 +4309,9 @@ class ProductionVariantServerlessConfig:
         default=None, metadata={"wire": "ProvisionedConcurrency"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class ProductionVariantStatus:
@@ -4113,6 +4329,9 @@ class ProductionVariantStatus:
     status: str = attrs.field(metadata={"wire": "Status"})
     status_message: str | None = attrs.field(default=None, metadata={"wire": "StatusMessage"})
     start_time: datetime.datetime | None = attrs.field(default=None, metadata={"wire": "StartTime"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4200,6 +4419,9 @@ class ProductionVariantSummary:
         converter=_tuple_or_none_of_AcceleratorPartitionLayout,
         metadata={"wire": "AcceleratorPartitionLayouts"},
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4290,6 +4512,9 @@ class RealTimeInferenceRecommendation:
     instance_type: str = attrs.field(metadata={"wire": "InstanceType"})
     environment: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Environment"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class RepositoryAuthConfig:
@@ -4310,6 +4535,9 @@ class RepositoryAuthConfig:
     repository_credentials_provider_arn: str = attrs.field(
         metadata={"wire": "RepositoryCredentialsProviderArn"}
     )
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4369,6 +4597,9 @@ class RollingUpdatePolicy:
         default=None, metadata={"wire": "RollbackMaximumBatchSize"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class S3ModelDataSource:
@@ -4406,6 +4637,9 @@ class S3ModelDataSource:
     manifest_s3_uri: str | None = attrs.field(default=None, metadata={"wire": "ManifestS3Uri"})
     e_tag: str | None = attrs.field(default=None, metadata={"wire": "ETag"})
     manifest_etag: str | None = attrs.field(default=None, metadata={"wire": "ManifestEtag"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4746,6 +4980,9 @@ class TrafficRoutingConfig:
         default=None, metadata={"wire": "LinearStepSize"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TransformDataSource:
@@ -4758,6 +4995,9 @@ class TransformDataSource:
     """
 
     s3_data_source: TransformS3DataSource = attrs.field(metadata={"wire": "S3DataSource"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4791,6 +5031,9 @@ class TransformInput:
     compression_type: str | None = attrs.field(default=None, metadata={"wire": "CompressionType"})
     split_type: str | None = attrs.field(default=None, metadata={"wire": "SplitType"})
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TransformOutput:
@@ -4819,6 +5062,9 @@ class TransformOutput:
     accept: str | None = attrs.field(default=None, metadata={"wire": "Accept"})
     assemble_with: str | None = attrs.field(default=None, metadata={"wire": "AssembleWith"})
     kms_key_id: str | None = attrs.field(default=None, metadata={"wire": "KmsKeyId"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)
@@ -4880,6 +5126,9 @@ class TransformResources:
         default=None, metadata={"wire": "TransformAmiVersion"}
     )
 
+    def __repr__(self) -> str:
+        return _shape_repr(self)
+
 
 @attrs.define(kw_only=True, frozen=True)
 class TransformS3DataSource:
@@ -4897,6 +5146,9 @@ class TransformS3DataSource:
 
     s3_data_type: str = attrs.field(metadata={"wire": "S3DataType"})
     s3_uri: str = attrs.field(metadata={"wire": "S3Uri"})
+
+    def __repr__(self) -> str:
+        return _shape_repr(self)
 
 
 @attrs.define(kw_only=True, frozen=True)

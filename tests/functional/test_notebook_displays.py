@@ -344,6 +344,40 @@ def test_handle_displays_golden() -> None:
     )
 
 
+def test_endpoint_and_transform_job_handles_show_their_card() -> None:
+    from automl_sdk.deploy import Endpoint, TransformJob
+
+    client = AutoMLClient(object())
+    endpoint = Endpoint(
+        name="churn-ep",
+        arn="arn:aws:sagemaker:eu-west-1:123456789012:endpoint/churn-ep",
+        model_name="churn-model",
+        endpoint_config_name="churn-ep-config",
+        client=client,
+        job_name="churn",
+    )
+    assert endpoint._repr_html_() == endpoint_html(
+        "churn-ep",
+        arn=endpoint.arn,
+        model_name="churn-model",
+        config_name="churn-ep-config",
+        job_name="churn",
+    )
+    batch = TransformJob(
+        name="churn-batch",
+        arn="arn:aws:sagemaker:eu-west-1:123456789012:transform-job/churn-batch",
+        model_name="churn-model",
+        output_s3_uri="s3://bucket/batch/out/",
+        client=client,
+    )
+    markup = batch._repr_html_()
+    assert "Transform job churn-batch" in markup
+    assert "s3.console.aws.amazon.com/s3/buckets/bucket?region=eu-west-1&amp;prefix=batch/out/" in (
+        markup
+    )
+    assert "AutoML job" not in markup  # no job_name: no row for it
+
+
 def test_handle_outside_the_aws_partition_is_not_linked() -> None:
     markup = transform_job_html(
         "t",
