@@ -31,6 +31,7 @@ import heapq
 import json
 import math
 import random
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -153,8 +154,7 @@ class WaitUpdate:
 
     def __str__(self) -> str:
         """``churn  InProgress/TrainingModels  waited 0:12:00`` and the trouble, if any."""
-        rest = int(max(self.elapsed, 0.0))
-        waited = f"{rest // 3600}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
+        waited = _clock_text(self.elapsed)
         text = (
             f"{self.job_name}  {self.status or '?'}/{self.secondary_status or '?'}  waited {waited}"
         )
@@ -166,7 +166,18 @@ OnUpdate = Callable[[WaitUpdate], None]
 
 
 def _seconds_text(seconds: float) -> str:
+    if isinstance(seconds, int):
+        return f"{seconds} s"  # formatting an int with "f" converts it to float, and may overflow
     return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
+
+
+def _clock_text(seconds: float) -> str:
+    """``H:MM:SS`` of a number of seconds (``?`` when it is NaN or infinite, as a fake clock
+    may give)."""
+    if isinstance(seconds, float) and not math.isfinite(seconds):
+        return "?"
+    rest = max(int(seconds), 0)
+    return f"{rest // 3600}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
 
 
 def check_wait_parameters(
@@ -185,6 +196,9 @@ def _check_number(name: str, value: Any, *, allow_zero: bool) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name} must be a number (got {value!r})")
     bound = ">= 0" if allow_zero else "> 0"
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        # math.isfinite would raise OverflowError; repr may pass the integer digit limit
+        raise ValueError(f"{name} must be a finite number {bound} (got an integer beyond floats)")
     if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
         raise ValueError(f"{name} must be a finite number {bound} (got {value!r})")
 

@@ -1,0 +1,48 @@
+"""Inputs the public-API fuzz (test_public_api_fuzz.py) found raising undocumented errors.
+
+One named test per fix, with the exact input the fuzz reported.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from automl_sdk import AutoMLClient, WaitUpdate
+from tests.support.jobs import FakeClock
+
+
+@pytest.mark.parametrize("parameter", ["timeout", "delay", "max_calls_per_second"])
+def test_wait_parameter_beyond_floats_is_a_value_error_naming_it(parameter: str) -> None:
+    clock = FakeClock()
+    waits = AutoMLClient(region_name="us-east-1").wait_many(
+        ["churn"], **{parameter: 10**400}, clock=clock, sleep=clock.sleep
+    )
+    with pytest.raises(ValueError, match=parameter) as raised:
+        next(waits)
+    assert str(raised.value) == (
+        f"{parameter} must be a finite number {'>= 0' if parameter == 'timeout' else '> 0'} "
+        "(got an integer beyond floats)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "waited"),
+    [(math.nan, "?"), (math.inf, "?"), (-math.inf, "?"), (10**20, "27777777777777777:46:40")],
+)
+def test_wait_update_text_with_any_elapsed_seconds(elapsed: float, waited: str) -> None:
+    update = WaitUpdate(job_name="churn", elapsed=elapsed, describes=1, description=None)
+    assert str(update) == f"churn  ?/?  waited {waited}"
+
+
+def test_wait_update_trouble_with_a_retry_beyond_floats() -> None:
+    update = WaitUpdate(
+        job_name="churn",
+        elapsed=0,
+        describes=1,
+        description=None,
+        reason="throttled",
+        retry_in=10**400,
+    )
+    assert update.trouble == f"describe failed: throttled, retrying in {10**400} s"
