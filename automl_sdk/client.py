@@ -267,6 +267,7 @@ class AutoMLClient:
             botocore.exceptions.ClientError: a describe failed permanently (unknown job, access
                 denied, validation, another 4xx), as boto3 raised it.
             ValueError: ``delay`` or ``timeout`` is negative, NaN or infinite (or ``delay`` 0).
+            TypeError: ``name`` is not a string.
         """
         outcomes = self._wait_for([name], timeout, delay, None, on_update, clock, sleep)
         (_, outcome), *_ = list(outcomes)
@@ -299,6 +300,8 @@ class AutoMLClient:
         Raises:
             ValueError: ``delay``, ``timeout`` or ``max_calls_per_second`` is negative, NaN or
                 infinite (or ``delay``/``max_calls_per_second`` 0), on the first ``next()``.
+            TypeError: ``names`` is a string or not iterable, or a name is not a string, on
+                the first ``next()``.
         """
         return self._wait_for(names, timeout, delay, max_calls_per_second, on_update, clock, sleep)
 

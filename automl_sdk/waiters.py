@@ -203,6 +203,18 @@ def _check_number(name: str, value: Any, *, allow_zero: bool) -> None:
         raise ValueError(f"{name} must be a finite number {bound} (got {value!r})")
 
 
+def _job_names(names: Iterable[str]) -> list[str]:
+    """``names`` as a list, refused with a ``TypeError`` unless it is an iterable of strings
+    (a string alone is refused too: it would be waited for letter by letter)."""
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise TypeError(f"names must be an iterable of job names (got {type(names).__name__})")
+    found = list(names)
+    for name in found:
+        if not isinstance(name, str):
+            raise TypeError(f"a job name must be a string (got {type(name).__name__})")
+    return found
+
+
 def _retry_reason(exc: BaseException) -> str | None:
     """Why ``exc`` is worth retrying (see :func:`automl_sdk._faults.transient_reason`), or
     ``None``: also for the errors the waiter config names as the end of a wait."""
@@ -369,8 +381,10 @@ def wait_for_jobs(
 
     Raises:
         ValueError: a parameter is negative, NaN or infinite (see :func:`check_wait_parameters`).
+        TypeError: ``names`` is a string or not iterable, or holds a name that is not a string.
     """
     check_wait_parameters(delay=delay, timeout=timeout, max_calls_per_second=max_calls_per_second)
+    names = _job_names(names)
     start = clock()
     deadline = start + (DEFAULT_TIMEOUT if timeout is None else timeout)
     interval = 0.0 if max_calls_per_second is None else 1.0 / max_calls_per_second

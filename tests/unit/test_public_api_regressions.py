@@ -46,3 +46,31 @@ def test_wait_update_trouble_with_a_retry_beyond_floats() -> None:
         retry_in=10**400,
     )
     assert update.trouble == f"describe failed: throttled, retrying in {10**400} s"
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (None, "names must be an iterable of job names (got NoneType)"),
+        ("churn", "names must be an iterable of job names (got str)"),
+        ([b"churn"], "a job name must be a string (got bytes)"),
+        ([["churn"]], "a job name must be a string (got list)"),
+    ],
+)
+def test_wait_many_names_that_are_not_strings_are_a_type_error(names: object, message: str) -> None:
+    clock = FakeClock()
+    waits = AutoMLClient(region_name="us-east-1").wait_many(
+        names,  # type: ignore[arg-type]
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    with pytest.raises(TypeError) as raised:
+        next(waits)
+    assert str(raised.value) == message
+
+
+def test_wait_for_a_name_that_is_not_a_string_is_a_type_error_before_any_call() -> None:
+    client = AutoMLClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:9")
+    with pytest.raises(TypeError) as raised:
+        client.wait([], timeout=0)  # type: ignore[arg-type]
+    assert str(raised.value) == "a job name must be a string (got list)"
