@@ -56,9 +56,12 @@ def check_request(
     Returns:
         The findings sorted by path, then rule id, as :class:`~automl_sdk.Findings` (a list
         that a notebook shows as a table).
+
+    Raises:
+        TypeError: ``select`` or ``ignore`` is a string or not an iterable of strings.
     """
-    select = None if select is None else tuple(select)
-    ignore = tuple(ignore or ())
+    select = None if select is None else _prefixes("select", select)
+    ignore = () if ignore is None else _prefixes("ignore", ignore)
     findings = lint_request(request, operation=operation, select=select, ignore=ignore)
     if any(finding.severity == "error" for finding in findings):
         return findings
@@ -149,3 +152,19 @@ def _run(rules: Iterable[Rule], ctx: CheckContext) -> list[Finding]:
 
 def _load_errors() -> tuple[tuple[str, str], ...]:
     return check_registry().load_errors
+
+
+def _prefixes(parameter: str, prefixes: Iterable[str]) -> tuple[str, ...]:
+    """``prefixes`` as a tuple, refused with a ``TypeError`` naming ``parameter`` unless it is an
+    iterable of strings (a string alone is refused: it would select by each of its letters)."""
+    if isinstance(prefixes, str) or not isinstance(prefixes, Iterable):
+        raise TypeError(
+            f"{parameter} must be an iterable of rule id prefixes (got {type(prefixes).__name__})"
+        )
+    found = tuple(prefixes)
+    for prefix in found:
+        if not isinstance(prefix, str):
+            raise TypeError(
+                f"{parameter} must hold rule id prefixes, strings (got {type(prefix).__name__})"
+            )
+    return found

@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from automl_sdk import AutoMLClient, WaitUpdate
+from automl_sdk import AutoMLClient, WaitUpdate, check_request
 from tests.support.jobs import FakeClock
 
 
@@ -74,3 +74,20 @@ def test_wait_for_a_name_that_is_not_a_string_is_a_type_error_before_any_call() 
     with pytest.raises(TypeError) as raised:
         client.wait([], timeout=0)  # type: ignore[arg-type]
     assert str(raised.value) == "a job name must be a string (got list)"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"select": False}, "select must be an iterable of rule id prefixes (got bool)"),
+        ({"select": "E7"}, "select must be an iterable of rule id prefixes (got str)"),
+        ({"ignore": [b"W9"]}, "ignore must hold rule id prefixes, strings (got bytes)"),
+        ({"ignore": 5}, "ignore must be an iterable of rule id prefixes (got int)"),
+    ],
+)
+def test_check_request_select_and_ignore_that_are_not_prefixes_are_a_type_error(
+    options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        check_request({}, endpoint_url="http://127.0.0.1:9", **options)  # type: ignore[arg-type]
+    assert str(raised.value) == message
