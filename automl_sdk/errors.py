@@ -283,8 +283,10 @@ class WaitTimeoutError(JobError):
         if last_secondary_status:
             status += f"/{last_secondary_status}"
         trouble = f"; the last describe failed: {last_error}" if last_error else ""
+        # "{:.0f}" would turn an int into a float, which overflows past 1e308
+        waited = f"{waited_seconds:.0f}" if isinstance(waited_seconds, float) else waited_seconds
         super().__init__(
-            f"gave up waiting for AutoML job {job_name!r} after {waited_seconds:.0f}s; "
+            f"gave up waiting for AutoML job {job_name!r} after {waited}s; "
             f"it is still running (last status {status}) and was not stopped{trouble}",
             job_name=job_name,
         )

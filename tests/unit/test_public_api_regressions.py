@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from automl_sdk import AutoMLClient, WaitUpdate, check_request
+from automl_sdk import AutoMLClient, WaitTimeoutError, WaitUpdate, check_request
 from tests.support.jobs import FakeClock
 
 
@@ -91,3 +91,14 @@ def test_check_request_select_and_ignore_that_are_not_prefixes_are_a_type_error(
     with pytest.raises(TypeError) as raised:
         check_request({}, endpoint_url="http://127.0.0.1:9", **options)  # type: ignore[arg-type]
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("waited", "shown"), [(10**400, f"{10**400}"), (12.6, "13"), (math.nan, "nan"), (7, "7")]
+)
+def test_wait_timeout_error_shows_any_number_of_waited_seconds(waited: float, shown: str) -> None:
+    error = WaitTimeoutError(job_name="churn", last_status="InProgress", waited_seconds=waited)
+    assert str(error) == (
+        f"gave up waiting for AutoML job 'churn' after {shown}s; it is still running "
+        "(last status InProgress) and was not stopped"
+    )
