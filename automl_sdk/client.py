@@ -145,6 +145,18 @@ class AutoMLClient:
         by the service and are not compared), that job is returned; otherwise
         :class:`~automl_sdk.errors.JobConflictError` lists the differing wire paths.
         Other AWS errors (e.g. ``ResourceLimitExceeded``) pass through as botocore's ``ClientError``.
+
+        Raises:
+            RequestLintError: the request has lint errors; nothing was sent.
+            RequestCheckError: with ``check=True``, the check found errors; nothing was sent.
+            MigrationError: a V1 value has no faithful V2 form; nothing was sent.
+            JobConflictError: a job of that name exists with a different request.
+            ShapeError: ``request`` is a shape holding a member of the wrong type.
+            TypeError: ``request`` is neither a dict nor a create request shape.
+            MalformedResponseError: a 2xx answer whose body is not JSON.
+            botocore.exceptions.ClientError: another AWS error, as boto3 raised it.
+            botocore.exceptions.ParamValidationError: with ``lint=False``, a request botocore's
+                model refuses; nothing was sent.
         """
         wire, operation = _request_dict(request)
         if check:
@@ -166,6 +178,10 @@ class AutoMLClient:
         See :func:`automl_sdk.check_request`; the clients it makes share this client's session,
         region and endpoint URL (an injected SageMaker client is used as it is, and its region
         and, when it is not an AWS endpoint, its endpoint URL serve the other services too).
+
+        Raises:
+            TypeError: ``request`` is neither a dict nor a create request shape, or ``select``
+                or ``ignore`` is not an iterable of strings.
         """
         from automl_sdk.check import check_request
         from automl_sdk.check._run import client_options
@@ -185,8 +201,8 @@ class AutoMLClient:
     def create_auto_ml_job(self, **kwargs: Any) -> dict[str, Any]:
         """boto3's ``create_auto_ml_job`` (V1) signature, run as ``CreateAutoMLJobV2``.
 
-        Returns boto3's response shape, ``{"AutoMLJobArn": ...}``. Linting and idempotency are
-        as in :meth:`create_job`.
+        Returns boto3's response shape, ``{"AutoMLJobArn": ...}``. Linting, idempotency and the
+        errors raised are as in :meth:`create_job`.
         """
         return {"AutoMLJobArn": self._create(dict(kwargs), V1).arn}
 
@@ -220,11 +236,24 @@ class AutoMLClient:
 
         Members the service leaves out (``BestCandidate`` of a job that ended early, ...) are
         ``None``; members this version does not know are ignored.
+
+        Raises:
+            botocore.exceptions.ClientError: e.g. ``ResourceNotFound`` for an unknown job.
+            botocore.exceptions.ParamValidationError: ``name`` is not a string of 1 or more
+                characters; nothing was sent.
+            MalformedResponseError: a 2xx answer whose body is not JSON.
         """
         return _outcome.typed_description(self._describe_raw(name))
 
     def describe_auto_ml_job(self, *, AutoMLJobName: str) -> dict[str, Any]:
-        """boto3's ``describe_auto_ml_job`` (V1) signature: describes with V2, returns the V1 shape."""
+        """boto3's ``describe_auto_ml_job`` (V1) signature: describes with V2, returns the V1 shape.
+
+        Raises:
+            MigrationError: the job is not tabular, so it has no V1 description.
+            botocore.exceptions.ClientError: as in :meth:`describe_job`.
+            botocore.exceptions.ParamValidationError: as in :meth:`describe_job`.
+            MalformedResponseError: as in :meth:`describe_job`.
+        """
         from automl_sdk.migrate import migrate_describe_response
 
         return migrate_describe_response(self._describe_raw(AutoMLJobName))
@@ -330,7 +359,14 @@ class AutoMLClient:
     # -- stop, list, candidates ----------------------------------------------------------------
 
     def stop_job(self, name: str) -> None:
-        """Ask the service to stop job ``name`` (it passes through ``Stopping`` to ``Stopped``)."""
+        """Ask the service to stop job ``name`` (it passes through ``Stopping`` to ``Stopped``).
+
+        Raises:
+            botocore.exceptions.ClientError: e.g. ``ResourceNotFound`` for an unknown job.
+            botocore.exceptions.ParamValidationError: ``name`` is not a string of 1 or more
+                characters; nothing was sent.
+            MalformedResponseError: a 2xx answer whose body is not JSON.
+        """
         self.sagemaker_client.stop_auto_ml_job(AutoMLJobName=name)
 
     def iter_jobs(self, **filters: Any) -> Iterator[AutoMLJobSummary]:
@@ -338,10 +374,20 @@ class AutoMLClient:
 
         ``filters`` are ``ListAutoMLJobs`` parameters with their wire names, as in boto3:
         ``StatusEquals="InProgress"``, ``NameContains="churn"``, ``SortBy="CreationTime"``, ...
+        and boto3's ``PaginationConfig``.
+
+        Raises:
+            botocore.exceptions.ParamValidationError: a filter the operation does not take, or
+                a value of the wrong type (a ``PaginationConfig`` other than a dict of positive
+                integers ``MaxItems``/``PageSize`` and a string ``StartingToken`` included), on
+                the first ``next()``; nothing was sent.
+            botocore.exceptions.ClientError: an AWS error, as boto3 raised it.
+            MalformedResponseError: a 2xx answer whose body is not JSON.
         """
         from automl_sdk._serde import from_wire
 
         paginator = self.sagemaker_client.get_paginator("list_auto_ml_jobs")
+        _check_pagination(filters)
         for page in paginator.paginate(**filters):
             for summary in page.get("AutoMLJobSummaries", ()):
                 yield from_wire(AutoMLJobSummary, summary)
@@ -353,11 +399,20 @@ class AutoMLClient:
         (``StatusEquals``, ``CandidateNameEquals``). The order follows the objective's own
         direction (``Maximize`` or ``Minimize``), whatever the service's sort; candidates with
         no metric or a NaN one (sent as ``"NaN"``) come last.
+
+        Raises:
+            botocore.exceptions.ParamValidationError: ``name`` is not a job name string, or a
+                filter is one the operation does not take or of the wrong type (see
+                :meth:`iter_jobs`); nothing was sent.
+            botocore.exceptions.ClientError: an AWS error, as boto3 raised it.
+            MalformedResponseError: a 2xx answer whose body is not JSON.
+            TypeError: ``filters`` holds ``AutoMLJobName`` (``name`` is given already).
         """
         from automl_sdk._serde import from_wire
 
         operation = "ListCandidatesForAutoMLJob"
         paginator = self.sagemaker_client.get_paginator("list_candidates_for_auto_ml_job")
+        _check_pagination(filters)
         found = [
             from_wire(AutoMLCandidate, candidate)
             for page in paginator.paginate(AutoMLJobName=name, **filters)
@@ -369,7 +424,11 @@ class AutoMLClient:
 
     def best_candidate(self, name: str) -> AutoMLCandidate | None:
         """The job's best candidate: ``BestCandidate`` from its description, else the leaderboard's
-        first entry; ``None`` when there is no candidate with a metric yet."""
+        first entry; ``None`` when there is no candidate with a metric yet.
+
+        Raises:
+            The errors of :meth:`describe_job` and :meth:`candidates`.
+        """
         best = self.describe_job(name).best_candidate
         return best if best is not None else self.candidates(name).best
 
@@ -398,3 +457,36 @@ def _request_dict(request: Mapping[str, Any] | Any) -> tuple[dict[str, Any], str
         "request must be a dict of CreateAutoMLJobV2 (or CreateAutoMLJob) parameters or a "
         f"CreateAutoMLJobV2Request/CreateAutoMLJobRequest (got {type(request).__name__})"
     )
+
+
+_PAGINATION_TYPES = {"MaxItems": int, "PageSize": int, "StartingToken": str}
+
+
+def _check_pagination(filters: Mapping[str, Any]) -> None:
+    """Refuse a ``PaginationConfig`` botocore's paginator would fail on with a bare
+    ``ValueError`` or ``AttributeError``, as the ``ParamValidationError`` of any other filter."""
+    if "PaginationConfig" not in filters:
+        return
+    from botocore.exceptions import ParamValidationError
+
+    config = filters["PaginationConfig"]
+    if not isinstance(config, Mapping):
+        problem = f"must be a dict (got {type(config).__name__})"
+        raise ParamValidationError(report=f"Invalid type for parameter PaginationConfig, {problem}")
+    for key, value in config.items():
+        wanted = _PAGINATION_TYPES.get(key)
+        if wanted is None:
+            raise ParamValidationError(
+                report=f"Unknown parameter in PaginationConfig: {key!r}, must be one of: "
+                + ", ".join(_PAGINATION_TYPES)
+            )
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, wanted)
+            or (wanted is int and value < 1)
+        ):
+            expected = "a positive integer" if wanted is int else "a string"
+            raise ParamValidationError(
+                report=f"Invalid value for parameter PaginationConfig.{key}, must be {expected} "
+                f"(got {type(value).__name__})"
+            )

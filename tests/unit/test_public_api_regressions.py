@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import math
 
+import boto3
 import pytest
+from botocore.exceptions import ParamValidationError
+from botocore.stub import Stubber
 
 from automl_sdk import AutoMLClient, WaitTimeoutError, WaitUpdate, check_request
 from tests.support.jobs import FakeClock
@@ -102,3 +105,39 @@ def test_wait_timeout_error_shows_any_number_of_waited_seconds(waited: float, sh
         f"gave up waiting for AutoML job 'churn' after {shown}s; it is still running "
         "(last status InProgress) and was not stopped"
     )
+
+
+@pytest.mark.parametrize(
+    ("config", "report"),
+    [
+        (5, "Invalid type for parameter PaginationConfig, must be a dict (got int)"),
+        (
+            {"MaxItems": "x"},
+            "Invalid value for parameter PaginationConfig.MaxItems, must be a positive integer "
+            "(got str)",
+        ),
+        (
+            {"StartingToken": 3},
+            "Invalid value for parameter PaginationConfig.StartingToken, must be a string "
+            "(got int)",
+        ),
+        (
+            {"Pages": 1},
+            "Unknown parameter in PaginationConfig: 'Pages', must be one of: MaxItems, "
+            "PageSize, StartingToken",
+        ),
+    ],
+)
+def test_a_pagination_config_botocore_cannot_use_is_a_param_validation_error(
+    config: object, report: str
+) -> None:
+    sagemaker = boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+    ).client("sagemaker", endpoint_url="http://127.0.0.1:9")
+    client = AutoMLClient(sagemaker)
+    with Stubber(sagemaker):  # nothing queued: any call would fail the test
+        with pytest.raises(ParamValidationError) as listed:
+            list(client.iter_jobs(PaginationConfig=config))
+        with pytest.raises(ParamValidationError) as ranked:
+            client.candidates("churn", PaginationConfig=config)
+    assert str(listed.value) == str(ranked.value) == f"Parameter validation failed:\n{report}"
