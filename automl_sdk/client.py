@@ -459,7 +459,7 @@ def _request_dict(request: Mapping[str, Any] | Any) -> tuple[dict[str, Any], str
     )
 
 
-_PAGINATION_TYPES = {"MaxItems": int, "PageSize": int, "StartingToken": str}
+_PAGINATION_TYPES: dict[str, type] = {"MaxItems": int, "PageSize": int, "StartingToken": str}
 
 
 def _check_pagination(filters: Mapping[str, Any]) -> None:
@@ -480,11 +480,8 @@ def _check_pagination(filters: Mapping[str, Any]) -> None:
                 report=f"Unknown parameter in PaginationConfig: {key!r}, must be one of: "
                 + ", ".join(_PAGINATION_TYPES)
             )
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, wanted)
-            or (wanted is int and value < 1)
-        ):
+        too_small = isinstance(value, int) and value < 1
+        if isinstance(value, bool) or not isinstance(value, wanted) or too_small:
             expected = "a positive integer" if wanted is int else "a string"
             raise ParamValidationError(
                 report=f"Invalid value for parameter PaginationConfig.{key}, must be {expected} "

@@ -6,6 +6,7 @@ One named test per fix, with the exact input the fuzz reported.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import boto3
 import pytest
@@ -19,8 +20,9 @@ from tests.support.jobs import FakeClock
 @pytest.mark.parametrize("parameter", ["timeout", "delay", "max_calls_per_second"])
 def test_wait_parameter_beyond_floats_is_a_value_error_naming_it(parameter: str) -> None:
     clock = FakeClock()
+    options: dict[str, Any] = {parameter: 10**400}
     waits = AutoMLClient(region_name="us-east-1").wait_many(
-        ["churn"], **{parameter: 10**400}, clock=clock, sleep=clock.sleep
+        ["churn"], **options, clock=clock, sleep=clock.sleep
     )
     with pytest.raises(ValueError, match=parameter) as raised:
         next(waits)
