@@ -65,6 +65,10 @@ class AutoMLClient:
     Either way the client refuses a success answer whose body is not JSON
     (:class:`~automl_sdk.errors.MalformedResponseError`) instead of reading it as empty.
     The client holds no global state and may be shared between threads.
+
+    Raises:
+        TypeError: ``region_name``, ``profile_name`` or ``endpoint_url`` is not a string, or
+            options that exclude each other are given together.
     """
 
     def __init__(
@@ -80,6 +84,9 @@ class AutoMLClient:
         options = {"session": session, "region_name": region_name}
         options |= {"profile_name": profile_name, "endpoint_url": endpoint_url}
         given = sorted(key for key, value in options.items() if value is not None)
+        for key in ("region_name", "profile_name", "endpoint_url"):
+            if not isinstance(options[key], str | None):
+                raise TypeError(f"{key} must be a string (got {type(options[key]).__name__})")
         if sagemaker_client is not None and given:
             raise TypeError(f"pass sagemaker_client or {', '.join(given)}, not both")
         if session is not None and profile_name is not None:

@@ -513,3 +513,21 @@ def test_errors_pickle_with_their_attributes(error: AutoMLSDKError) -> None:
     assert type(copy) is type(error)
     assert str(copy) == str(error) == error.message
     assert copy.__dict__ == error.__dict__
+
+
+@FUZZ
+@given(
+    options=st.fixed_dictionaries(
+        {},
+        optional={
+            key: python_values
+            for key in ["session", "region_name", "profile_name", "endpoint_url", "lint"]
+        },
+    )
+)
+def test_client_constructor_raises_only_type_error_and_shows_itself(
+    options: dict[str, Any],
+) -> None:
+    client = only((TypeError,), lambda: AutoMLClient(**options))
+    if isinstance(client, AutoMLClient):
+        assert repr(client).startswith("AutoMLClient(region_name=")

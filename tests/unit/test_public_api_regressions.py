@@ -143,3 +143,11 @@ def test_a_pagination_config_botocore_cannot_use_is_a_param_validation_error(
         with pytest.raises(ParamValidationError) as ranked:
             client.candidates("churn", PaginationConfig=config)
     assert str(listed.value) == str(ranked.value) == f"Parameter validation failed:\n{report}"
+
+
+@pytest.mark.parametrize("option", ["region_name", "profile_name", "endpoint_url"])
+def test_client_options_that_are_not_strings_are_a_type_error_naming_them(option: str) -> None:
+    options: dict[str, Any] = {option: b"http://user:secret@127.0.0.1:9"}
+    with pytest.raises(TypeError) as raised:
+        AutoMLClient(**options)
+    assert str(raised.value) == f"{option} must be a string (got bytes)"
