@@ -283,10 +283,8 @@ class WaitTimeoutError(JobError):
         if last_secondary_status:
             status += f"/{last_secondary_status}"
         trouble = f"; the last describe failed: {last_error}" if last_error else ""
-        # "{:.0f}" would turn an int into a float, which overflows past 1e308
-        waited = f"{waited_seconds:.0f}" if isinstance(waited_seconds, float) else waited_seconds
         super().__init__(
-            f"gave up waiting for AutoML job {job_name!r} after {waited}s; "
+            f"gave up waiting for AutoML job {job_name!r} after {_whole_seconds(waited_seconds)}s; "
             f"it is still running (last status {status}) and was not stopped{trouble}",
             job_name=job_name,
         )
@@ -312,6 +310,12 @@ class JobConflictError(JobError):
 #: A resource deploy or transform made or found: ``(kind, name)``, e.g. ``("Model", "churn")``;
 #: kinds are ``Model``, ``EndpointConfig``, ``Endpoint`` and ``TransformJob``.
 Resource = tuple[str, str]
+
+
+def _whole_seconds(seconds: float) -> str:
+    """``seconds`` rounded to a whole number, for a message; an ``int`` is shown as it is
+    (``"{:.0f}"`` would turn it into a float, which overflows past 1e308)."""
+    return f"{seconds:.0f}" if isinstance(seconds, float) else f"{seconds}"
 
 
 def _resource_list(resources: Sequence[Resource]) -> str:
@@ -425,7 +429,7 @@ class DeployTimeoutError(DeployError):
         self.last_status = last_status
         self.waited_seconds = waited_seconds
         super().__init__(
-            f"gave up waiting for {kind} {name!r} after {waited_seconds:.0f}s "
+            f"gave up waiting for {kind} {name!r} after {_whole_seconds(waited_seconds)}s "
             f"(last status {last_status or 'unknown'}); it was not stopped or deleted; "
             f"resources that exist: {_resource_list(resources)}",
             job_name=job_name,

@@ -27,12 +27,17 @@ from automl_sdk import (
     AutoMLClient,
     AutoMLSDKError,
     CLIUsageError,
+    DeployConflictError,
+    DeployError,
+    DeployFailedError,
+    DeployTimeoutError,
     Finding,
     Job,
     JobConflictError,
     JobFailedError,
     JobStoppedError,
     Leaderboard,
+    LintConfigError,
     MalformedResponseError,
     MigrationError,
     RequestCheckError,
@@ -473,6 +478,7 @@ findings = st.lists(
     st.builds(Finding, texts, st.sampled_from(["error", "warning", "info"]), texts, texts),
     max_size=3,
 )
+resources = st.lists(st.tuples(texts, texts), max_size=2)
 ERRORS = st.one_of(
     st.builds(AutoMLSDKError, texts),
     st.builds(CLIUsageError, texts),
@@ -503,6 +509,29 @@ ERRORS = st.one_of(
         last_error=st.none() | texts,
     ),
     st.builds(JobConflictError, job_name=texts, differences=st.lists(texts, max_size=3)),
+    st.builds(LintConfigError, source=texts, problem=texts),
+    st.builds(DeployError, texts, job_name=st.none() | texts, resources=resources),
+    st.builds(
+        DeployConflictError, kind=texts, name=texts, reason=texts, job_name=st.none() | texts
+    ),
+    st.builds(
+        DeployFailedError,
+        kind=texts,
+        name=texts,
+        status=st.none() | texts,
+        failure_reason=st.none() | texts,
+        resources=resources,
+        job_name=st.none() | texts,
+    ),
+    st.builds(
+        DeployTimeoutError,
+        kind=texts,
+        name=texts,
+        last_status=st.none() | texts,
+        waited_seconds=seconds,
+        resources=resources,
+        job_name=st.none() | texts,
+    ),
 )
 
 

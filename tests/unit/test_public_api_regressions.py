@@ -13,7 +13,13 @@ import pytest
 from botocore.exceptions import ParamValidationError
 from botocore.stub import Stubber
 
-from automl_sdk import AutoMLClient, WaitTimeoutError, WaitUpdate, check_request
+from automl_sdk import (
+    AutoMLClient,
+    DeployTimeoutError,
+    WaitTimeoutError,
+    WaitUpdate,
+    check_request,
+)
 from tests.support.jobs import FakeClock
 
 
@@ -151,3 +157,14 @@ def test_client_options_that_are_not_strings_are_a_type_error_naming_them(option
     with pytest.raises(TypeError) as raised:
         AutoMLClient(**options)
     assert str(raised.value) == f"{option} must be a string (got bytes)"
+
+
+def test_deploy_timeout_error_shows_an_integer_waited_seconds_beyond_floats() -> None:
+    error = DeployTimeoutError(
+        kind="endpoint",
+        name="churn-ep",
+        last_status="Creating",
+        waited_seconds=10**400,
+        resources=(),
+    )
+    assert f"after {10**400}s " in str(error)
