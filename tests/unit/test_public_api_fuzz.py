@@ -441,7 +441,7 @@ def test_leaderboard_ranks_any_candidates_from_the_wire(values: list[Any], job_n
         return
     board = Leaderboard.rank(job_name, parsed)
     assert sorted(c.candidate_name for c in board) == sorted(w["CandidateName"] for w in wires)
-    assert [row[1] for row in board.rows()] == [c.candidate_name for c in board]
+    assert [row["candidate"] for row in board.rows()] == [c.candidate_name for c in board]
     assert repr(board).startswith(f"Leaderboard(job_name={job_name!r}")
 
 
