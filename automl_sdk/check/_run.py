@@ -11,7 +11,7 @@ from automl_sdk.check._gather import EVERYTHING, Progress, gather
 from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._engine import OPERATION_ALIASES, detect_operation, lint_request
 from automl_sdk.lint._finding import Finding, Findings
-from automl_sdk.lint._registry import Rule, check_registry, matches
+from automl_sdk.lint._registry import Rule, check_registry, matches, rule_prefixes
 
 
 def check_request(
@@ -60,8 +60,8 @@ def check_request(
     Raises:
         TypeError: ``select`` or ``ignore`` is a string or not an iterable of strings.
     """
-    select = None if select is None else _prefixes("select", select)
-    ignore = () if ignore is None else _prefixes("ignore", ignore)
+    select = None if select is None else rule_prefixes("select", select)
+    ignore = () if ignore is None else rule_prefixes("ignore", ignore)
     findings = lint_request(request, operation=operation, select=select, ignore=ignore)
     if any(finding.severity == "error" for finding in findings):
         return findings
@@ -152,19 +152,3 @@ def _run(rules: Iterable[Rule], ctx: CheckContext) -> list[Finding]:
 
 def _load_errors() -> tuple[tuple[str, str], ...]:
     return check_registry().load_errors
-
-
-def _prefixes(parameter: str, prefixes: Iterable[str]) -> tuple[str, ...]:
-    """``prefixes`` as a tuple, refused with a ``TypeError`` naming ``parameter`` unless it is an
-    iterable of strings (a string alone is refused: it would select by each of its letters)."""
-    if isinstance(prefixes, str) or not isinstance(prefixes, Iterable):
-        raise TypeError(
-            f"{parameter} must be an iterable of rule id prefixes (got {type(prefixes).__name__})"
-        )
-    found = tuple(prefixes)
-    for prefix in found:
-        if not isinstance(prefix, str):
-            raise TypeError(
-                f"{parameter} must hold rule id prefixes, strings (got {type(prefix).__name__})"
-            )
-    return found

@@ -15,7 +15,7 @@ from typing import Any
 from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
 from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding, Findings
-from automl_sdk.lint._registry import Registry, Rule, default_registry, matches
+from automl_sdk.lint._registry import Registry, Rule, default_registry, matches, rule_prefixes
 
 #: Accepted spellings of each operation (API name and AWS CLI name).
 OPERATION_ALIASES = {
@@ -75,9 +75,13 @@ def lint_request(
     Returns:
         The findings sorted by path, then rule id, as :class:`Findings` (a list that a notebook
         shows as a table). Empty when the request is clean.
+
+    Raises:
+        TypeError: ``select`` or ``ignore`` is a string or not an iterable of strings (the
+            request itself is never a reason to raise).
     """
-    select = None if select is None else tuple(select)
-    ignore = tuple(ignore or ())
+    select = None if select is None else rule_prefixes("select", select)
+    ignore = () if ignore is None else rule_prefixes("ignore", ignore)
     findings = _lint(request, operation, select, ignore, registry or default_registry())
     kept = [
         finding

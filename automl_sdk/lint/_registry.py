@@ -208,6 +208,22 @@ def find_rule(rule_id: str) -> Rule | None:
 CHECK_GROUPS = frozenset({"7", "9"})
 
 
+def rule_prefixes(parameter: str, prefixes: Iterable[str]) -> tuple[str, ...]:
+    """``prefixes`` as a tuple, refused with a ``TypeError`` naming ``parameter`` unless it is an
+    iterable of strings (a string alone is refused: it would select by each of its letters)."""
+    if isinstance(prefixes, str) or not isinstance(prefixes, Iterable):
+        raise TypeError(
+            f"{parameter} must be an iterable of rule id prefixes (got {type(prefixes).__name__})"
+        )
+    found = tuple(prefixes)
+    for prefix in found:
+        if not isinstance(prefix, str):
+            raise TypeError(
+                f"{parameter} must hold rule id prefixes, strings (got {type(prefix).__name__})"
+            )
+    return found
+
+
 def matches(rule_id: str, prefixes: Iterable[str]) -> bool:
     """True when ``rule_id`` starts with one of ``prefixes`` (``"E3"`` matches ``"E3002"``)."""
     return rule_id.startswith(tuple(prefixes))
