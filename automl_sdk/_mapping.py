@@ -255,3 +255,16 @@ def _v2_to_v1_table() -> dict[str, str]:
 
 
 _TO_V1: Final = _v2_to_v1_table()
+
+
+@functools.cache  # asked once per rule and operation
+def v1_members_of(v2_member: str) -> frozenset[str]:
+    """The top-level CreateAutoMLJob members that hold what CreateAutoMLJobV2 request member
+    ``v2_member`` holds: ``{"AutoMLJobConfig"}`` for ``"DataSplitConfig"``; for
+    ``"AutoMLProblemTypeConfig"`` every V1 member a tabular setting moved from
+    (``AutoMLJobConfig``, ``ProblemType``, ``InputDataConfig``...); empty when V1 has none."""
+    found = {e.v1[0] for e in REQUEST_ENTRIES if e.v2[0] == v2_member}
+    v1_list = _TO_V1.get(v2_member)
+    if v1_list is not None:
+        found.add(parse(v1_list)[0])
+    return frozenset(found)

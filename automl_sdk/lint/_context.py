@@ -158,7 +158,9 @@ class LintContext:
         :meth:`path_of`), once per V1 channel for a member every channel holds (V1
         ``SampleWeightAttributeName``), once otherwise; ``[]`` when the request has no such
         member. The value is ``None`` when absent and may be of any type."""
-        path = self.path_of(v2_path)
+        if not self.is_v1:  # a V2 path names one member
+            return [(v2_path, follow(self.request, path_steps(v2_path)))]
+        path = to_v1(v2_path)
         if path is None:
             return []
         head, star, rest = path.partition("[*]")
@@ -329,6 +331,14 @@ class LintContext:
         from automl_sdk.lint._schema import check_schema
 
         return tuple(check_schema(self.request, self.operation))
+
+    @fact
+    def schema_findings_by_rule(self) -> dict[str, list[Finding]]:
+        """:attr:`schema_findings` grouped by rule id, so each ``E1xxx`` rule takes its own."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.schema_findings:
+            grouped.setdefault(finding.rule, []).append(finding)
+        return grouped
 
     @fact
     def _schema_paths(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS
+from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS, v1_members_of
 from automl_sdk.lint._context import V1, V2, LintContext, show
 from automl_sdk.lint._finding import Finding, Findings
 from automl_sdk.lint._registry import Registry, Rule, default_registry, matches, rule_prefixes
@@ -121,7 +121,10 @@ def _lint(
         return [Finding(INPUT_RULE, "error", "", message)]
     ctx = LintContext(request, resolved)
     findings = [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
-    for rule in _selected(reg, resolved, ctx.problem_type, select, ignore):
+    members = request.keys()
+    for rule, needed in _selected(reg, resolved, ctx.problem_type, select, ignore):
+        if needed is not None and members.isdisjoint(needed):
+            continue  # none of the members the rule reads: it has nothing to report
         try:  # inline rather than a call per rule: this loop is most of lint's own overhead
             for path, message in rule.check(ctx):
                 findings.append(Finding(rule.id, rule.severity, path, message))
@@ -150,17 +153,27 @@ def _selected(
     problem_type: str | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
-) -> tuple[Rule, ...]:
-    """The rules that apply to ``operation`` and ``problem_type`` under this selection
-    (worked out once per combination)."""
+) -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+    """The rules that apply to ``operation`` and ``problem_type`` under this selection, each
+    with the top-level members of ``operation`` it needs (``None``: runs on every request);
+    worked out once per combination."""
     return tuple(
-        rule
+        (rule, _needed_members(rule, operation))
         for rule in reg.rules
         if operation in rule.operations
         and (rule.problem_types is None or problem_type in rule.problem_types)
         and (select is None or matches(rule.id, select))
         and not matches(rule.id, ignore)
     )
+
+
+def _needed_members(rule: Rule, operation: str) -> frozenset[str] | None:
+    """Where a request of ``operation`` keeps the members of :attr:`Rule.needs`."""
+    if not rule.needs:
+        return None
+    if operation == V2:
+        return frozenset(rule.needs)
+    return frozenset().union(*(v1_members_of(member) for member in rule.needs))
 
 
 def _crashed(rule: Rule, exc: Exception) -> Finding:

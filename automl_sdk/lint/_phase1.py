@@ -18,8 +18,9 @@ class SchemaRule(Rule):
 
     def check(self, ctx: LintContext) -> list[tuple[str, str]]:
         """The schema findings carrying this rule's id."""
+        if not ctx.schema_findings:  # the common case: a request the model accepts
+            return []
         return [
             (finding.path, finding.message)
-            for finding in ctx.schema_findings
-            if finding.rule == self.id
+            for finding in ctx.schema_findings_by_rule.get(self.id, ())
         ]

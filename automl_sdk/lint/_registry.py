@@ -68,6 +68,11 @@ class Rule:
         supersedes: phase-1 rule ids whose finding at the same path this rule's finding
             replaces, because it says the same thing in the documentation's terms (E4012's
             "use 1H" instead of E1007's regex). Without this rule selected, they stand.
+        needs: the top-level CreateAutoMLJobV2 members the rule reads, when it can report
+            nothing without at least one of them (``("DataSplitConfig",)``). The engine then
+            skips it on a request that has none of them (in a V1 request: none of the V1
+            members that hold them, ``AutoMLJobConfig`` for ``DataSplitConfig``). ``()`` (the
+            default) runs the rule on every request.
     """
 
     id: ClassVar[str]
@@ -78,6 +83,7 @@ class Rule:
     operations: ClassVar[frozenset[str]] = frozenset(OPERATIONS)
     problem_types: ClassVar[frozenset[str] | None] = None
     supersedes: ClassVar[tuple[str, ...]] = ()
+    needs: ClassVar[tuple[str, ...]] = ()
 
     @property
     def severity(self) -> Severity:

@@ -24,6 +24,8 @@ class EndpointNameWithAutoGenerate(Rule):
     )
     tags = ("deploy",)
 
+    needs = ("ModelDeployConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report EndpointName next to AutoGenerateEndpointName true."""
         if ctx.get_bool("ModelDeployConfig", "AutoGenerateEndpointName") is not True:

@@ -27,6 +27,8 @@ class EndpointNameMissing(Rule):
     )
     tags = ("deploy",)
 
+    needs = ("ModelDeployConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a ModelDeployConfig without EndpointName whose AutoGenerate flag is not true."""
         config = ctx.get_dict("ModelDeployConfig")

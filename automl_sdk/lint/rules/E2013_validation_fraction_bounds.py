@@ -27,6 +27,8 @@ class ValidationFractionBounds(Rule):
     tags = ("data-split",)
     supersedes = ("E1005",)
 
+    needs = ("DataSplitConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a ValidationFraction that is not greater than 0 and less than 1."""
         path, raw = ctx.validation_fraction

@@ -27,6 +27,8 @@ class DataSplitTimeSeries(Rule):
     operations = frozenset({V2})
     problem_types = frozenset({TIME_SERIES})
 
+    needs = ("DataSplitConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report DataSplitConfig when the problem type is time-series forecasting."""
         value = ctx.get("DataSplitConfig")

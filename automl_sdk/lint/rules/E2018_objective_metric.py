@@ -48,6 +48,8 @@ class ObjectiveMetricNotAllowed(Rule):
     )
     tags = ("objective",)
 
+    needs = ("AutoMLJobObjective",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check the metric against the list of the problem type (and tabular ProblemType)."""
         metric = ctx.get_str("AutoMLJobObjective", "MetricName")

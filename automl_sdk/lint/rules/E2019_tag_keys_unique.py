@@ -21,6 +21,8 @@ class TagKeysUnique(Rule):
     source = f'"Tag keys must be unique per resource." ({SPEC_V2_API}, {SPEC_V1_BOTO3})'
     tags = ("tags",)
 
+    needs = ("Tags",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every tag whose Key an earlier tag already used."""
         first: dict[str, int] = {}

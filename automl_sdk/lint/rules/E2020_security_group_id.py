@@ -25,6 +25,8 @@ class SecurityGroupIdForm(Rule):
     )
     tags = ("security", "vpc")
 
+    needs = ("SecurityConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each model-valid security group id without the ``sg-`` prefix."""
         path, config = ctx.security_config

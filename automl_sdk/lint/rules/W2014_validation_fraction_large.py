@@ -21,6 +21,8 @@ class ValidationFractionLarge(Rule):
     source = f'"We recommend setting this value to be less than 0.5." ({SPEC_V1_BOTO3}, {SPEC_V2_DESCRIBE})'
     tags = ("data-split",)
 
+    needs = ("DataSplitConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report 0.5 <= ValidationFraction < 1."""
         path, raw = ctx.validation_fraction

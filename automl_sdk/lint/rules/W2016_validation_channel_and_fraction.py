@@ -24,6 +24,8 @@ class ValidationChannelAndFraction(Rule):
     )
     tags = ("data-split", "channels")
 
+    needs = ("DataSplitConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ValidationFraction when a channel is a validation channel."""
         path, value = ctx.validation_fraction

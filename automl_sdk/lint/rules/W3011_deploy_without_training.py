@@ -30,6 +30,8 @@ class DeployWithoutTraining(Rule):
     tags = ("tabular", "deploy")
     problem_types = frozenset({TABULAR})
 
+    needs = ("ModelDeployConfig",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report ModelDeployConfig when candidate definitions only are requested."""
         if ctx.get("ModelDeployConfig") is None:

@@ -30,6 +30,8 @@ class ObjectiveTextGeneration(Rule):
     operations = frozenset({V2})
     problem_types = frozenset({TEXT_GENERATION})
 
+    needs = ("AutoMLJobObjective",)
+
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report AutoMLJobObjective when the problem type is text generation."""
         objective = ctx.get("AutoMLJobObjective")
