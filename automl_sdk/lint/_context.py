@@ -17,6 +17,7 @@ V1's ``ProblemType`` stays at the top level).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -87,6 +88,7 @@ __all__ = [
     "get_number",
     "get_str",
     "join",
+    "member_path",
     "show",
 ]
 
@@ -120,6 +122,14 @@ class fact(Generic[T]):  # lower case: used as a decorator, like functools.cache
         value = self.compute(instance)
         instance.__dict__[self.name] = value
         return value
+
+
+@functools.cache  # a few problem types times a few members, asked for on every request
+def member_path(config_path: str, *members: str) -> str:
+    """``join(config_path, *members)`` for the members of a problem-type config, remembered:
+    rules name the same ones on every request, and :meth:`LintContext.at` then finds the
+    remembered string's steps (and V1 place) at the cost of a lookup."""
+    return join(config_path, *members)
 
 
 class LintContext:
@@ -204,7 +214,7 @@ class LintContext:
         """
         if not self.is_v1:
             return self.v2_problem_config_path
-        mode = self.path_of(join(self.v2_problem_config_path, "Mode")) or ""
+        mode = self.path_of(member_path(self.v2_problem_config_path, "Mode")) or ""
         return mode.rpartition(".")[0]
 
     @fact
@@ -276,7 +286,7 @@ class LintContext:
         ``AutoMLJobConfig``); ``("", None)`` when the problem type is unknown."""
         if not self.v2_problem_config_path:
             return "", None
-        path, value = self.at(join(self.v2_problem_config_path, "CompletionCriteria"))
+        path, value = self.at(member_path(self.v2_problem_config_path, "CompletionCriteria"))
         return path, value if isinstance(value, dict) else None
 
     @fact
@@ -293,7 +303,9 @@ class LintContext:
         if not self.v2_problem_config_path:
             return "", None
         return self.at(
-            join(self.v2_problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig")
+            member_path(
+                self.v2_problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig"
+            )
         )
 
     # Shortcuts rooted at the request.

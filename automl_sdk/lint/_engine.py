@@ -9,7 +9,7 @@ the crashing rule's own severity).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS, v1_members_of
@@ -122,11 +122,11 @@ def _lint(
     ctx = LintContext(request, resolved)
     findings = [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
     members = request.keys()
-    for rule, needed in _selected(reg, resolved, ctx.problem_type, select, ignore):
+    for rule, check, needed in _selected(reg, resolved, ctx.problem_type, select, ignore):
         if needed is not None and members.isdisjoint(needed):
             continue  # none of the members the rule reads: it has nothing to report
         try:  # inline rather than a call per rule: this loop is most of lint's own overhead
-            for path, message in rule.check(ctx):
+            for path, message in check(ctx):
                 findings.append(Finding(rule.id, rule.severity, path, message))
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             findings.append(_crashed(rule, exc))
@@ -153,12 +153,14 @@ def _selected(
     problem_type: str | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
-) -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+) -> tuple[
+    tuple[Rule, Callable[[LintContext], Iterable[tuple[str, str]]], frozenset[str] | None], ...
+]:
     """The rules that apply to ``operation`` and ``problem_type`` under this selection, each
-    with the top-level members of ``operation`` it needs (``None``: runs on every request);
-    worked out once per combination."""
+    with its bound ``check`` and the top-level members of ``operation`` it needs (``None``:
+    runs on every request); worked out once per combination."""
     return tuple(
-        (rule, _needed_members(rule, operation))
+        (rule, rule.check, _needed_members(rule, operation))
         for rule in reg.rules
         if operation in rule.operations
         and (rule.problem_types is None or problem_type in rule.problem_types)

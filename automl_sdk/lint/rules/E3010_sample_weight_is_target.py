@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, join
+from automl_sdk.lint._context import TABULAR, LintContext, member_path
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3_NEW, SPEC_V2_DESCRIBE
 from automl_sdk.lint._registry import Rule
 
@@ -33,8 +33,8 @@ class SampleWeightIsTarget(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a weight column equal to the target column."""
         config = ctx.v2_problem_config_path
-        weights = ctx.at_each(join(config, "SampleWeightAttributeName"))
-        targets = ctx.at_each(join(config, "TargetAttributeName"))
+        weights = ctx.at_each(member_path(config, "SampleWeightAttributeName"))
+        targets = ctx.at_each(member_path(config, "TargetAttributeName"))
         # One pair in V2; one per channel in V1, where each channel names both columns.
         for (path, weight), (_, target) in zip(weights, targets, strict=True):
             if isinstance(weight, str) and weight == target:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._context import LintContext, get_dict, get_str, join, show
+from automl_sdk.lint._context import LintContext, get_dict, get_str, join, member_path, show
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, PROBLEM_TYPE_NAMES
 
 #: Frequency unit -> (next larger unit, how many of this unit make one of it), where exact.
@@ -46,7 +46,7 @@ def tabular_member(ctx: LintContext, member: str) -> tuple[str, Any]:
     problem type is unknown."""
     if not ctx.v2_problem_config_path:
         return member, None
-    return ctx.at(join(ctx.v2_problem_config_path, member))
+    return ctx.at(member_path(ctx.v2_problem_config_path, member))
 
 
 def unpaired_objective(
@@ -76,7 +76,9 @@ def sample_weights(ctx: LintContext) -> Iterator[tuple[str, str]]:
     """``(path, column)`` of every SampleWeightAttributeName (V2 config; each V1 channel)."""
     if not ctx.v2_problem_config_path:
         return
-    for path, value in ctx.at_each(join(ctx.v2_problem_config_path, "SampleWeightAttributeName")):
+    for path, value in ctx.at_each(
+        member_path(ctx.v2_problem_config_path, "SampleWeightAttributeName")
+    ):
         if isinstance(value, str):
             yield path, value
 
