@@ -203,6 +203,8 @@ RESPONSE_ENTRIES: Final = tuple(e for e in TABLE if _applies(e, V1_RESPONSE, V2_
 
 _V1_MEMBERS = frozenset(SHAPES[V1_REQUEST]["members"])
 _V2_MEMBERS = frozenset(SHAPES[V2_REQUEST]["members"])
+#: Top-level members of a CreateAutoMLJobV2 request (from the model).
+V2_REQUEST_MEMBERS: Final = _V2_MEMBERS
 #: Top-level members only a CreateAutoMLJob (V1) request has (from the model).
 V1_ONLY_MEMBERS: Final = _V1_MEMBERS - _V2_MEMBERS
 #: Top-level members only a CreateAutoMLJobV2 request has (from the model).

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from automl_sdk._mapping import V2_REQUEST_MEMBERS
 from automl_sdk.lint._context import OPERATIONS
 from automl_sdk.lint._finding import SEVERITY_BY_LETTER, Severity
 
@@ -181,6 +182,9 @@ def _load(module_name: str) -> Rule:
             raise TypeError(f"{cls.__name__}.{attribute} must be a str")
     if not RULE_ID.fullmatch(cls.id):
         raise TypeError(f"{cls.__name__}.id {cls.id!r} is not a letter E/W/I and four digits")
+    unknown = sorted(set(cls.needs) - V2_REQUEST_MEMBERS)
+    if unknown:
+        raise TypeError(f"{cls.__name__}.needs names no CreateAutoMLJobV2 member: {unknown}")
     short_name = module_name.rsplit(".", 1)[1]
     if not short_name.startswith(cls.id):
         raise TypeError(f"module name {short_name!r} must start with the rule id {cls.id}")

@@ -274,6 +274,33 @@ def test_engine_runs_a_rule_only_for_its_problem_types(
     assert lint(request, registry=Registry([_TimeSeriesOnly()])) == (expected if ran else [])
 
 
+class _NeedsDataSplit(Rule):
+    id = "W2999"
+    short_description = "reports every request it runs on"
+    description = "a rule that declares the member it reads"
+    source = "none"
+    needs = ("DataSplitConfig",)
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        yield "", f"ran on {ctx.operation}"
+
+
+@pytest.mark.parametrize(
+    ("request_", "operation", "ran"),
+    [
+        pytest.param({"DataSplitConfig": {}}, "CreateAutoMLJobV2", True, id="v2-with-it"),
+        pytest.param({"RoleArn": "r"}, "CreateAutoMLJobV2", False, id="v2-without-it"),
+        pytest.param({"AutoMLJobConfig": {}}, "CreateAutoMLJob", True, id="v1-its-container"),
+        pytest.param({"DataSplitConfig": {}}, "CreateAutoMLJob", False, id="v1-the-v2-name"),
+    ],
+)
+def test_engine_skips_a_rule_whose_needed_members_are_absent(
+    request_: dict[str, Any], operation: str, ran: bool
+) -> None:
+    found = lint(request_, operation=operation, registry=Registry([_NeedsDataSplit()]))
+    assert found == ([Finding("W2999", "warning", "", f"ran on {operation}")] if ran else [])
+
+
 def test_every_rule_is_well_formed() -> None:
     assert default_registry().load_errors == ()
     rules = all_rules()
@@ -560,6 +587,11 @@ def test_registry_reports_broken_rule_modules(
     )
     (package / "E2993_mismatch.py").write_text(RULE_TEMPLATE.format(name="M", rule_id="E2994"))
     (package / "E2995_bad_id.py").write_text(RULE_TEMPLATE.format(name="Bad", rule_id="X1"))
+    (package / "E2996_needs.py").write_text(
+        RULE_TEMPLATE.format(name="N", rule_id="E2996").replace(
+            'source = "q"', 'source = "q"\n    needs = ("DataSplit",)'
+        )
+    )
     (package / "oops.py").write_text("x = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     found = load_registry("fake_rules")
@@ -577,6 +609,10 @@ def test_registry_reports_broken_rule_modules(
         (
             "E2995",
             "internal error loading rule module E2995_bad_id: Bad.id 'X1' is not a letter E/W/I and four digits",
+        ),
+        (
+            "E2996",
+            "internal error loading rule module E2996_needs: N.needs names no CreateAutoMLJobV2 member: ['DataSplit']",
         ),
         (
             "E1000",
