@@ -268,7 +268,7 @@ class LintContext:
         ``"AutoMLProblemTypeConfig.TabularJobConfig"`` for V1 too; ``""`` when unknown."""
         if self.problem_type is None:
             return ""
-        return join("AutoMLProblemTypeConfig", self.problem_type)
+        return member_path("AutoMLProblemTypeConfig", self.problem_type)
 
     @fact
     def security_config(self) -> tuple[str, dict[str, Any] | None]:

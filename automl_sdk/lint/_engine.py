@@ -122,7 +122,10 @@ def _lint(
     ctx = LintContext(request, resolved)
     findings = [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
     members = request.keys()
-    for rule, check, needed in _selected(reg, resolved, ctx.problem_type, select, ignore):
+    schema_rules, request_rules = _selected(reg, resolved, ctx.problem_type, select, ignore)
+    if schema_rules and not _meets_the_model(ctx):
+        request_rules = schema_rules + request_rules
+    for rule, check, needed in request_rules:
         if needed is not None and members.isdisjoint(needed):
             continue  # none of the members the rule reads: it has nothing to report
         try:  # inline rather than a call per rule: this loop is most of lint's own overhead
@@ -146,6 +149,11 @@ def _without_superseded(findings: list[Finding], reg: Registry) -> list[Finding]
     return [finding for finding in findings if (finding.rule, finding.path) not in replaced]
 
 
+#: A selected rule: the rule, its bound ``check``, and the top-level members of the
+#: operation it needs (``None``: it runs on every request).
+Selected = tuple[Rule, Callable[[LintContext], Iterable[tuple[str, str]]], frozenset[str] | None]
+
+
 @functools.lru_cache(maxsize=256)
 def _selected(
     reg: Registry,
@@ -153,20 +161,32 @@ def _selected(
     problem_type: str | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
-) -> tuple[
-    tuple[Rule, Callable[[LintContext], Iterable[tuple[str, str]]], frozenset[str] | None], ...
-]:
-    """The rules that apply to ``operation`` and ``problem_type`` under this selection, each
-    with its bound ``check`` and the top-level members of ``operation`` it needs (``None``:
-    runs on every request); worked out once per combination."""
-    return tuple(
-        (rule, rule.check, _needed_members(rule, operation))
+) -> tuple[tuple[Selected, ...], tuple[Selected, ...]]:
+    """The rules that apply to ``operation`` and ``problem_type`` under this selection, as
+    ``(phase-1 rules, the other rules)`` (see :attr:`Rule.from_schema`); worked out once per
+    combination."""
+    applicable = [
+        rule
         for rule in reg.rules
         if operation in rule.operations
         and (rule.problem_types is None or problem_type in rule.problem_types)
         and (select is None or matches(rule.id, select))
         and not matches(rule.id, ignore)
+    ]
+    selected = [(rule, rule.check, _needed_members(rule, operation)) for rule in applicable]
+    return (
+        tuple(entry for entry in selected if entry[0].from_schema),
+        tuple(entry for entry in selected if not entry[0].from_schema),
     )
+
+
+def _meets_the_model(ctx: LintContext) -> bool:
+    """True when phase 1 finds nothing, so its rules have nothing to pass on. False when
+    phase 1 itself fails: its rules then run, and each reports the crash."""
+    try:
+        return not ctx.schema_findings
+    except Exception:
+        return False
 
 
 def _needed_members(rule: Rule, operation: str) -> frozenset[str] | None:

@@ -15,11 +15,10 @@ class SchemaRule(Rule):
     """A phase-1 rule: yields the findings of :attr:`LintContext.schema_findings` with its id."""
 
     tags: ClassVar[tuple[str, ...]] = ("schema",)
+    from_schema: ClassVar[bool] = True
 
     def check(self, ctx: LintContext) -> list[tuple[str, str]]:
         """The schema findings carrying this rule's id."""
-        if not ctx.schema_findings:  # the common case: a request the model accepts
-            return []
         return [
             (finding.path, finding.message)
             for finding in ctx.schema_findings_by_rule.get(self.id, ())

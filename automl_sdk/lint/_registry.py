@@ -74,6 +74,9 @@ class Rule:
             skips it on a request that has none of them (in a V1 request: none of the V1
             members that hold them, ``AutoMLJobConfig`` for ``DataSplitConfig``). ``()`` (the
             default) runs the rule on every request.
+        from_schema: True for a rule that only passes on phase 1's findings
+            (:attr:`~automl_sdk.lint.LintContext.schema_findings`): the engine skips it on a
+            request that meets every constraint of the model, the common case.
     """
 
     id: ClassVar[str]
@@ -85,6 +88,7 @@ class Rule:
     problem_types: ClassVar[frozenset[str] | None] = None
     supersedes: ClassVar[tuple[str, ...]] = ()
     needs: ClassVar[tuple[str, ...]] = ()
+    from_schema: ClassVar[bool] = False
 
     @property
     def severity(self) -> Severity:
