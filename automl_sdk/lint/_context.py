@@ -229,7 +229,7 @@ class LintContext:
         """``(path, channel)`` for each channel that is a dict, e.g. ``("InputDataConfig[0]", {...})``."""
         items = get_list(self.request, self.channels_path) or []
         return [
-            (join(self.channels_path, index), item)
+            (f"{self.channels_path}[{index}]", item)
             for index, item in enumerate(items)
             if isinstance(item, dict)
         ]
