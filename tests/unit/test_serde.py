@@ -12,6 +12,7 @@ import pytest
 
 from automl_sdk import ShapeError, from_wire, lint_request, to_wire
 from automl_sdk.shapes import (
+    AutoMLDataSplitConfig,
     AutoMLJobCompletionCriteria,
     AutoMLJobObjective,
     AutoMLProblemTypeConfig,
@@ -545,3 +546,13 @@ def test_a_response_with_null_members_parses_them_as_none() -> None:
     )
     assert parsed.role_arn is None
     assert parsed.best_candidate is None
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_numbers_keep_their_member_type(strict: bool) -> None:
+    # A float member given a JSON integer becomes a float; an integer member stays an int.
+    parsed = from_wire(AutoMLJobCompletionCriteria, {"MaxCandidates": 5}, strict=strict)
+    assert type(parsed.max_candidates) is int
+    split = from_wire(AutoMLDataSplitConfig, {"ValidationFraction": 0}, strict=strict)
+    assert type(split.validation_fraction) is float
+    assert split.validation_fraction == 0.0
