@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from automl_sdk import _idempotency, _outcome, _responses, waiters
+from automl_sdk._endpoints import is_aws_endpoint
 from automl_sdk._outcome import Outcome
 from automl_sdk.errors import JobConflictError, RequestCheckError
 from automl_sdk.job import Job
@@ -119,14 +120,9 @@ class AutoMLClient:
         return self._client
 
     def _make_client(self) -> Any:
-        import boto3
         from botocore.config import Config
 
-        session = self._session
-        if session is None:
-            session = boto3.session.Session(profile_name=self._profile_name)
-        make = getattr(session, "client", None) or session.create_client
-        client = make(
+        client = self._make_any(
             "sagemaker",
             region_name=self._region_name,
             endpoint_url=self._endpoint_url,
@@ -134,6 +130,33 @@ class AutoMLClient:
         )
         _responses.install_body_check(client)
         return client
+
+    def client_for(self, service: str) -> Any:
+        """A boto3 client for another AWS service (``"sagemaker-runtime"``, ``"s3"``...) made as
+        the SageMaker client is: the same session or profile (so the same credentials), region
+        and retry configuration, and the same endpoint URL when it is a custom one (a local
+        server serves every service); for an AWS endpoint botocore resolves the service's own.
+
+        When this client was given a ready SageMaker client, its region, configuration and
+        custom endpoint carry over and the credentials come from boto3's default chain.
+        """
+        sagemaker = self.sagemaker_client
+        endpoint_url = sagemaker.meta.endpoint_url
+        return self._make_any(
+            service,
+            region_name=sagemaker.meta.region_name,
+            endpoint_url=None if is_aws_endpoint(endpoint_url) else endpoint_url,
+            config=sagemaker.meta.config,
+        )
+
+    def _make_any(self, service: str, **options: Any) -> Any:
+        import boto3
+
+        session = self._session
+        if session is None:
+            session = boto3.session.Session(profile_name=self._profile_name)
+        make = getattr(session, "client", None) or session.create_client
+        return make(service, **options)
 
     # -- create ---------------------------------------------------------------------------------
 

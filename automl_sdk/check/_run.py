@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from automl_sdk._endpoints import is_aws_endpoint
 from automl_sdk.check._aws import Clients
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._gather import EVERYTHING, Progress, gather
@@ -98,11 +99,9 @@ def client_options(sagemaker_client: Any, **options: Any) -> dict[str, Any]:
     if sagemaker_client is None:
         return options
     meta = sagemaker_client.meta
-    host = meta.endpoint_url.split("/")[2]
-    local = not host.endswith(("amazonaws.com", "amazonaws.com.cn"))
     return options | {
         "region_name": meta.region_name,
-        "endpoint_url": meta.endpoint_url if local else None,
+        "endpoint_url": None if is_aws_endpoint(meta.endpoint_url) else meta.endpoint_url,
         "clients": {"sagemaker": sagemaker_client},
     }
 

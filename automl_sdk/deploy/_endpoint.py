@@ -18,7 +18,7 @@ import attrs
 from automl_sdk.deploy import _aws
 from automl_sdk.deploy._aws import Tags
 from automl_sdk.deploy._model import ensure_model, model_differences, model_request
-from automl_sdk.deploy._predict import decode_body, encode_body, runtime_client_for
+from automl_sdk.deploy._predict import decode_body, encode_body
 from automl_sdk.deploy._source import resolve_source
 from automl_sdk.errors import DeployConflictError, DeployFailedError, DeployTimeoutError, Resource
 
@@ -47,7 +47,7 @@ class Endpoint:
         endpoint_config_name: its endpoint config.
         client: the :class:`~automl_sdk.AutoMLClient` whose SageMaker client manages it.
         runtime_client: the ``sagemaker-runtime`` client :meth:`predict` uses; made on first
-            use beside the SageMaker client when ``None`` (see :func:`runtime_client_for`).
+            use beside the SageMaker client when ``None`` (see :meth:`AutoMLClient.client_for <automl_sdk.AutoMLClient.client_for>`).
         job_name: the AutoML job it was deployed from, when known.
     """
 
@@ -151,7 +151,7 @@ class Endpoint:
         content type, undecoded."""
         runtime = self.runtime_client
         if runtime is None:
-            runtime = runtime_client_for(self.client)
+            runtime = self.client.client_for("sagemaker-runtime")
             object.__setattr__(self, "runtime_client", runtime)  # made once, on first use
         request: dict[str, Any] = {
             "EndpointName": self.name,

@@ -12,14 +12,11 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from automl_sdk.errors import DeployError
 
-if TYPE_CHECKING:
-    from automl_sdk.client import AutoMLClient
-
-__all__ = ["decode_body", "encode_body", "runtime_client_for"]
+__all__ = ["decode_body", "encode_body"]
 
 #: The largest payload InvokeEndpoint accepts (6 MB).
 MAX_PAYLOAD_BYTES = 6 * 1024 * 1024
@@ -81,30 +78,3 @@ def decode_body(body: bytes, content_type: str | None) -> Any:
     if media.startswith("text/"):
         return body.decode("utf-8")
     return body
-
-
-def runtime_client_for(client: AutoMLClient) -> Any:
-    """A ``sagemaker-runtime`` client made like ``client``'s SageMaker client.
-
-    The same session or profile (so the same credentials), region and retry configuration, and
-    the same endpoint URL when it is a custom one (a local moto server serves both APIs). When
-    ``client`` was given a ready SageMaker client, the credentials come from boto3's default
-    chain: pass ``runtime_client`` to :class:`~automl_sdk.deploy.Endpoint` for any other.
-    """
-    sagemaker = client.sagemaker_client
-    # The settings AutoMLClient made its SageMaker client from (None when one was injected).
-    session = getattr(client, "_session", None)
-    if session is None:
-        import boto3
-
-        session = boto3.session.Session(profile_name=getattr(client, "_profile_name", None))
-    make = getattr(session, "client", None) or session.create_client
-    endpoint_url = sagemaker.meta.endpoint_url
-    if endpoint_url and ".amazonaws.com" in endpoint_url:
-        endpoint_url = None  # let botocore resolve runtime.sagemaker.<region>.amazonaws.com
-    return make(
-        "sagemaker-runtime",
-        region_name=sagemaker.meta.region_name,
-        endpoint_url=endpoint_url,
-        config=sagemaker.meta.config,
-    )

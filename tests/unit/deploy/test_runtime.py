@@ -9,7 +9,6 @@ import boto3
 import pytest
 
 from automl_sdk import AutoMLClient
-from automl_sdk.deploy._predict import runtime_client_for
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def test_the_profile_region_and_local_endpoint_carry_over() -> None:
         profile_name="ml", region_name="eu-west-1", endpoint_url="http://127.0.0.1:9"
     )
 
-    runtime = runtime_client_for(client)
+    runtime = client.client_for("sagemaker-runtime")
 
     assert runtime.meta.service_model.service_name == "sagemaker-runtime"
     assert (runtime.meta.region_name, runtime.meta.endpoint_url) == (
@@ -51,7 +50,7 @@ def test_the_profile_region_and_local_endpoint_carry_over() -> None:
 def test_a_session_carries_over_and_aws_endpoints_are_resolved_per_service() -> None:
     client = AutoMLClient(session=boto3.session.Session(profile_name="ml"), region_name="us-west-2")
 
-    runtime = runtime_client_for(client)
+    runtime = client.client_for("sagemaker-runtime")
 
     assert runtime.meta.endpoint_url == "https://runtime.sagemaker.us-west-2.amazonaws.com"
     assert access_key(runtime) == "MLKEY"
@@ -63,6 +62,6 @@ def test_an_injected_client_gives_the_default_chain() -> None:
         "sagemaker", region_name="us-east-1"
     )
 
-    runtime = runtime_client_for(AutoMLClient(sagemaker))
+    runtime = AutoMLClient(sagemaker).client_for("sagemaker-runtime")
 
     assert (runtime.meta.region_name, access_key(runtime)) == ("us-east-1", "DEFAULTKEY")
