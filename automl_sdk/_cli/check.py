@@ -51,7 +51,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check every file, print the report as lint does, return the exit code."""
     from automl_sdk._cli.lint import OPERATIONS, report_files
     from automl_sdk.check import check_request
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
     operation = OPERATIONS[args.operation] if args.operation else None
     progress = _progress_line() if args.scan and sys.stderr.isatty() else None
@@ -60,7 +60,7 @@ def run_check(args: argparse.Namespace) -> int:
     def find(request: Any, select: Any, ignore: Any, repeated: list[Any]) -> list[Any]:
         if any(finding.severity == "error" for finding in repeated):
             # A member written twice is a lint error the dict cannot show: lint, read nothing.
-            return lint(request, operation=operation, select=select, ignore=ignore)
+            return lint_request(request, operation=operation, select=select, ignore=ignore)
         return check_request(
             request,
             operation=operation,

@@ -159,7 +159,7 @@ def _positive_int(text: str) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     from automl_sdk.errors import RequestLintError
-    from automl_sdk.lint import detect_operation, lint
+    from automl_sdk.lint import detect_operation, lint_request
 
     document = read_request(args.file)
     request = document.request
@@ -170,7 +170,7 @@ def _create(args: argparse.Namespace) -> int:
     repeated = duplicate_findings(document)
     if any(finding.severity == "error" for finding in repeated):
         # A dict cannot show the repeats, so the client's own lint would pass them: refuse here.
-        return _refuse(document, lint(request) + repeated, detect_operation(request))
+        return _refuse(document, lint_request(request) + repeated, detect_operation(request))
     client = _client(args)
     try:
         job = client.create_job(request, check=args.check)

@@ -133,12 +133,12 @@ def run_skeleton(args: argparse.Namespace) -> int:
 
 def run_lint(args: argparse.Namespace) -> int:
     """Lint every file, print the report, return the exit code."""
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
     operation = OPERATIONS[args.operation] if args.operation else None
     return report_files(
         args,
-        lambda request, select, ignore, repeated: lint(
+        lambda request, select, ignore, repeated: lint_request(
             request, operation=operation, select=select, ignore=ignore
         ),
     )

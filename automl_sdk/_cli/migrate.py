@@ -131,14 +131,14 @@ def _migrate_one(document: RequestDocument, target: str | None, *, force: bool) 
     import attrs
 
     from automl_sdk.errors import MigrationError
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
     from automl_sdk.migrate import migrate_request
 
     label = document.label
     repeated = duplicate_findings(document)
     errors = [finding for finding in repeated if finding.severity == "error"]
     if errors and not force:
-        findings = sorted(lint(document.request) + repeated)
+        findings = sorted(lint_request(document.request) + repeated)
         count = sum(finding.severity == "error" for finding in findings)
         reason = (
             f"the request file has {count} lint error(s), {len(errors)} of them members written "

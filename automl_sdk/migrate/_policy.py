@@ -47,14 +47,14 @@ def lint_then_translate(
             request shape.
         ValueError: ``operation`` names neither API.
     """
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
     operation = _operation(request, operation)
     if operation == V1:
         wire = v1_wire(request)
     else:
         wire = as_wire_dict(request, shape=V2_REQUEST, what="a CreateAutoMLJobV2 request")
-    findings = lint(wire, operation=operation)
+    findings = lint_request(wire, operation=operation)
     errors = sum(finding.severity == "error" for finding in findings)
     if errors and not force:
         raise RequestLintError(findings=findings, operation=operation)

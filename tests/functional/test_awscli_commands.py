@@ -288,19 +288,19 @@ def test_list_candidates_pages_and_truncates_with_a_next_token(
 def test_input_skeletons_lint_clean_and_output_skeletons_follow_the_shape(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
     from automl_sdk.lint._skeletons import skeleton
     from automl_sdk.migrate import migrate_request
 
     assert main(["create-auto-ml-job", "--generate-cli-skeleton"]) == 0
     v1 = json.loads(capsys.readouterr().out)
-    assert lint(v1, operation="CreateAutoMLJob") == []
+    assert lint_request(v1, operation="CreateAutoMLJob") == []
     assert migrate_request(v1)[0] == skeleton("tabular")[0]
 
     assert main(["create-auto-ml-job-v2", "--generate-cli-skeleton", "yaml-input"]) == 0
     v2 = yaml.safe_load(capsys.readouterr().out)
     assert v2 == skeleton("tabular")[0]
-    assert lint(v2, operation="CreateAutoMLJobV2") == []
+    assert lint_request(v2, operation="CreateAutoMLJobV2") == []
 
     assert main(["list-auto-ml-jobs", "--generate-cli-skeleton"]) == 0
     assert json.loads(capsys.readouterr().out)["SortBy"] == "CreationTime"

@@ -17,8 +17,7 @@ from typing import Any
 import attrs
 import pytest
 
-from automl_sdk import AutoMLClient, Findings, check_request, from_wire
-from automl_sdk import lint_request as lint
+from automl_sdk import AutoMLClient, Findings, check_request, from_wire, lint_request
 from automl_sdk._display import (
     describe_html,
     endpoint_html,
@@ -186,11 +185,13 @@ BAD_REQUEST = {
 
 
 def test_lint_returns_findings_equal_to_a_list() -> None:
-    found = lint(BAD_REQUEST)
+    found = lint_request(BAD_REQUEST)
     assert isinstance(found, Findings)
     assert found == list(found)
-    assert lint({"AutoMLJobName": 1}, select=["E1002"]) == [
-        Finding("E1002", "error", "AutoMLJobName", found_message(lint({"AutoMLJobName": 1})))
+    assert lint_request({"AutoMLJobName": 1}, select=["E1002"]) == [
+        Finding(
+            "E1002", "error", "AutoMLJobName", found_message(lint_request({"AutoMLJobName": 1}))
+        )
     ]
 
 
@@ -208,7 +209,7 @@ def found_message(findings: list[Finding]) -> str:
 
 
 def test_findings_text_and_html_golden() -> None:
-    found = lint(BAD_REQUEST)
+    found = lint_request(BAD_REQUEST)
     found.append(Finding("W8001", "warning", "", "a <warning> & a note"))
     check_golden("findings.repr.txt", repr(found) + "\n")
     check_golden("findings.html", found._repr_html_() + "\n")

@@ -516,9 +516,9 @@ def _print_output_skeleton(
 
 def _lint_or_refuse(operation: str, request: dict[str, Any]) -> None:
     from automl_sdk.errors import RequestLintError
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
-    findings = lint(request, operation=operation)
+    findings = lint_request(request, operation=operation)
     if any(finding.severity == "error" for finding in findings):
         exc = RequestLintError(findings=findings, operation=operation)
         _report_findings(exc, sys.stderr)

@@ -9,7 +9,7 @@ import pytest
 
 from automl_sdk import check_request
 from automl_sdk.check import CheckRule
-from automl_sdk.lint import all_rules, lint
+from automl_sdk.lint import all_rules, lint_request
 from automl_sdk.lint._registry import check_registry, check_rules, find_rule
 from tests.support.requests import tabular_v2_request
 from tests.support.spec_examples import SPEC_DIR
@@ -44,19 +44,19 @@ def test_check_rule_metadata_is_complete_and_documented(rule: CheckRule) -> None
 def test_lint_never_runs_a_check_rule() -> None:
     request = tabular_v2_request()
     request["AutoMLProblemTypeConfig"]["TabularJobConfig"]["TargetAttributeName"] = "nope"
-    assert [f for f in lint(request) if f.rule[1] in "79"] == []
+    assert [f for f in lint_request(request) if f.rule[1] in "79"] == []
 
 
 def test_selection_without_check_rules_makes_no_client() -> None:
     # No session, no region, no endpoint: any client made here would fail or reach AWS.
     findings = check_request(tabular_v2_request(), select=["E1", "E2"], clients={})
-    assert findings == lint(tabular_v2_request(), select=["E1", "E2"])
+    assert findings == lint_request(tabular_v2_request(), select=["E1", "E2"])
 
 
 def test_lint_errors_are_returned_without_reading() -> None:
     bad = tabular_v2_request()
     bad["AutoMLJobName"] = "not valid!"
-    assert check_request(bad) == lint(bad)
+    assert check_request(bad) == lint_request(bad)
 
 
 @pytest.mark.parametrize("rule", check_rules(), ids=lambda rule: rule.id)

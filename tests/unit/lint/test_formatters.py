@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from automl_sdk._version import __version__
-from automl_sdk.lint import Finding, lint
+from automl_sdk.lint import Finding, lint_request
 from automl_sdk.lint._locate import locate, position
 from automl_sdk.lint.formatters import FORMATS, FileReport, formatter
 
@@ -34,7 +34,7 @@ BAD_REQUEST = """{
 
 
 def _reports() -> list[FileReport]:
-    findings = tuple(lint(json.loads(BAD_REQUEST), select=["E1"]))
+    findings = tuple(lint_request(json.loads(BAD_REQUEST), select=["E1"]))
     extra = (
         Finding("W1999", "warning", "OutputDataConfig", "an example warning (got x; expected y)"),
         Finding("I1999", "info", "", "an example note about the whole request"),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
 TABULAR = json.loads((DATA / "v2_tabular.json").read_text())
@@ -543,7 +543,7 @@ def test_phase1_case(
     operation: str | None,
     expected: list[tuple[str, str, str]],
 ) -> None:
-    findings = lint(mutate(base, edits), operation=operation, select=["E1"])
+    findings = lint_request(mutate(base, edits), operation=operation, select=["E1"])
     assert [(f.rule, f.path, f.message) for f in findings] == expected
     assert all(f.severity == "error" for f in findings)
 
@@ -558,7 +558,7 @@ def test_phase1_case(
 def test_a_huge_integer_is_a_range_finding_not_an_internal_error(value: int, shown: str) -> None:
     request = mutate(TABULAR, [(("DataSplitConfig",), {"ValidationFraction": value})])
     path = "DataSplitConfig.ValidationFraction"
-    errors = [(f.rule, f.path, f.message) for f in lint(request) if f.severity == "error"]
+    errors = [(f.rule, f.path, f.message) for f in lint_request(request) if f.severity == "error"]
     assert errors == [  # E2013 says it in the documentation's words, superseding E1005
         (
             "E2013",
@@ -567,14 +567,14 @@ def test_a_huge_integer_is_a_range_finding_not_an_internal_error(value: int, sho
             "greater than 0 and less than 1); the default is 0.2",
         )
     ]
-    assert [(f.rule, f.path, f.message) for f in lint(request, select=["E1"])] == [
+    assert [(f.rule, f.path, f.message) for f in lint_request(request, select=["E1"])] == [
         ("E1005", path, f"ValidationFraction is out of range (got {shown}; expected 0 to 1)")
     ]
 
 
 def test_a_huge_integer_for_an_integer_member_is_a_range_finding() -> None:
     request = mutate(TABULAR, [((*TAB, "CompletionCriteria", "MaxCandidates"), 10**400)])
-    findings = lint(request, select=["E"])
+    findings = lint_request(request, select=["E"])
     assert [f for f in findings if f.rule.startswith("E0")] == []
     assert [(f.rule, f.path) for f in findings] == [
         ("E1005", "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates")
@@ -629,5 +629,5 @@ def test_a_huge_integer_for_an_integer_member_is_a_range_finding() -> None:
 def test_non_string_keys_in_requests_and_maps(
     edits: list[tuple[tuple[Any, ...], Any]], expected: list[tuple[str, str, str]]
 ) -> None:
-    findings = lint(mutate(TABULAR, edits), select=["E1"])
+    findings = lint_request(mutate(TABULAR, edits), select=["E1"])
     assert [(f.rule, f.path, f.message) for f in findings] == expected

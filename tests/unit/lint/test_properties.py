@@ -19,7 +19,7 @@ from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_sdk.lint import detect_operation, lint
+from automl_sdk.lint import detect_operation, lint_request
 from automl_sdk.lint._predicates import PREDICATES
 from automl_sdk.lint._schema import _Walker
 from automl_sdk.shapes.constraints import OPERATIONS
@@ -146,7 +146,7 @@ def _internal_errors(findings: list[Any]) -> list[Any]:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_requests())
 def test_lint_errors_whenever_botocore_does(request: dict[str, Any]) -> None:
-    findings = lint(request)
+    findings = lint_request(request)
     assert _internal_errors(findings) == []
     botocore_report = _botocore_errors(request)
     if botocore_report:
@@ -156,7 +156,7 @@ def test_lint_errors_whenever_botocore_does(request: dict[str, Any]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(JSON, st.sampled_from([None, "CreateAutoMLJob", "CreateAutoMLJobV2"]))
 def test_lint_never_raises_on_arbitrary_json(value: Any, operation: str | None) -> None:
-    findings = lint(value, operation=operation)
+    findings = lint_request(value, operation=operation)
     assert isinstance(findings, list)
     assert _internal_errors(findings) == []
 
@@ -168,14 +168,14 @@ def test_no_rule_crashes_on_json_planted_anywhere(
 ) -> None:
     request = _planted(base, data, JSON)
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
-        assert _internal_errors(lint(request, operation=operation)) == []
+        assert _internal_errors(lint_request(request, operation=operation)) == []
 
 
 @pytest.mark.parametrize("index", range(len(VALID)))
 def test_valid_examples_pass_botocore_and_lint(index: int) -> None:
     request = VALID[index]
     assert _botocore_errors(request) == ""
-    assert [f for f in lint(request) if f.severity == "error"] == []
+    assert [f for f in lint_request(request) if f.severity == "error"] == []
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -219,5 +219,5 @@ def test_no_rule_crashes_on_python_values_planted_anywhere(
 ) -> None:
     request = _planted(base, data, PYTHON_VALUES)
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
-        findings = lint(request, operation=operation)
+        findings = lint_request(request, operation=operation)
         assert [f for f in findings if f.rule.startswith("E0")] == []

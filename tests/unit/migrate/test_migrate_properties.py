@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_sdk import migrate_describe_response, migrate_request
-from automl_sdk.lint import Finding, lint
+from automl_sdk.lint import Finding, lint_request
 from automl_sdk.lint._context import TABULAR
 from automl_sdk.lint._docs_tables import ALGORITHMS_BY_MODE, CONTENT_TYPES
 
@@ -233,12 +233,12 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(v1_requests())
 def test_valid_v1_translates_to_a_clean_v2(request: dict[str, Any]) -> None:
-    v1_findings = lint(request, operation="CreateAutoMLJob")
+    v1_findings = lint_request(request, operation="CreateAutoMLJob")
     assert errors(v1_findings) == []  # guards the strategy
 
     v2, report = migrate_request(request)
 
-    v2_findings = lint(v2, operation="CreateAutoMLJobV2")
+    v2_findings = lint_request(v2, operation="CreateAutoMLJobV2")
     assert errors(v2_findings) == []
     # Advice (e.g. the security recommendations) is the same for both forms of the job.
     assert sorted(f.rule for f in v2_findings) == sorted(f.rule for f in v1_findings)

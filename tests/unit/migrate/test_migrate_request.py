@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from automl_sdk import MigrationError, MigrationReport, migrate_request
-from automl_sdk.lint import Finding, lint
+from automl_sdk.lint import Finding, lint_request
 from automl_sdk.shapes.constraints import SHAPES
 
 TAB = "AutoMLProblemTypeConfig.TabularJobConfig"
@@ -349,7 +349,7 @@ def test_mapping(
     assert set(BASE_MOVES) <= set(report.moves)
     assert list(report.notes) == notes
     # Lint advice (security warnings and infos) rides along; no case has an error.
-    assert report.findings == tuple(lint(request_v1, operation="CreateAutoMLJob"))
+    assert report.findings == tuple(lint_request(request_v1, operation="CreateAutoMLJob"))
     assert [f for f in report.findings if f.severity == "error"] == []
 
 
@@ -713,5 +713,5 @@ def test_a_forced_refusal_keeps_the_lint_findings() -> None:
         migrate_request(request, force=True)
 
     assert caught.value.path == "Foo"
-    assert caught.value.findings == tuple(lint(request, operation="CreateAutoMLJob"))
+    assert caught.value.findings == tuple(lint_request(request, operation="CreateAutoMLJob"))
     assert ("E1001", "Foo") in [(f.rule, f.path) for f in caught.value.findings]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from automl_sdk import MigrationError, RequestLintError, from_wire
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request
 from automl_sdk.migrate import lint_then_translate, migrate_request
 from automl_sdk.shapes import CreateAutoMLJobRequest, CreateAutoMLJobV2Request
 from tests.unit.migrate.test_migrate_request import v1, v2
@@ -21,7 +21,7 @@ def test_a_v1_request_is_linted_as_v1_and_translated() -> None:
     v2, report = lint_then_translate(copy.deepcopy(V1))
 
     assert v2 == V2
-    assert report.findings == tuple(lint(V1, operation="CreateAutoMLJob"))
+    assert report.findings == tuple(lint_request(V1, operation="CreateAutoMLJob"))
     assert (
         "InputDataConfig[0].TargetAttributeName",
         "AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName",
@@ -35,7 +35,7 @@ def test_a_v2_request_is_linted_as_v2_and_copied() -> None:
     v2["OutputDataConfig"]["S3OutputPath"] = "s3://changed/"
 
     assert request == V2
-    assert report.findings == tuple(lint(V2, operation="CreateAutoMLJobV2"))
+    assert report.findings == tuple(lint_request(V2, operation="CreateAutoMLJobV2"))
     assert (report.moves, report.notes) == ((), ())
 
 
@@ -51,7 +51,7 @@ def test_an_error_finding_refuses_the_request(request_: dict[str, Any], operatio
         lint_then_translate(request_)
 
     assert caught.value.operation == operation
-    assert caught.value.findings == tuple(lint(request_, operation=operation))
+    assert caught.value.findings == tuple(lint_request(request_, operation=operation))
     assert [(f.rule, f.path) for f in caught.value.findings if f.severity == "error"] == [
         ("E1004", "RoleArn")
     ]
@@ -114,4 +114,4 @@ def test_migrate_request_words_the_same_refusal_as_a_migration_error() -> None:
         "the CreateAutoMLJob request has 1 lint error(s); fix them, or translate anyway with "
         "force=True (--force)",
     )
-    assert caught.value.findings == tuple(lint(request, operation="CreateAutoMLJob"))
+    assert caught.value.findings == tuple(lint_request(request, operation="CreateAutoMLJob"))

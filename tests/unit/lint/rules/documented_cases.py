@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from automl_sdk.lint import Finding, lint
+from automl_sdk.lint import Finding, lint_request
 
 REQUESTS = Path(__file__).resolve().parents[3] / "data" / "requests"
 DELETE = object()
@@ -61,7 +61,7 @@ def make(name: str, changes: dict[str, Any] | None = None) -> dict[str, Any]:
 
 def run(rule: str, request: Any, operation: str | None = None) -> list[Finding]:
     """The findings of ``rule`` alone."""
-    return lint(request, operation=operation, select=[rule])
+    return lint_request(request, operation=operation, select=[rule])
 
 
 def found(rule: str, request: Any, operation: str | None = None) -> list[tuple[str, str]]:
@@ -72,7 +72,9 @@ def found(rule: str, request: Any, operation: str | None = None) -> list[tuple[s
     or supersedes phase 1's finding there (``Rule.supersedes``).
     """
     findings = run(rule, request, operation)
-    schema_paths = {f.path for f in lint(request, operation=operation) if f.rule.startswith("E1")}
+    schema_paths = {
+        f.path for f in lint_request(request, operation=operation) if f.rule.startswith("E1")
+    }
     repeated = [f for f in findings if f.path in schema_paths]
     assert not repeated, f"{rule} repeats a schema finding: {repeated}"
     return [(f.rule, f.path) for f in findings]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_sdk.lint import Rule, all_rules, lint
+from automl_sdk.lint import Rule, all_rules, lint_request
 from tests.support.spec_examples import SPEC_DIR
 from tests.unit.lint.rules.documented_cases import REQUESTS, example
 
@@ -90,7 +90,7 @@ def test_rule_source_quotes_the_spec_verbatim(rule: Rule) -> None:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_valid_examples_have_no_error(name: str) -> None:
-    errors = [f for f in lint(example(name)) if f.severity == "error"]
+    errors = [f for f in lint_request(example(name)) if f.severity == "error"]
     assert errors == []
 
 
@@ -128,7 +128,7 @@ def test_documented_rules_never_crash(data: st.DataObject, name: str, new: Any) 
     request = example(name)
     path = data.draw(st.sampled_from(_paths(request)))
     mutated = _replace(request, path, new)
-    findings = lint(mutated, select=["E2", "E3", "E4", "E5", "E6", "W", "I"])
+    findings = lint_request(mutated, select=["E2", "E3", "E4", "E5", "E6", "W", "I"])
     assert [f for f in findings if "internal error" in f.message] == []
 
 

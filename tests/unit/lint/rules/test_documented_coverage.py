@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request
 from tests.unit.lint.rules.documented_cases import make
 
 TAB = "AutoMLProblemTypeConfig.TabularJobConfig"
@@ -181,5 +181,7 @@ COVERED_BY_SCHEMA = [
 def test_issue_item_reported_by_schema_check(
     base: str, changes: dict[str, Any], path: str, rule: str
 ) -> None:
-    findings = [(f.rule, f.path) for f in lint(make(base, changes)) if f.severity == "error"]
+    findings = [
+        (f.rule, f.path) for f in lint_request(make(base, changes)) if f.severity == "error"
+    ]
     assert (rule, path) in findings

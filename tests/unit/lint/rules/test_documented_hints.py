@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request
 from tests.unit.lint.rules.documented_cases import DELETE, example, found, make, run
 
 TS = "AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig"
@@ -45,7 +45,7 @@ def test_e4013_frequency_spelling(base: str, changes: dict[str, Any], expected: 
     ],
 )
 def test_e4013_says_what_to_write_instead_of_the_pattern(value: str, meant: str) -> None:
-    findings = lint(make("v2_time_series_minimal", {FREQ: value}), select=["E1", "E4"])
+    findings = lint_request(make("v2_time_series_minimal", {FREQ: value}), select=["E1", "E4"])
 
     assert [(f.rule, f.path, f.message) for f in findings] == [
         (
@@ -58,7 +58,7 @@ def test_e4013_says_what_to_write_instead_of_the_pattern(value: str, meant: str)
 
 
 def test_an_unguessable_frequency_keeps_the_pattern_finding() -> None:
-    findings = lint(make("v2_time_series_minimal", {FREQ: "1.5H"}), select=["E1", "E4"])
+    findings = lint_request(make("v2_time_series_minimal", {FREQ: "1.5H"}), select=["E1", "E4"])
 
     assert [(f.rule, f.path) for f in findings] == [("E1007", FREQ)]
 
@@ -122,7 +122,7 @@ def test_a_snake_case_member_gets_its_wire_name(base: str, key: str, meant: str)
     request[key] = request.pop(meant)
 
     operation = "CreateAutoMLJob" if base.startswith("v1") else "CreateAutoMLJobV2"
-    findings = lint(request, operation=operation, select=["E1001"])
+    findings = lint_request(request, operation=operation, select=["E1001"])
     messages = [f.message for f in findings if f.path == key]
 
     assert len(messages) == 1
@@ -181,7 +181,7 @@ def test_the_other_versions_member_says_where_it_lives(
     operation = "CreateAutoMLJob" if base.startswith("v1") else "CreateAutoMLJobV2"
     findings = [
         f
-        for f in lint(make(base, changes), operation=operation, select=["E1001"])
+        for f in lint_request(make(base, changes), operation=operation, select=["E1001"])
         if f.path == path
     ]
 

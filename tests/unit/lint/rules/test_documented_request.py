@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from automl_sdk.lint import lint
+from automl_sdk.lint import lint_request
 from tests.unit.lint.rules.documented_cases import DELETE, found, make, run
 
 TAB = "AutoMLProblemTypeConfig.TabularJobConfig"
@@ -132,7 +132,7 @@ def test_e2013_fraction_open_interval(
     ("value", "shown"), [(1.0, "1.0"), (1.5, "1.5"), (0, "0"), (-0.1, "-0.1"), (2, "2")]
 )
 def test_e2013_one_wording_at_and_beyond_the_bounds(value: float, shown: str) -> None:
-    findings = lint(make("v2_tabular_minimal", _v2_split(value)), select=["E1005", "E2013"])
+    findings = lint_request(make("v2_tabular_minimal", _v2_split(value)), select=["E1005", "E2013"])
 
     assert [(f.rule, f.path, f.message) for f in findings] == [
         (

@@ -163,7 +163,7 @@ def test_i8005_output_key(base: str, changes: dict[str, Any], expected: list[Any
 
 
 def test_security_rules_can_be_ignored_by_prefix() -> None:
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
-    findings = lint(make("v2_tabular_minimal"), ignore=["W8", "I8"])
+    findings = lint_request(make("v2_tabular_minimal"), ignore=["W8", "I8"])
     assert findings == []

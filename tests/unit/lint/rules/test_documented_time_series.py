@@ -316,12 +316,14 @@ def test_e4012_message_names_the_equivalent(value: str, fix: str) -> None:
     [pytest.param("60min", "E1007", id="pattern"), pytest.param("120min", "E1004", id="length")],
 )
 def test_e4012_replaces_the_schema_finding_at_its_path(value: str, schema_rule: str) -> None:
-    from automl_sdk.lint import lint
+    from automl_sdk.lint import lint_request
 
     request = make("v2_time_series", _ts(ForecastFrequency=value))
-    at_frequency = [f.rule for f in lint(request) if f.path == f"{TS}.ForecastFrequency"]
+    at_frequency = [f.rule for f in lint_request(request) if f.path == f"{TS}.ForecastFrequency"]
     assert at_frequency == ["E4012"]
     without = [
-        f.rule for f in lint(request, ignore=["E4012"]) if f.path == f"{TS}.ForecastFrequency"
+        f.rule
+        for f in lint_request(request, ignore=["E4012"])
+        if f.path == f"{TS}.ForecastFrequency"
     ]
     assert without == [schema_rule]
