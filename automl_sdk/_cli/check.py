@@ -12,8 +12,10 @@ import argparse
 import sys
 from typing import Any
 
+from automl_sdk._cli import common
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+
+def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add the ``check`` subcommand: lint's arguments and options, the AWS options, ``--scan``.
 
     ``lint`` must be registered first: its parser is this one's parent, so the two commands
@@ -23,12 +25,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parents = [lint_parser]
     # argparse has no public "has option": its table of option strings is the one place to ask.
     if "--region" not in lint_parser._option_string_actions:
-        parents.append(common)
-    parser = subparsers.add_parser(
+        parents.append(aws_options)
+    parser = common.add_command(
+        subparsers,
         "check",
         parents=parents,
         conflict_handler="resolve",  # lint's parser brings its own -h
-        help="lint request files and check the S3 data, role, keys and network they name",
+        summary="lint request files and check the S3 data, role, keys and network they name",
         description=(
             "Lint CreateAutoMLJob / CreateAutoMLJobV2 request JSON files, then check what they "
             "point at: the S3 input (objects, format, compression, columns, rows), the feature "
@@ -38,13 +41,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "one is, 2 when a file cannot be read or is not JSON. --endpoint-url serves every "
             "AWS service the check calls."
         ),
+        handler=run_check,
     )
     parser.add_argument(
         "--scan",
         action="store_true",
         help="list every page and read every object in full to count rows and time steps",
     )
-    parser.set_defaults(handler=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
-"""What every ``automl-sdk`` subcommand shares: exit codes, the usage error, the request reader
-and the JSON writer.
+"""What every ``automl-sdk`` subcommand shares: exit codes, the usage error, how a subcommand
+and its request-file argument are declared, the request reader and the JSON writer.
 
 Every command that reads a request file reads it with :func:`read_request`, so a problem with
 the file is worded the same by every command: one line, ``FILE:LINE:COL: what is wrong``, and
@@ -13,11 +13,12 @@ It stays light: no boto3, no lint rules at import time.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -37,6 +38,8 @@ __all__ = [
     "CLIUsageError",
     "Duplicate",
     "RequestDocument",
+    "add_command",
+    "add_request_files",
     "describe_aws_error",
     "duplicate_findings",
     "print_json",
@@ -118,6 +121,46 @@ class RequestDocument:
         from automl_sdk.lint._locate import locate
 
         return locate(self.text)
+
+
+def add_command(
+    subparsers: Any,
+    name: str,
+    *,
+    summary: str,
+    description: str | None = None,
+    handler: Callable[[argparse.Namespace], int],
+    parents: Sequence[argparse.ArgumentParser] = (),
+    **parser_options: Any,
+) -> argparse.ArgumentParser:
+    """Add the subcommand ``name`` and return its parser.
+
+    ``summary`` is its line in ``automl-sdk -h``; ``description`` heads ``automl-sdk NAME -h``
+    (the summary, capitalised, when not given). ``handler`` runs the command and returns its exit
+    code. ``parents`` bring shared options (the AWS options); ``parser_options`` go to argparse
+    as they are.
+    """
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        parents=list(parents),
+        help=summary,
+        description=description or summary[:1].upper() + summary[1:],
+        **parser_options,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_request_files(parser: argparse.ArgumentParser, *, what: str, many: bool) -> None:
+    """Add the positional ``FILE`` argument (``FILE...`` when ``many``): what
+    :func:`read_request` reads, described as ``what``, e.g. ``"V1 request JSON file"``."""
+    plural = "(s)" if many else ""
+    parser.add_argument(
+        "files" if many else "file",
+        nargs="+" if many else None,
+        metavar="FILE",
+        help=f"{what}{plural}; '{STDIN}' reads stdin, {FILE_PREFIX}PATH is PATH",
+    )
 
 
 def source_path(source: str) -> str | None:

@@ -15,7 +15,7 @@ import stat
 import tempfile
 from collections.abc import Sequence
 
-from automl_sdk._cli.common import CLIUsageError
+from automl_sdk._cli import common
 
 FileIdentity = tuple[object, ...]
 
@@ -47,12 +47,12 @@ def refuse_overwrites(
     for source, target in outputs:
         key = identity(target)
         if key in input_by_identity:
-            raise CLIUsageError(
+            raise common.CLIUsageError(
                 f"{option}: {target} is the input {input_by_identity[key]}; the CLI never "
                 "writes over its input, so choose another output"
             )
         if key in written:
-            raise CLIUsageError(
+            raise common.CLIUsageError(
                 f"{option}: {written[key]} and {source} would both be written to {target}; "
                 "rename one of them or translate them separately"
             )
@@ -72,7 +72,7 @@ def write_atomically(target: str, data: bytes) -> None:
     try:
         _replace(path, data)
     except OSError as exc:
-        raise CLIUsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise common.CLIUsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _replace(path: str, data: bytes) -> None:

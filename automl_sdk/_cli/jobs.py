@@ -12,20 +12,11 @@ import argparse
 import math
 import sys
 import threading
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
+from automl_sdk._cli import common
 from automl_sdk._cli.aws._output import add_output_options, print_result
-from automl_sdk._cli.common import (
-    EXIT_FINDINGS,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_TIMEOUT,
-    CLIUsageError,
-    RequestDocument,
-    duplicate_findings,
-    print_json,
-    read_request,
-)
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
@@ -36,17 +27,17 @@ if TYPE_CHECKING:
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add ``create``, ``describe``, ``wait``, ``stop``, ``list`` and ``candidates``."""
-    create = subparsers.add_parser(
+    create = common.add_command(
+        subparsers,
         "create",
         parents=[aws_options],
-        help="lint a V1 or V2 request file and create the job (V1 is sent as V2)",
+        summary="lint a V1 or V2 request file and create the job (V1 is sent as V2)",
         description="Lint FILE (a CreateAutoMLJob or CreateAutoMLJobV2 request as JSON), then "
         'create the job and print {"AutoMLJobArn": ...}. With lint errors nothing is sent '
         "(exit 1). Re-running with the same file returns the existing job.",
+        handler=_create,
     )
-    create.add_argument(
-        "file", metavar="FILE", help="request JSON file; '-' reads stdin, file://PATH is PATH"
-    )
+    common.add_request_files(create, what="request JSON file", many=False)
     create.add_argument("--wait", action="store_true", help="then wait for the job to end")
     create.add_argument(
         "--check",
@@ -55,26 +46,26 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         "send nothing on an error",
     )
     _wait_options(create)
-    create.set_defaults(handler=_create)
 
-    describe = _job_parser(subparsers, aws_options, "describe", "print DescribeAutoMLJobV2 as JSON")
+    describe = _job_parser(
+        subparsers, aws_options, "describe", "print DescribeAutoMLJobV2 as JSON", _describe
+    )
     describe.add_argument("--v1", action="store_true", help="print the V1 DescribeAutoMLJob shape")
     add_output_options(describe)  # --output json|text|table|yaml, --query
-    describe.set_defaults(handler=_describe)
 
-    wait = _job_parser(subparsers, aws_options, "wait", "wait for a job to end (exit 0/1/3)")
+    wait = _job_parser(subparsers, aws_options, "wait", "wait for a job to end (exit 0/1/3)", _wait)
     _wait_options(wait)
-    wait.set_defaults(handler=_wait)
 
-    stop = _job_parser(subparsers, aws_options, "stop", "ask the service to stop a job")
-    stop.set_defaults(handler=_stop)
+    _job_parser(subparsers, aws_options, "stop", "ask the service to stop a job", _stop)
 
-    listing = subparsers.add_parser(
+    listing = common.add_command(
+        subparsers,
         "list",
         parents=[aws_options],
-        help="list AutoML jobs (all pages) as JSON",
+        summary="list AutoML jobs (all pages) as JSON",
         description='Print {"AutoMLJobSummaries": [...]} with every page of ListAutoMLJobs (the '
         "service applies the filters and the sort); --max-items stops after N jobs.",
+        handler=_list,
     )
     listing.add_argument(
         "--status-equals",
@@ -96,27 +87,31 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     listing.add_argument("--max-items", type=_positive_int, metavar="N", help="stop after N jobs")
     add_output_options(listing)  # --output json|text|table|yaml, --query
-    listing.set_defaults(handler=_list)
 
     candidates = _job_parser(
-        subparsers, aws_options, "candidates", "print the job's candidates, best objective first"
+        subparsers,
+        aws_options,
+        "candidates",
+        "print the job's candidates, best objective first",
+        _candidates,
     )
     candidates.add_argument(
         "--status-equals", metavar="STATUS", help="only candidates with this status, e.g. Completed"
     )
     candidates.add_argument("--top", type=_positive_int, metavar="N", help="only the best N")
     add_output_options(candidates)  # --output json|text|table|yaml, --query
-    candidates.set_defaults(handler=_candidates)
 
 
 def _job_parser(
-    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, help_text: str
+    subparsers: Any,
+    aws_options: argparse.ArgumentParser,
+    name: str,
+    summary: str,
+    handler: Callable[[argparse.Namespace], int],
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name,
-        parents=[aws_options],
-        help=help_text,
-        description=help_text[0].upper() + help_text[1:],
+    """A command on one job, named by the positional ``NAME``."""
+    parser = common.add_command(
+        subparsers, name, parents=[aws_options], summary=summary, handler=handler
     )
     parser.add_argument("job_name", metavar="NAME", help="AutoML job name")
     return parser
@@ -161,13 +156,13 @@ def _create(args: argparse.Namespace) -> int:
     from automl_sdk.errors import RequestLintError
     from automl_sdk.lint import detect_operation, lint_request
 
-    document = read_request(args.file)
+    document = common.read_request(args.file)
     request = document.request
     name = request.get("AutoMLJobName")
     args.job_name = name if isinstance(name, str) else None
     if args.wait:
         _check_wait_parameters(args.timeout, args.delay)
-    repeated = duplicate_findings(document)
+    repeated = common.duplicate_findings(document)
     if any(finding.severity == "error" for finding in repeated):
         # A dict cannot show the repeats, so the client's own lint would pass them: refuse here.
         return _refuse(document, lint_request(request) + repeated, detect_operation(request))
@@ -176,14 +171,14 @@ def _create(args: argparse.Namespace) -> int:
         job = client.create_job(request, check=args.check)
     except RequestLintError as exc:
         return _refuse(document, [*exc.findings, *repeated], exc.operation)
-    print_json({"AutoMLJobArn": job.arn})
+    common.print_json({"AutoMLJobArn": job.arn})
     if not args.wait:
-        return EXIT_OK
+        return common.EXIT_OK
     # stdout stays the ARN JSON; the outcome line joins the progress on stderr.
     return _follow(client, job.name, timeout=args.timeout, delay=args.delay, out=sys.stderr)
 
 
-def _refuse(document: RequestDocument, findings: list[Finding], operation: str) -> int:
+def _refuse(document: common.RequestDocument, findings: list[Finding], operation: str) -> int:
     """List the errors and warnings of a request that was not sent; exit 1."""
     from automl_sdk.lint.formatters.text import finding_line
 
@@ -191,7 +186,7 @@ def _refuse(document: RequestDocument, findings: list[Finding], operation: str) 
         if finding.severity != "info":
             print(finding_line(document.label, finding, document.locations), file=sys.stderr)
     print(f"{document.label}: nothing was sent ({operation})", file=sys.stderr)
-    return EXIT_FINDINGS
+    return common.EXIT_FINDINGS
 
 
 def _check_wait_parameters(timeout: float | None, delay: float | None) -> None:
@@ -203,7 +198,7 @@ def _check_wait_parameters(timeout: float | None, delay: float | None) -> None:
             delay=waiters.DEFAULT_DELAY if delay is None else delay, timeout=timeout
         )
     except ValueError as exc:
-        raise CLIUsageError(_wait_option_message(exc)) from None
+        raise common.CLIUsageError(_wait_option_message(exc)) from None
 
 
 def _wait_option_message(exc: ValueError) -> str:
@@ -219,7 +214,7 @@ def _describe(args: argparse.Namespace) -> int:
         response = client.sagemaker_client.describe_auto_ml_job_v2(AutoMLJobName=args.job_name)
         response.pop("ResponseMetadata", None)
         print_result(args, response, title="DescribeAutoMLJobV2")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _wait(args: argparse.Namespace) -> int:
@@ -229,7 +224,7 @@ def _wait(args: argparse.Namespace) -> int:
 def _stop(args: argparse.Namespace) -> int:
     _client(args).stop_job(args.job_name)
     print(f"stop requested for AutoML job {args.job_name}", file=sys.stderr)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -246,7 +241,7 @@ def _list(args: argparse.Namespace) -> int:
         filters["PaginationConfig"] = {"MaxItems": args.max_items}
     summaries = [to_wire(summary) for summary in _client(args).iter_jobs(**filters)]
     print_result(args, {"AutoMLJobSummaries": summaries}, title="ListAutoMLJobs")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _candidates(args: argparse.Namespace) -> int:
@@ -261,7 +256,7 @@ def _candidates(args: argparse.Namespace) -> int:
         "Candidates": [to_wire(candidate) for candidate in shown],
     }
     print_result(args, board_data, title="ListCandidatesForAutoMLJob")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- shared -----------------------------------------------------------------------------------
@@ -295,16 +290,16 @@ def _follow(
             display.close()
     except WaitTimeoutError as exc:
         print(f"automl-sdk: {exc}", file=sys.stderr)
-        return EXIT_TIMEOUT
+        return common.EXIT_TIMEOUT
     except ValueError as exc:  # the client's word on a bad --timeout/--delay
-        raise CLIUsageError(_wait_option_message(exc)) from None
+        raise common.CLIUsageError(_wait_option_message(exc)) from None
     except KeyboardInterrupt:
         print(
             f"automl-sdk: interrupted; AutoML job {name} is still running "
             f"(automl-sdk stop {name} stops it)",
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return common.EXIT_INTERRUPTED
     best = final.best_candidate
     summary = f"{name}: {final.auto_ml_job_status}"
     metric = best.final_auto_ml_job_objective_metric if best else None
@@ -313,7 +308,7 @@ def _follow(
     if metric is not None:
         summary += f" ({metric.metric_name} {metric.value:g})"
     print(summary, file=out or sys.stdout)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 class _StatusDisplay:

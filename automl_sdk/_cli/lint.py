@@ -21,15 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from automl_sdk._cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    EXIT_USAGE,
-    CLIUsageError,
-    duplicate_findings,
-    read_request,
-    source_path,
-)
+from automl_sdk._cli import common
 
 OPERATIONS = {"create-auto-ml-job": "CreateAutoMLJob", "create-auto-ml-job-v2": "CreateAutoMLJobV2"}
 #: The rule id prefix of the informational rules.
@@ -39,27 +31,44 @@ PROBLEM_TYPES = ("tabular", "time-series", "image", "text", "text-generation")
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add the ``lint`` and ``skeleton`` subcommands (no AWS call: no AWS options)."""
-    _register_lint(subparsers)
-    _register_skeleton(subparsers)
-
-
-def _register_lint(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    lint = common.add_command(
+        subparsers,
         "lint",
-        help="check AutoML job request files against every documented constraint",
+        summary="check AutoML job request files against every documented constraint",
         description=(
             "Check CreateAutoMLJob / CreateAutoMLJobV2 request JSON files before sending them. "
             "Exit 0 when no finding is an error, 1 when one is, 2 when a file cannot be read "
             "or is not a JSON object. Informational (I) rules run only when selected. Rule "
             "selection also comes from [tool.automl-sdk.lint] in the nearest pyproject.toml."
         ),
+        handler=run_lint,
     )
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="request JSON file(s); '-' reads stdin, file://PATH is PATH",
+    common.add_request_files(lint, what="request JSON file", many=True)
+    _add_lint_options(lint)
+    skeleton = common.add_command(
+        subparsers,
+        "skeleton",
+        summary="print a starting CreateAutoMLJobV2 request that lints clean",
+        description=(
+            "Print a valid CreateAutoMLJobV2 request for a problem type on stdout, with notes on "
+            "what to change on stderr (JSON has no comments), e.g. "
+            "'automl-sdk skeleton --problem-type tabular > request.json'."
+        ),
+        handler=run_skeleton,
     )
+    skeleton.add_argument(
+        "--problem-type",
+        required=True,
+        choices=PROBLEM_TYPES,
+        help="the kind of job the request is for",
+    )
+    skeleton.add_argument(
+        "--quiet", "-q", action="store_true", help="do not print the notes on stderr"
+    )
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    """``--format``, ``--operation`` and the rule selection options (``check`` has them too)."""
     parser.add_argument(
         "--format",
         choices=("text", "json", "sarif"),
@@ -94,29 +103,6 @@ def _register_lint(subparsers: Any) -> None:
         action="store_true",
         help="also run the informational (I) rules, which are off unless selected",
     )
-    parser.set_defaults(handler=run_lint)
-
-
-def _register_skeleton(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "skeleton",
-        help="print a starting CreateAutoMLJobV2 request that lints clean",
-        description=(
-            "Print a valid CreateAutoMLJobV2 request for a problem type on stdout, with notes on "
-            "what to change on stderr (JSON has no comments), e.g. "
-            "'automl-sdk skeleton --problem-type tabular > request.json'."
-        ),
-    )
-    parser.add_argument(
-        "--problem-type",
-        required=True,
-        choices=PROBLEM_TYPES,
-        help="the kind of job the request is for",
-    )
-    parser.add_argument(
-        "--quiet", "-q", action="store_true", help="do not print the notes on stderr"
-    )
-    parser.set_defaults(handler=run_skeleton)
 
 
 def run_skeleton(args: argparse.Namespace) -> int:
@@ -128,7 +114,7 @@ def run_skeleton(args: argparse.Namespace) -> int:
         for note in notes:
             print(f"# {note}", file=sys.stderr)
     print(json.dumps(request, indent=2))
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -164,12 +150,12 @@ def report_files(args: argparse.Namespace, find: FindFindings) -> int:
     reports, unreadable = [], False
     for name in args.files:
         try:
-            document = read_request(name)
-        except CLIUsageError as exc:
+            document = common.read_request(name)
+        except common.CLIUsageError as exc:
             print(f"automl-sdk: error: {exc}", file=sys.stderr)
             unreadable = True
             continue
-        repeated = duplicate_findings(document, select, ignore)
+        repeated = common.duplicate_findings(document, select, ignore)
         findings = find(document.request, select, ignore, repeated) + repeated
         reports.append(
             FileReport(file=name, findings=tuple(sorted(findings)), locations=document.locations)
@@ -177,9 +163,9 @@ def report_files(args: argparse.Namespace, find: FindFindings) -> int:
     if reports or args.format != "text":  # no "No problems found in 0 files" beside the errors
         sys.stdout.write(formatter(args.format)(reports))
     if unreadable:
-        return EXIT_USAGE
+        return common.EXIT_USAGE
     has_error = any(f.severity == "error" for report in reports for f in report.findings)
-    return EXIT_FINDINGS if has_error else EXIT_OK
+    return common.EXIT_FINDINGS if has_error else common.EXIT_OK
 
 
 def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
@@ -196,9 +182,9 @@ def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[
         if args.no_config:
             config = LintConfig()
         elif args.config:
-            path = Path(source_path(args.config) or args.config)  # file://PATH is PATH
+            path = Path(common.source_path(args.config) or args.config)  # file://PATH is PATH
             if not path.is_file():
-                raise CLIUsageError(f"--config {args.config}: no such file")
+                raise common.CLIUsageError(f"--config {args.config}: no such file")
             config = load_config(path)
         else:
             config = load_config(find_pyproject(Path.cwd()))
@@ -207,7 +193,7 @@ def _selection(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, tuple[
             select = validate_prefixes(_split(args.select), "--select")
         ignore = config.ignore + validate_prefixes(_split(args.ignore or []), "--ignore")
     except LintConfigError as exc:
-        raise CLIUsageError(str(exc)) from exc
+        raise common.CLIUsageError(str(exc)) from exc
     return _with_info(select, ignore, include=args.include_info)
 
 

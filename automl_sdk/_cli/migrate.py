@@ -15,42 +15,28 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from automl_sdk._cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    EXIT_USAGE,
-    CLIUsageError,
-    RequestDocument,
-    duplicate_findings,
-    read_request,
-    source_label,
-    source_path,
-)
+from automl_sdk._cli import common
 from automl_sdk._cli.files import refuse_overwrites, write_atomically
 
 if TYPE_CHECKING:
     from automl_sdk.errors import MigrationError
     from automl_sdk.lint import Finding
 
+_SUMMARY = "translate CreateAutoMLJob (V1) request files to CreateAutoMLJobV2"
+_DESCRIPTION = (
+    "Translate CreateAutoMLJob (V1) request JSON files into CreateAutoMLJobV2 requests. "
+    "The report (what moved where, lint warnings) goes to stderr. Exit 1 when a request "
+    "is invalid or cannot be translated faithfully, 2 when a file cannot be read or an "
+    "output would overwrite an input (nothing is written then)."
+)
+
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add the ``migrate`` subcommand (no AWS call: no AWS options)."""
-    parser = subparsers.add_parser(
-        "migrate",
-        help="translate CreateAutoMLJob (V1) request files to CreateAutoMLJobV2",
-        description=(
-            "Translate CreateAutoMLJob (V1) request JSON files into CreateAutoMLJobV2 requests. "
-            "The report (what moved where, lint warnings) goes to stderr. Exit 1 when a request "
-            "is invalid or cannot be translated faithfully, 2 when a file cannot be read or an "
-            "output would overwrite an input (nothing is written then)."
-        ),
+    parser = common.add_command(
+        subparsers, "migrate", summary=_SUMMARY, description=_DESCRIPTION, handler=run
     )
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="V1 request JSON file(s); '-' reads stdin, file://PATH is PATH",
-    )
+    common.add_request_files(parser, what="V1 request JSON file", many=True)
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "-o",
@@ -69,7 +55,6 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         action="store_true",
         help="translate even when linting the V1 request finds errors",
     )
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,43 +64,43 @@ def run(args: argparse.Namespace) -> int:
     documents, unreadable = {}, []
     for name in files:
         try:
-            documents[name] = read_request(name)
-        except CLIUsageError as exc:
+            documents[name] = common.read_request(name)
+        except common.CLIUsageError as exc:
             unreadable.append(str(exc))
     if unreadable:
         for message in unreadable:
             print(f"automl-sdk: error: {message}", file=sys.stderr)
-        return EXIT_USAGE
+        return common.EXIT_USAGE
     failed = False
     for name in files:
         failed |= not _migrate_one(documents[name], targets[name], force=args.force)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return common.EXIT_FINDINGS if failed else common.EXIT_OK
 
 
 def _targets(files: list[str], output: str | None, suffix: str | None) -> dict[str, str | None]:
     """Where each input's translation goes (``None``: stdout); usage errors for bad combinations,
     and for any output that is an input or the output of another input."""
     if len(files) > 1 and suffix is None:
-        raise CLIUsageError(
+        raise common.CLIUsageError(
             f"{len(files)} files given: pass --suffix .v2.json to write each translation next "
             "to its input (NAME.json -> NAME.v2.json), or migrate one file at a time"
         )
-    inputs = [path for path in map(source_path, files) if path is not None]
+    inputs = [path for path in map(common.source_path, files) if path is not None]
     if suffix is None:
         if output is not None:
-            refuse_overwrites(inputs, [(source_label(files[0]), output)], f"-o {output}")
+            refuse_overwrites(inputs, [(common.source_label(files[0]), output)], f"-o {output}")
         return {files[0]: output}
     if not suffix:
-        raise CLIUsageError("--suffix must not be empty: it would overwrite the input")
+        raise common.CLIUsageError("--suffix must not be empty: it would overwrite the input")
     targets: dict[str, str | None] = {}
     for name in files:
-        path = source_path(name)
+        path = common.source_path(name)
         if path is None:
-            raise CLIUsageError("--suffix needs file names; '-' (stdin) has none")
+            raise common.CLIUsageError("--suffix needs file names; '-' (stdin) has none")
         targets[name] = str(_with_suffix(Path(path), suffix))
     refuse_overwrites(
         inputs,
-        [(source_label(name), str(targets[name])) for name in files],
+        [(common.source_label(name), str(targets[name])) for name in files],
         f"--suffix {suffix}",
     )
     return targets
@@ -126,7 +111,7 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path.with_name(stem + suffix)
 
 
-def _migrate_one(document: RequestDocument, target: str | None, *, force: bool) -> bool:
+def _migrate_one(document: common.RequestDocument, target: str | None, *, force: bool) -> bool:
     """Translate one request, write it and report on stderr; False when it was refused."""
     import attrs
 
@@ -135,7 +120,7 @@ def _migrate_one(document: RequestDocument, target: str | None, *, force: bool) 
     from automl_sdk.migrate import migrate_request
 
     label = document.label
-    repeated = duplicate_findings(document)
+    repeated = common.duplicate_findings(document)
     errors = [finding for finding in repeated if finding.severity == "error"]
     if errors and not force:
         findings = sorted(lint_request(document.request) + repeated)

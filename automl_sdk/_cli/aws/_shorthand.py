@@ -141,10 +141,8 @@ class _Parser:
     def values(self) -> Any:
         if self.at_end():
             return ""
-        if self.current() == "[":
-            return self.explicit_list()
-        if self.current() == "{":
-            return self.hash()
+        if self.current() in ("[", "{"):
+            return self.item()
         return self.csv_list()
 
     def csv_list(self) -> Any:
