@@ -9,26 +9,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from automl_sdk import errors
 from automl_sdk._version import __version__
-from automl_sdk.errors import (
-    AutoMLSDKError,
-    CLIUsageError,
-    DeployConflictError,
-    DeployError,
-    DeployFailedError,
-    DeployTimeoutError,
-    JobConflictError,
-    JobError,
-    JobFailedError,
-    JobStoppedError,
-    LintConfigError,
-    MalformedResponseError,
-    MigrationError,
-    RequestCheckError,
-    RequestLintError,
-    ShapeError,
-    WaitTimeoutError,
-)
+from automl_sdk.errors import *  # noqa: F403 -- every error class is public here too
 
 if TYPE_CHECKING:
     from automl_sdk._serde import from_wire, to_wire
@@ -62,30 +45,13 @@ _LAZY = {
 
 __all__ = [
     "AutoMLClient",
-    "AutoMLSDKError",
-    "CLIUsageError",
-    "DeployConflictError",
-    "DeployError",
-    "DeployFailedError",
-    "DeployTimeoutError",
     "Endpoint",
     "Finding",
     "Findings",
     "Job",
-    "JobConflictError",
-    "JobError",
-    "JobFailedError",
-    "JobStoppedError",
     "Leaderboard",
-    "LintConfigError",
-    "MalformedResponseError",
-    "MigrationError",
     "MigrationReport",
-    "RequestCheckError",
-    "RequestLintError",
-    "ShapeError",
     "TransformJob",
-    "WaitTimeoutError",
     "WaitUpdate",
     "__version__",
     "check_request",
@@ -96,6 +62,7 @@ __all__ = [
     "migrate_request",
     "to_wire",
 ]
+__all__ += errors.__all__
 
 
 #: Subpackages reachable as attributes before their first import (``automl_sdk.lint`` is the

@@ -342,7 +342,24 @@ class DeployError(AutoMLSDKError):
         super().__init__(message)
 
 
-class DeployConflictError(DeployError):
+class _ResourceError(DeployError):
+    """A deploy error about one named resource: it keeps the resource's ``kind`` and ``name``."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        name: str,
+        job_name: str | None,
+        resources: Sequence[Resource],
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        super().__init__(message, job_name=job_name, resources=resources)
+
+
+class DeployConflictError(_ResourceError):
     """A resource of the requested name exists and differs from what would be made.
 
     Nothing was created or changed. Re-running ``deploy`` with the same names and the same model
@@ -356,17 +373,17 @@ class DeployConflictError(DeployError):
     """
 
     def __init__(self, *, kind: str, name: str, reason: str, job_name: str | None) -> None:
-        self.kind = kind
-        self.name = name
         self.reason = reason
         super().__init__(
             f"{kind} {name!r} already exists: {reason}; nothing was created",
+            kind=kind,
+            name=name,
             job_name=job_name,
             resources=[(kind, name)],
         )
 
 
-class DeployFailedError(DeployError):
+class DeployFailedError(_ResourceError):
     """A step after the first creation failed: the endpoint or transform job ended ``Failed``
     (or ``Stopped``), or a create call was refused by AWS.
 
@@ -389,20 +406,20 @@ class DeployFailedError(DeployError):
         resources: Sequence[Resource],
         job_name: str | None = None,
     ) -> None:
-        self.kind = kind
-        self.name = name
         self.status = status
         self.failure_reason = failure_reason
         what = f"ended {status}" if status else "could not be created"
         super().__init__(
             f"{kind} {name!r} {what}: {failure_reason or 'no reason given'}; "
             f"resources that exist: {_resource_list(resources)}",
+            kind=kind,
+            name=name,
             job_name=job_name,
             resources=resources,
         )
 
 
-class DeployTimeoutError(DeployError):
+class DeployTimeoutError(_ResourceError):
     """The wait for an endpoint or transform job ran out of time; it was left as it is.
 
     Attributes:
@@ -424,14 +441,14 @@ class DeployTimeoutError(DeployError):
         resources: Sequence[Resource],
         job_name: str | None = None,
     ) -> None:
-        self.kind = kind
-        self.name = name
         self.last_status = last_status
         self.waited_seconds = waited_seconds
         super().__init__(
             f"gave up waiting for {kind} {name!r} after {_whole_seconds(waited_seconds)}s "
             f"(last status {last_status or 'unknown'}); it was not stopped or deleted; "
             f"resources that exist: {_resource_list(resources)}",
+            kind=kind,
+            name=name,
             job_name=job_name,
             resources=resources,
         )

@@ -12,8 +12,10 @@ import automl_sdk
 from automl_sdk import errors
 
 
-def test_all_is_sorted_and_unique() -> None:
-    assert automl_sdk.__all__ == sorted(set(automl_sdk.__all__))
+def test_all_is_unique_and_holds_every_error() -> None:
+    assert len(automl_sdk.__all__) == len(set(automl_sdk.__all__))
+    assert set(errors.__all__) <= set(automl_sdk.__all__)
+    assert "ShapeError" in automl_sdk.__all__
 
 
 def test_every_public_name_resolves() -> None:
