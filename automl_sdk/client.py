@@ -205,28 +205,25 @@ class AutoMLClient:
     ) -> list[Finding]:
         """Lint a V1 or V2 request, then check the data and resources it names.
 
-        See :func:`automl_sdk.check_request`; the clients it makes share this client's session,
-        region and endpoint URL (an injected SageMaker client is used as it is, and its region
-        and, when it is not an AWS endpoint, its endpoint URL serve the other services too).
+        See :func:`automl_sdk.check_request`; its clients are this one's SageMaker client and
+        those :meth:`client_for` makes (the same credentials, region, retry configuration and
+        custom endpoint URL).
 
         Raises:
             TypeError: ``request`` is neither a dict nor a create request shape, or ``select``
                 or ``ignore`` is not an iterable of strings.
         """
-        from automl_sdk.check import check_request
-        from automl_sdk.check._run import client_options
+        from automl_sdk.check._aws import Clients
+        from automl_sdk.check._run import check_with
 
         wire, operation = _request_dict(request)
-        options = client_options(
-            self._client,
-            session=self._session,
-            region_name=self._region_name,
-            endpoint_url=self._endpoint_url,
-            profile_name=self._profile_name,
+        sagemaker = self.sagemaker_client
+        aws = Clients(
+            region_name=sagemaker.meta.region_name,
+            clients={"sagemaker": sagemaker},
+            factory=self.client_for,
         )
-        return check_request(
-            wire, operation=operation, scan=scan, select=select, ignore=ignore, **options
-        )
+        return check_with(wire, aws, operation=operation, scan=scan, select=select, ignore=ignore)
 
     def create_auto_ml_job(self, **kwargs: Any) -> dict[str, Any]:
         """boto3's ``create_auto_ml_job`` (V1) signature, run as ``CreateAutoMLJobV2``.

@@ -10,7 +10,7 @@ be made becomes a warning, never a crash.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -48,6 +48,9 @@ class Clients:
         endpoint_url: one endpoint for every service, e.g. ``http://127.0.0.1:5000``.
         profile_name: named profile for the session made here.
         clients: ready-made clients by service name (``{"sagemaker": client}``), used as they are.
+        factory: makes the client of a service instead of the session (an ``AutoMLClient``'s
+            ``client_for``, so a check talks to AWS as that client does); ``region_name`` is
+            then the region the factory's clients use.
     """
 
     def __init__(
@@ -58,7 +61,9 @@ class Clients:
         endpoint_url: str | None = None,
         profile_name: str | None = None,
         clients: Mapping[str, Any] | None = None,
+        factory: Callable[[str], Any] | None = None,
     ) -> None:
+        self._factory = factory
         self._session = session
         self._profile_name = profile_name
         self._region_name = region_name
@@ -89,6 +94,8 @@ class Clients:
     def client(self, service: str) -> Any:
         """The client of ``service`` (``"s3"``, ``"iam"``...), made once."""
         with self._lock:
+            if service not in self._clients and self._factory is not None:
+                self._clients[service] = self._factory(service)
             if service not in self._clients:
                 from botocore.config import Config
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from automl_sdk._endpoints import is_aws_endpoint
 from automl_sdk.check._aws import Clients
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._gather import EVERYTHING, Progress, gather
@@ -61,6 +60,36 @@ def check_request(
     Raises:
         TypeError: ``select`` or ``ignore`` is a string or not an iterable of strings.
     """
+    aws = Clients(
+        session=session,
+        region_name=region_name,
+        endpoint_url=endpoint_url,
+        profile_name=profile_name,
+        clients=clients,
+    )
+    return check_with(
+        request,
+        aws,
+        operation=operation,
+        scan=scan,
+        select=select,
+        ignore=ignore,
+        progress=progress,
+    )
+
+
+def check_with(
+    request: Any,
+    aws: Clients,
+    *,
+    operation: str | None,
+    scan: bool,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    progress: Progress | None = None,
+) -> Findings:
+    """:func:`check_request` with the clients given: ``AutoMLClient.check`` passes clients that
+    its ``client_for`` makes. Nothing is called before lint passes."""
     select = None if select is None else rule_prefixes("select", select)
     ignore = () if ignore is None else rule_prefixes("ignore", ignore)
     findings = lint_request(request, operation=operation, select=select, ignore=ignore)
@@ -73,13 +102,6 @@ def check_request(
     if not rules:
         load_errors = check_registry().load_errors
         return Findings(findings + [Finding(r, "error", "", t) for r, t in load_errors])
-    aws = Clients(
-        session=session,
-        region_name=region_name,
-        endpoint_url=endpoint_url,
-        profile_name=profile_name,
-        clients=clients,
-    )
     plain = LintContext(wire, resolved)
     rules = [rule for rule in rules if _applies(rule, plain)]
     reads = frozenset().union(*(getattr(rule, "reads", EVERYTHING) for rule in rules))
@@ -88,22 +110,6 @@ def check_request(
     findings += _run(rules, ctx)
     findings += [Finding(rule_id, "error", "", text) for rule_id, text in _load_errors()]
     return Findings(sorted(set(findings)))
-
-
-def client_options(sagemaker_client: Any, **options: Any) -> dict[str, Any]:
-    """The :func:`check_request` options of an ``AutoMLClient`` made with ``options``.
-
-    An injected SageMaker client is used as it is, and its region serves the other services;
-    so does its endpoint URL when it is not an AWS endpoint (a local server serves them all).
-    """
-    if sagemaker_client is None:
-        return options
-    meta = sagemaker_client.meta
-    return options | {
-        "region_name": meta.region_name,
-        "endpoint_url": None if is_aws_endpoint(meta.endpoint_url) else meta.endpoint_url,
-        "clients": {"sagemaker": sagemaker_client},
-    }
 
 
 def _wire(request: Any, operation: str | None) -> tuple[dict[str, Any] | None, str]:
