@@ -22,7 +22,7 @@ import botocore.session
 from botocore.validate import ParamValidator
 
 from automl_sdk.deploy import _aws
-from automl_sdk.deploy._model import model_request
+from automl_sdk.deploy._model import ModelChoice, model_request
 from automl_sdk.deploy._source import Source
 from tests.support.deploy import candidate, hpo_classification_containers
 from tests.support.requests import ROLE_ARN
@@ -41,11 +41,18 @@ SOURCE = Source(
     candidate=candidate("churn-xgb", containers=hpo_classification_containers()),
 )
 
+CHOICE = ModelChoice(
+    candidate=None,
+    model_name="churn-live",
+    inference_response_keys=KEYS,
+    execution_role_arn=None,
+    vpc_config=None,
+    tags=[],
+)
+
 
 def plan() -> dict[str, Any]:
-    return model_request(
-        SOURCE, model_name="churn-live", instance_type="ml.m5.large", inference_response_keys=KEYS
-    )
+    return model_request(SOURCE, CHOICE, instance_type="ml.m5.large")
 
 
 REQUESTS = {

@@ -8,17 +8,19 @@ botocore's own SageMaker waiters (``endpoint_in_service``, ``transform_job_compl
 from __future__ import annotations
 
 import math
+import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from automl_sdk.errors import RequestLintError
+from automl_sdk.errors import DeployFailedError, RequestLintError, Resource
 
 __all__ = [
     "CREATED_BY_JOB",
     "CREATED_FOR_ENDPOINT",
     "Tags",
     "already_exists",
+    "create_refused",
     "describe_or_none",
     "lint_request",
     "not_found",
@@ -85,6 +87,21 @@ def already_exists(exc: Exception) -> bool:
     return code == "ValidationException" and "already exist" in message
 
 
+def create_refused(
+    exc: Exception, step: Resource, *, resources: Sequence[Resource], job_name: str
+) -> DeployFailedError:
+    """The error for a create call of ``step`` that AWS refused after ``resources`` were made."""
+    error = getattr(exc, "response", {}).get("Error", {})
+    return DeployFailedError(
+        kind=step[0],
+        name=step[1],
+        status=None,
+        failure_reason=f"{error.get('Code', 'Error')}: {error.get('Message', exc)}",
+        resources=resources,
+        job_name=job_name,
+    )
+
+
 def describe_or_none(
     sagemaker: Any, operation: str, request: Mapping[str, Any]
 ) -> dict[str, Any] | None:
@@ -113,16 +130,16 @@ def tags_of(sagemaker: Any, arn: str) -> dict[str, str]:
 
 
 def tag_list(*groups: Tags) -> list[dict[str, str]]:
-    """Tags as the wire list, from ``{key: value}`` dicts or ``[{"Key": ..., "Value": ...}]``
-    lists; a key in a later group wins."""
+    """Tags as the wire list, from checked ``{key: value}`` dicts or ``[{"Key": ..., "Value":
+    ...}]`` lists (see :func:`automl_sdk.deploy._arguments.tags`); a key in a later group wins."""
     merged: dict[str, str] = {}
     for tags in groups:
         if tags is None:
             continue
         if isinstance(tags, Mapping):
-            merged.update({str(key): str(value) for key, value in tags.items()})
+            merged.update(tags)
         else:
-            merged.update({tag["Key"]: tag.get("Value", "") for tag in tags})
+            merged.update({tag["Key"]: tag["Value"] for tag in tags})
     return [{"Key": key, "Value": value} for key, value in merged.items()]
 
 
@@ -153,7 +170,7 @@ def wait_for(
 
     config: dict[str, Any] = {"Delay": delay}
     if timeout is not None:
-        config["MaxAttempts"] = 1 + (math.floor(timeout / delay) if delay > 0 else 0)
+        config["MaxAttempts"] = _attempts(timeout, delay)
     event = f"after-call.sagemaker.{operation}"
     started = time.monotonic()
     sagemaker.meta.events.register(event, remember)
@@ -172,6 +189,15 @@ def wait_for(
     finally:
         sagemaker.meta.events.unregister(event, remember)
     return "success", dict(seen)
+
+
+def _attempts(timeout: float, delay: float) -> int:
+    """Describes in ``timeout`` seconds, one every ``delay``: the first at once (a timeout
+    far beyond the delay is as good as none, not an overflow)."""
+    if delay <= 0:
+        return 1
+    ratio = timeout / delay
+    return 1 + (math.floor(ratio) if ratio < sys.maxsize else sys.maxsize)
 
 
 def typed(shape: type[T], raw: Mapping[str, Any]) -> T:

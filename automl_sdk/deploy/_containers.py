@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from automl_sdk.deploy._arguments import CONTAINER_RULES, RESPONSE_KEYS, checked, checked_with
 from automl_sdk.errors import DeployError
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
     "with_response_keys",
 ]
 
-#: The inference response keys of Autopilot classification containers.
-RESPONSE_KEYS = ("predicted_label", "probability", "probabilities", "labels")
 SUPPORTED = "SAGEMAKER_INFERENCE_SUPPORTED"
 OUTPUT = "SAGEMAKER_INFERENCE_OUTPUT"
 INPUT = "SAGEMAKER_INFERENCE_INPUT"
@@ -39,9 +38,14 @@ INPUT = "SAGEMAKER_INFERENCE_INPUT"
 GPU_FAMILIES = ("ml.g", "ml.p")
 
 
+@checked
 def processing_unit(instance_type: str | None) -> str:
     """``"GPU"`` for the ``ml.g*`` and ``ml.p*`` families, else ``"CPU"`` (also for serverless,
-    which has no instance type)."""
+    which has no instance type).
+
+    Raises:
+        TypeError: ``instance_type`` is not a string or ``None``.
+    """
     if instance_type is not None and instance_type.startswith(GPU_FAMILIES):
         return "GPU"
     return "CPU"
@@ -54,16 +58,24 @@ def has_model(candidate: Mapping[str, Any]) -> bool:
     )
 
 
+@checked_with(**CONTAINER_RULES)
 def candidate_containers(
     candidate: Mapping[str, Any], instance_type: str | None, *, job_name: str
 ) -> list[dict[str, Any]]:
-    """Copies of the containers ``candidate`` runs on ``instance_type``.
+    """Copies of the containers ``candidate`` (a wire dict) runs on ``instance_type``, with only
+    their ``Image``, ``ModelDataUrl`` and ``Environment``.
 
     ``InferenceContainerDefinitions`` (image and text classification) win over
-    ``InferenceContainers`` when a candidate has both; a missing processing unit is an error that
-    names the ones the candidate has.
+    ``InferenceContainers`` when a candidate has both.
+
+    Raises:
+        TypeError: ``candidate`` is not a mapping, or a container list, container, image,
+            artifact or environment in it is not of its wire type (the message gives its path);
+            ``instance_type`` or ``job_name`` is not a string.
+        DeployError: the candidate has no container for the processing unit of
+            ``instance_type`` (naming the units it has), or no containers at all.
     """
-    name = candidate.get("CandidateName", "?")
+    name = candidate["CandidateName"]
     definitions = candidate.get("InferenceContainerDefinitions") or {}
     if definitions:
         unit = processing_unit(instance_type)
@@ -76,21 +88,14 @@ def candidate_containers(
                 f"{unit}); choose an instance type of a family it has containers for",
                 job_name=job_name,
             )
-        return [_copy(container) for container in chosen]
+        return [dict(container) for container in chosen]
     containers = candidate.get("InferenceContainers") or []
     if not containers:
         raise DeployError(
             f"candidate {name!r} of AutoML job {job_name!r} has no inference containers",
             job_name=job_name,
         )
-    return [_copy(container) for container in containers]
-
-
-def _copy(container: Mapping[str, Any]) -> dict[str, Any]:
-    copied = {key: container[key] for key in ("Image", "ModelDataUrl") if key in container}
-    if container.get("Environment"):
-        copied["Environment"] = dict(container["Environment"])
-    return copied
+    return [dict(container) for container in containers]
 
 
 def supported_keys(container: Mapping[str, Any]) -> list[str] | None:
@@ -101,6 +106,7 @@ def supported_keys(container: Mapping[str, Any]) -> list[str] | None:
     return [key.strip() for key in value.split(",") if key.strip()]
 
 
+@checked_with(job_name=CONTAINER_RULES["job_name"])
 def with_response_keys(
     containers: Sequence[Mapping[str, Any]],
     keys: Sequence[str] | None,
@@ -108,31 +114,21 @@ def with_response_keys(
     candidate_name: str,
     job_name: str,
 ) -> list[dict[str, Any]]:
-    """``containers`` with the ``SAGEMAKER_INFERENCE_OUTPUT``/``INPUT`` chain for ``keys``.
+    """Copies of ``containers`` (as :func:`candidate_containers` copies them) with the
+    ``SAGEMAKER_INFERENCE_OUTPUT``/``INPUT`` chain for ``keys``.
 
     ``keys=None`` (or empty) leaves the containers as they are: each answers with its default.
 
     Raises:
-        TypeError: ``keys`` is a string rather than a list of keys.
+        TypeError: ``keys`` is a string or not a list of strings; ``containers`` is not a list of
+            container definitions of their wire types; ``candidate_name`` or ``job_name`` is not
+            a string.
         DeployError: a key is repeated, the last container declares no supported keys (regression
             and time-series models), or a key is not among the last container's supported keys.
     """
-    if isinstance(keys, str):
-        raise TypeError(
-            f"inference_response_keys must be a list of keys, not a string (got {keys!r}; "
-            f"expected e.g. {keys.split(',')!r})"
-        )
-    result = [_copy(container) for container in containers]
+    result = [dict(container) for container in containers]  # the rule's copies: free to change
     if not keys:
         return result
-    keys = list(keys)
-    repeated = sorted({key for key in keys if keys.count(key) > 1})
-    if repeated:
-        raise DeployError(
-            f"inference response keys repeat {', '.join(repeated)} (got {', '.join(keys)}; "
-            "expected each key once)",
-            job_name=job_name,
-        )
     last = supported_keys(result[-1]) if result else None
     if last is None:
         raise DeployError(

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from automl_sdk.deploy import _aws
+from automl_sdk.deploy import _arguments, _aws, _watch
+from automl_sdk.deploy._arguments import checked, field_rule
 from automl_sdk.deploy._aws import Tags
-from automl_sdk.deploy._model import ensure_model, model_differences, model_request
-from automl_sdk.deploy._predict import decode_body, encode_body
+from automl_sdk.deploy._model import ModelChoice, ensure_model, model_differences, model_request
+from automl_sdk.deploy._predict import check_size, decode_body, encode_body
 from automl_sdk.deploy._source import resolve_source
-from automl_sdk.errors import DeployConflictError, DeployFailedError, DeployTimeoutError, Resource
+from automl_sdk.errors import DeployConflictError, Resource
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Endpoint", "attach_endpoint", "deploy"]
 
-#: botocore's ``EndpointInService`` waiter describes every 30 seconds.
-DEFAULT_ENDPOINT_DELAY = 30.0
 VARIANT_NAME = "AllTraffic"
 #: Members of the production variant compared when an endpoint config of that name exists.
 _VARIANT_MEMBERS = ("VariantName", "ModelName", "InstanceType", "InitialInstanceCount")
@@ -51,13 +50,17 @@ class Endpoint:
         job_name: the AutoML job it was deployed from, when known.
     """
 
-    name: str
-    arn: str
-    model_name: str | None
-    endpoint_config_name: str
-    client: AutoMLClient = attrs.field(repr=False, eq=False)
-    runtime_client: Any = attrs.field(default=None, repr=False, eq=False)
-    job_name: str | None = None
+    name: str = attrs.field(validator=field_rule(_arguments.text))
+    arn: str = attrs.field(validator=field_rule(_arguments.text))
+    model_name: str | None = attrs.field(validator=field_rule(_arguments.optional_text))
+    endpoint_config_name: str = attrs.field(validator=field_rule(_arguments.text))
+    client: AutoMLClient = attrs.field(
+        repr=False, eq=False, validator=field_rule(_arguments.automl_client)
+    )
+    runtime_client: Any = attrs.field(
+        default=None, repr=False, eq=False, validator=field_rule(_arguments.runtime_client)
+    )
+    job_name: str | None = attrs.field(default=None, validator=field_rule(_arguments.optional_text))
 
     @property
     def resources(self) -> list[Resource]:
@@ -79,14 +82,17 @@ class Endpoint:
         )
 
     def describe(self) -> DescribeEndpointOutput:
-        """The typed ``DescribeEndpoint`` response."""
+        """The typed ``DescribeEndpoint`` response.
+
+        Raises:
+            RequestLintError: the endpoint name breaks the service model's constraints.
+            botocore.exceptions.ClientError: AWS refused the call (e.g. no such endpoint).
+        """
         from automl_sdk.shapes import DescribeEndpointOutput
 
-        raw = _aws.send(
-            self.client.sagemaker_client, "DescribeEndpoint", {"EndpointName": self.name}
-        )
-        return _aws.typed(DescribeEndpointOutput, raw)
+        return _watch.describe(_watch.ENDPOINT, self, DescribeEndpointOutput)
 
+    @checked
     def wait(
         self, *, timeout: float | None = None, delay: float | None = None
     ) -> DescribeEndpointOutput:
@@ -95,60 +101,59 @@ class Endpoint:
         botocore's 120 attempts) and return its typed description.
 
         Raises:
+            TypeError: ``timeout`` or ``delay`` is not a number (or ``None``).
+            ValueError: ``timeout`` or ``delay`` is negative, NaN or infinite.
             DeployFailedError: the endpoint ended ``Failed`` (with its ``FailureReason`` and the
                 resources that exist) or disappeared.
             DeployTimeoutError: ``timeout`` passed; the endpoint is left as it is.
+            RequestLintError: the endpoint name breaks the service model's constraints.
+            botocore.exceptions.ClientError: an AWS error the waiter does not accept.
         """
         from automl_sdk.shapes import DescribeEndpointOutput
 
-        outcome, last = _aws.wait_for(
-            self.client.sagemaker_client,
-            "endpoint_in_service",
-            {"EndpointName": self.name},
-            operation="DescribeEndpoint",
-            delay=DEFAULT_ENDPOINT_DELAY if delay is None else delay,
-            timeout=timeout,
-        )
-        if outcome == "timeout":
-            raise DeployTimeoutError(
-                kind="Endpoint",
-                name=self.name,
-                last_status=last.get("EndpointStatus"),
-                waited_seconds=last["WaitedSeconds"],
-                resources=self.resources,
-                job_name=self.job_name,
-            )
-        if outcome == "failure":
-            gone = "Error" in last
-            raise DeployFailedError(
-                kind="Endpoint",
-                name=self.name,
-                status=last.get("EndpointStatus", "deleted" if gone else None),
-                failure_reason=last.get("FailureReason") or last.get("Error", {}).get("Message"),
-                resources=self.resources[:-1] if gone else self.resources,
-                job_name=self.job_name,
-            )
-        return _aws.typed(DescribeEndpointOutput, last)
+        shape = DescribeEndpointOutput
+        return _watch.wait(_watch.ENDPOINT, self, shape, timeout=timeout, delay=delay)
 
+    @checked
     def predict(
         self, data: Any, *, content_type: str = "text/csv", accept: str | None = None
     ) -> Any:
         """Send ``data`` to the endpoint (``InvokeEndpoint``) and return the decoded response.
 
-        ``data`` is rows (a list of lists, sent as CSV, or as JSON with a JSON ``content_type``),
-        a string, or bytes. The response is decoded by its content type: CSV into rows of strings,
-        JSON into its value, JSON Lines into a list, other text into a string, else bytes.
+        ``data`` is rows (a list of lists of strings, numbers or ``None``, sent as CSV, or any
+        JSON value list with a JSON ``content_type``), a string, or bytes. The response is
+        decoded by its content type: CSV into rows of strings, JSON into its value, JSON Lines
+        into a list, other text into a string, else bytes.
+
+        Raises:
+            TypeError: ``data`` is not rows, a string or bytes (or, with a JSON content type, not
+                JSON-serializable), a CSV cell is not a string, number or ``None``, or
+                ``content_type`` / ``accept`` is not a string.
+            DeployError: ``data`` cannot be written (text with a lone surrogate, an integer past
+                Python's digit limit, nesting deeper than Python can write) or is larger than
+                InvokeEndpoint's 6 MB; nothing was sent.
+            ValueError: the answer is not valid for its content type (not UTF-8, not JSON).
+            botocore.exceptions.ClientError: AWS refused the call (e.g. no such endpoint).
         """
         body, answered_type = self.invoke(
             encode_body(data, content_type), content_type=content_type, accept=accept
         )
         return decode_body(body, answered_type)
 
+    @checked
     def invoke(
         self, body: bytes, *, content_type: str = "text/csv", accept: str | None = None
     ) -> tuple[bytes, str | None]:
         """Send ``body`` as it is (``InvokeEndpoint``); return the response body and its
-        content type, undecoded."""
+        content type, undecoded.
+
+        Raises:
+            TypeError: ``body`` is not bytes, or ``content_type`` / ``accept`` is not a string.
+            DeployError: ``body`` is larger than InvokeEndpoint's 6 MB, or a content type has a
+                lone surrogate; nothing was sent.
+            botocore.exceptions.ClientError: AWS refused the call (e.g. no such endpoint).
+        """
+        check_size(body)
         runtime = self.runtime_client
         if runtime is None:
             runtime = self.client.client_for("sagemaker-runtime")
@@ -169,6 +174,10 @@ class Endpoint:
         A config or model that lacks the ``automl-sdk:endpoint`` tag naming this endpoint (made
         by hand, by ``create_model``, or shared) is left alone. Returns what was deleted:
         ``{"EndpointName", "EndpointConfigName" (or None), "ModelNames"}``.
+
+        Raises:
+            RequestLintError: a name breaks the service model's constraints; nothing was deleted.
+            botocore.exceptions.ClientError: AWS refused a call (e.g. no such endpoint).
         """
         sagemaker = self.client.sagemaker_client
         described = _aws.send(sagemaker, "DescribeEndpoint", {"EndpointName": self.name})
@@ -200,10 +209,17 @@ class Endpoint:
         return tags.get(_aws.CREATED_FOR_ENDPOINT) == self.name
 
 
+@checked
 def attach_endpoint(client: AutoMLClient, name: str, *, runtime_client: Any = None) -> Endpoint:
-    """A handle on the existing endpoint ``name`` (``DescribeEndpoint`` and its config).
+    """A handle on the existing endpoint ``name`` (``DescribeEndpoint`` and its config);
+    ``runtime_client`` is the ``sagemaker-runtime`` client :meth:`Endpoint.predict` uses.
 
-    Raises botocore's ``ClientError`` when there is no such endpoint.
+    Raises:
+        TypeError: ``client`` is not an :class:`~automl_sdk.AutoMLClient`, ``name`` not a
+            string, or ``runtime_client`` has no ``invoke_endpoint``.
+        DeployError: ``name`` has a lone surrogate.
+        RequestLintError: ``name`` breaks the service model's constraints; nothing was sent.
+        botocore.exceptions.ClientError: there is no such endpoint, or AWS refused a call.
     """
     sagemaker = client.sagemaker_client
     described = _aws.send(sagemaker, "DescribeEndpoint", {"EndpointName": name})
@@ -224,6 +240,7 @@ def attach_endpoint(client: AutoMLClient, name: str, *, runtime_client: Any = No
     )
 
 
+@checked
 def deploy(
     job: JobHandle,
     *,
@@ -260,8 +277,15 @@ def deploy(
     names returns the existing endpoint when it serves the same model.
 
     Raises:
-        DeployError: the job is not Completed (with its FailureReason), has no candidate with a
-            model, has no candidate of that name, or a response key is unsupported; nothing is
+        TypeError: an argument is not of its type (the message names it, the type given and
+            what is allowed), as for :meth:`~automl_sdk.Job.create_model`; also a count or memory
+            size that is not an ``int`` (a ``bool`` is not taken), ``wait`` not a ``bool``, or
+            ``timeout`` / ``delay`` not a number.
+        ValueError: ``timeout`` or ``delay`` is negative, NaN or infinite; nothing was sent.
+        DeployError: an argument's value is refused before anything is sent, as for
+            ``create_model``, or ``initial_instance_count`` is below 1; or the job is not
+            Completed (with its FailureReason), has no candidate with a model, has no candidate
+            of that name, or a response key is not supported by the candidate; nothing is
             created.
         DeployConflictError: the endpoint name is used by an endpoint this job did not make, or by
             one serving another model; nothing is created.
@@ -269,52 +293,62 @@ def deploy(
             exist), or a later create call was refused.
         DeployTimeoutError: ``timeout`` passed before the endpoint was InService.
         RequestLintError: a request breaks the service model's constraints; nothing was sent.
+        botocore.exceptions.ClientError: AWS refused a read or the first create call.
     """
+    choice = _arguments.picked(ModelChoice, locals())
     client, job_name = job.client, job.name
-    sagemaker = client.sagemaker_client
-    source = resolve_source(client, job_name, candidate)
-    serverless = serverless_memory_mb is not None or serverless_max_concurrency is not None
-    model_name = model_name or endpoint_name
-    config_name = endpoint_config_name or endpoint_name
-    user_tags = _aws.tag_list(tags) if tags else []
+    source = resolve_source(client, job_name, choice.candidate)
+    serverless = _without_none(
+        MemorySizeInMB=serverless_memory_mb, MaxConcurrency=serverless_max_concurrency
+    )
     own = {_aws.CREATED_BY_JOB: job_name, _aws.CREATED_FOR_ENDPOINT: endpoint_name}
     model = model_request(
         source,
-        model_name=model_name,
+        attrs.evolve(choice, model_name=model_name or endpoint_name),
         instance_type=None if serverless else instance_type,
-        inference_response_keys=inference_response_keys,
-        execution_role_arn=execution_role_arn,
-        vpc_config=vpc_config,
-        tags=_aws.tag_list(user_tags, own),
+        own_tags=own,
     )
-    # Serverless endpoints have no storage volume: only a key given here is passed on.
+    variant: dict[str, Any] = {"VariantName": VARIANT_NAME, "ModelName": model["ModelName"]}
+    if serverless:
+        variant["ServerlessConfig"] = serverless
+    else:
+        variant |= {"InstanceType": instance_type, "InitialInstanceCount": initial_instance_count}
     config = _config_request(
-        name=config_name,
-        model_name=model_name,
-        instance_type=instance_type,
-        instance_count=initial_instance_count,
-        serverless=_without_none(
-            MemorySizeInMB=serverless_memory_mb, MaxConcurrency=serverless_max_concurrency
-        ),
+        name=endpoint_config_name or endpoint_name,
+        variant=variant,
+        # Serverless endpoints have no storage volume: only a key given here is passed on.
         kms_key_id=kms_key_id if serverless else kms_key_id or source.volume_kms_key_id,
-        tags=_aws.tag_list(user_tags, own),
+        tags=_aws.tag_list(choice.tags, own),
     )
     endpoint_request = {
         "EndpointName": endpoint_name,
-        "EndpointConfigName": config_name,
-        "Tags": _aws.tag_list(user_tags, {_aws.CREATED_BY_JOB: job_name}),
+        "EndpointConfigName": config["EndpointConfigName"],
+        "Tags": _aws.tag_list(choice.tags, {_aws.CREATED_BY_JOB: job_name}),
     }
-    _aws.lint_request("CreateModel", model)
-    _aws.lint_request("CreateEndpointConfig", config)
-    _aws.lint_request("CreateEndpoint", endpoint_request)
-    existing = _aws.describe_or_none(sagemaker, "DescribeEndpoint", {"EndpointName": endpoint_name})
-    if existing is not None:
-        handle = _existing_endpoint(client, existing, model, config_name, job_name)
-    else:
-        handle = _create(client, model, config, endpoint_request, job_name)
+    handle = _deploy_checked(client, model, config, endpoint_request, job_name)
     if wait:
         handle.wait(timeout=timeout, delay=delay)
     return handle
+
+
+def _deploy_checked(
+    client: AutoMLClient,
+    model: dict[str, Any],
+    config: dict[str, Any],
+    endpoint_request: dict[str, Any],
+    job_name: str,
+) -> Endpoint:
+    """Lint the three requests, then reuse the endpoint of that name or create all three."""
+    _aws.lint_request("CreateModel", model)
+    _aws.lint_request("CreateEndpointConfig", config)
+    _aws.lint_request("CreateEndpoint", endpoint_request)
+    name = endpoint_request["EndpointName"]
+    existing = _aws.describe_or_none(
+        client.sagemaker_client, "DescribeEndpoint", {"EndpointName": name}
+    )
+    if existing is not None:
+        return _existing_endpoint(client, existing, model, config["EndpointConfigName"], job_name)
+    return _create(client, model, config, endpoint_request, job_name)
 
 
 def _without_none(**members: Any) -> dict[str, Any]:
@@ -322,22 +356,9 @@ def _without_none(**members: Any) -> dict[str, Any]:
 
 
 def _config_request(
-    *,
-    name: str,
-    model_name: str,
-    instance_type: str,
-    instance_count: int,
-    serverless: dict[str, Any],
-    kms_key_id: str | None,
-    tags: list[dict[str, str]],
+    *, name: str, variant: dict[str, Any], kms_key_id: str | None, tags: list[dict[str, str]]
 ) -> dict[str, Any]:
-    """The CreateEndpointConfig request: one ``AllTraffic`` variant, serverless when
-    ``serverless`` has members, else on ``instance_count`` instances of ``instance_type``."""
-    variant: dict[str, Any] = {"VariantName": VARIANT_NAME, "ModelName": model_name}
-    if serverless:
-        variant["ServerlessConfig"] = serverless
-    else:
-        variant |= {"InstanceType": instance_type, "InitialInstanceCount": instance_count}
+    """The CreateEndpointConfig request: the one production ``variant``, the volume key."""
     config: dict[str, Any] = {"EndpointConfigName": name, "ProductionVariants": [variant]}
     if kms_key_id:
         config["KmsKeyId"] = kms_key_id
@@ -369,15 +390,7 @@ def _create(
     except ClientError as exc:
         if not made:
             raise
-        error = exc.response.get("Error", {})
-        raise DeployFailedError(
-            kind=step[0],
-            name=step[1],
-            status=None,
-            failure_reason=f"{error.get('Code', 'Error')}: {error.get('Message', exc)}",
-            resources=made,
-            job_name=job_name,
-        ) from exc
+        raise _aws.create_refused(exc, step, resources=made, job_name=job_name) from exc
     return Endpoint(
         name=endpoint_request["EndpointName"],
         arn=response["EndpointArn"],

@@ -7,7 +7,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from automl_sdk.deploy import _aws
+from automl_sdk.deploy._arguments import checked, picked
 from automl_sdk.deploy._containers import candidate_containers, with_response_keys
 from automl_sdk.errors import DeployConflictError
 
@@ -16,11 +19,25 @@ if TYPE_CHECKING:
     from automl_sdk.deploy._job import JobHandle
     from automl_sdk.deploy._source import Source
 
-__all__ = ["create_model", "ensure_model", "model_request"]
+__all__ = ["ModelChoice", "create_model", "ensure_model", "model_request"]
 
 _CONTAINER_KEYS = ("Image", "ModelDataUrl")
 
 
+@attrs.frozen(kw_only=True)
+class ModelChoice:
+    """The arguments of ``create_model``, ``deploy`` and ``transform`` that choose the model,
+    as their argument rules checked them (see :mod:`automl_sdk.deploy._arguments`)."""
+
+    candidate: str | None
+    model_name: str | None
+    inference_response_keys: list[str] | None
+    execution_role_arn: str | None
+    vpc_config: dict[str, list[str]] | None
+    tags: list[dict[str, str]]
+
+
+@checked
 def create_model(
     job: JobHandle,
     *,
@@ -46,65 +63,68 @@ def create_model(
         instance_type: picks the CPU or GPU containers of image and text classification
             candidates (``ml.g*`` and ``ml.p*`` are GPU); default CPU.
         execution_role_arn: default the job's ``RoleArn``.
-        vpc_config: default the job's ``SecurityConfig.VpcConfig``.
-        tags: ``{key: value}`` or ``[{"Key": ..., "Value": ...}]``, beside the
+        vpc_config: ``{"Subnets": [...], "SecurityGroupIds": [...]}``; default the job's
+            ``SecurityConfig.VpcConfig``.
+        tags: ``{key: value}`` or ``[{"Key": ..., "Value": ...}]`` (strings), beside the
             ``automl-sdk:auto-ml-job`` tag naming the job.
 
     Raises:
-        DeployError: the job is not Completed (with its FailureReason), has no candidate with a
-            model, has no candidate of that name, or a response key is unsupported.
+        TypeError: an argument is not of its type (the message names it, with the path inside
+            ``tags`` or ``vpc_config``, the type given and what is allowed): ``job`` is not a
+            job handle, a name is not a string, ``inference_response_keys`` is a string or not a
+            list of strings, ``vpc_config`` or ``tags`` is not a mapping or list of strings.
+        DeployError: an argument's value is refused before anything is sent (a tag without
+            ``Key`` or ``Value`` or with another member, a ``vpc_config`` without ``Subnets`` or
+            ``SecurityGroupIds`` or with another member, a response key given twice, text with a
+            lone surrogate); or the job is not Completed (with its FailureReason), has no
+            candidate with a model, has no candidate of that name, or a response key is not
+            supported by the candidate.
         DeployConflictError: a different model of that name exists.
-        RequestLintError: the CreateModel request breaks the service model's constraints;
-            nothing was sent.
+        RequestLintError: a request breaks the service model's constraints; nothing was sent.
+        botocore.exceptions.ClientError: AWS refused a call (a permission, a quota).
     """
     from automl_sdk.deploy._source import resolve_source
 
-    request = model_request(
-        resolve_source(job.client, job.name, candidate),
-        model_name=model_name,
-        instance_type=instance_type,
-        inference_response_keys=inference_response_keys,
-        execution_role_arn=execution_role_arn,
-        vpc_config=vpc_config,
-        tags=_aws.tag_list(tags) if tags else [],
-    )
+    choice = picked(ModelChoice, locals())
+    source = resolve_source(job.client, job.name, choice.candidate)
+    request = model_request(source, choice, instance_type=instance_type)
     ensure_model(job.client.sagemaker_client, request, job_name=job.name)
     return str(request["ModelName"])
 
 
 def model_request(
     source: Source,
+    choice: ModelChoice,
     *,
-    model_name: str | None,
     instance_type: str | None,
-    inference_response_keys: Sequence[str] | None,
-    execution_role_arn: str | None = None,
-    vpc_config: Mapping[str, Any] | None = None,
-    tags: Sequence[Mapping[str, str]] = (),
+    own_tags: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The CreateModel request: the candidate's containers for ``instance_type`` with the
-    response-key chain, the job's role and VPC config unless given.
+    response-key chain, the job's role and VPC config unless chosen, the chosen tags with
+    ``own_tags`` and the ``automl-sdk:auto-ml-job`` tag.
 
-    Without ``model_name`` the model is named after the job and a digest of what it runs, so the
-    same candidate with the same settings always gets the same name (and a re-run reuses it).
+    Without a chosen model name the model is named after the job and a digest of what it runs,
+    so the same candidate with the same settings always gets the same name (and a re-run reuses
+    it).
     """
     containers = candidate_containers(source.candidate, instance_type, job_name=source.job_name)
     containers = with_response_keys(
         containers,
-        inference_response_keys,
+        choice.inference_response_keys,
         candidate_name=source.candidate_name,
         job_name=source.job_name,
     )
-    role = execution_role_arn or source.role_arn
-    vpc = dict(vpc_config) if vpc_config is not None else source.vpc_config
+    role = choice.execution_role_arn or source.role_arn
+    vpc = choice.vpc_config if choice.vpc_config is not None else source.vpc_config
     request: dict[str, Any] = {
-        "ModelName": model_name or _default_name(source.job_name, containers, role, vpc),
+        "ModelName": choice.model_name or _default_name(source.job_name, containers, role, vpc),
         "Containers": containers,
         "ExecutionRoleArn": role,
     }
     if vpc:
         request["VpcConfig"] = vpc
-    request["Tags"] = _aws.tag_list(list(tags), {_aws.CREATED_BY_JOB: source.job_name})
+    own = {**(own_tags or {}), _aws.CREATED_BY_JOB: source.job_name}
+    request["Tags"] = _aws.tag_list(choice.tags, own)
     return request
 
 

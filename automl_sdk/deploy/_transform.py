@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from automl_sdk.deploy import _aws
-from automl_sdk.deploy._model import ensure_model, model_request
+from automl_sdk.deploy import _arguments, _aws, _watch
+from automl_sdk.deploy._arguments import checked, field_rule
+from automl_sdk.deploy._model import ModelChoice, ensure_model, model_request
 from automl_sdk.deploy._source import Source, resolve_source
-from automl_sdk.errors import DeployConflictError, DeployFailedError, DeployTimeoutError, Resource
+from automl_sdk.errors import DeployConflictError, Resource
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TransformJob", "transform"]
 
-#: botocore's ``TransformJobCompletedOrStopped`` waiter describes every 60 seconds.
-DEFAULT_TRANSFORM_DELAY = 60.0
 #: The documented batch settings of time-series forecasting models.
 TIME_SERIES_SPLIT_TYPE = "None"
 TIME_SERIES_MAX_PAYLOAD_MB = 0
@@ -47,12 +46,19 @@ class TransformJob:
         job_name: the AutoML job its model came from, when known.
     """
 
-    name: str
-    arn: str
-    model_name: str
-    output_s3_uri: str
-    client: AutoMLClient = attrs.field(repr=False, eq=False)
-    job_name: str | None = None
+    name: str = attrs.field(validator=field_rule(_arguments.text))
+    arn: str = attrs.field(validator=field_rule(_arguments.text))
+    model_name: str = attrs.field(validator=field_rule(_arguments.text))
+    output_s3_uri: str = attrs.field(validator=field_rule(_arguments.text))
+    client: AutoMLClient = attrs.field(
+        repr=False, eq=False, validator=field_rule(_arguments.automl_client)
+    )
+    job_name: str | None = attrs.field(default=None, validator=field_rule(_arguments.optional_text))
+
+    @property
+    def resources(self) -> list[Resource]:
+        """The model and transform job this handle names, as ``(kind, name)``."""
+        return [("Model", self.model_name), ("TransformJob", self.name)]
 
     def _repr_html_(self) -> str:
         from automl_sdk._display import transform_job_html
@@ -66,13 +72,17 @@ class TransformJob:
         )
 
     def describe(self) -> DescribeTransformJobResponse:
-        """The typed ``DescribeTransformJob`` response."""
+        """The typed ``DescribeTransformJob`` response.
+
+        Raises:
+            RequestLintError: the job name breaks the service model's constraints.
+            botocore.exceptions.ClientError: AWS refused the call (e.g. no such transform job).
+        """
         from automl_sdk.shapes import DescribeTransformJobResponse
 
-        request = {"TransformJobName": self.name}
-        raw = _aws.send(self.client.sagemaker_client, "DescribeTransformJob", request)
-        return _aws.typed(DescribeTransformJobResponse, raw)
+        return _watch.describe(_watch.TRANSFORM_JOB, self, DescribeTransformJobResponse)
 
+    @checked
     def wait(
         self, *, timeout: float | None = None, delay: float | None = None
     ) -> DescribeTransformJobResponse:
@@ -81,42 +91,37 @@ class TransformJob:
         most ``timeout`` seconds, default botocore's 60 attempts); return its typed description.
 
         Raises:
-            DeployFailedError: the job ended ``Failed`` (with its ``FailureReason``) or ``Stopped``.
+            TypeError: ``timeout`` or ``delay`` is not a number (or ``None``).
+            ValueError: ``timeout`` or ``delay`` is negative, NaN or infinite.
+            DeployFailedError: the job ended ``Failed`` (with its ``FailureReason``) or
+                ``Stopped``, or disappeared.
             DeployTimeoutError: ``timeout`` passed; the job keeps running.
+            RequestLintError: the job name breaks the service model's constraints.
+            botocore.exceptions.ClientError: an AWS error the waiter does not accept.
         """
         from automl_sdk.shapes import DescribeTransformJobResponse
 
-        outcome, last = _aws.wait_for(
-            self.client.sagemaker_client,
-            "transform_job_completed_or_stopped",
-            {"TransformJobName": self.name},
-            operation="DescribeTransformJob",
-            delay=DEFAULT_TRANSFORM_DELAY if delay is None else delay,
-            timeout=timeout,
-        )
-        resources: list[Resource] = [("Model", self.model_name), ("TransformJob", self.name)]
-        status = last.get("TransformJobStatus")
-        if outcome == "timeout":
-            raise DeployTimeoutError(
-                kind="TransformJob",
-                name=self.name,
-                last_status=status,
-                waited_seconds=last["WaitedSeconds"],
-                resources=resources,
-                job_name=self.job_name,
-            )
-        if outcome == "failure" or status != "Completed":
-            raise DeployFailedError(
-                kind="TransformJob",
-                name=self.name,
-                status=status,
-                failure_reason=last.get("FailureReason") or last.get("Error", {}).get("Message"),
-                resources=resources,
-                job_name=self.job_name,
-            )
-        return _aws.typed(DescribeTransformJobResponse, last)
+        shape = DescribeTransformJobResponse
+        return _watch.wait(_watch.TRANSFORM_JOB, self, shape, timeout=timeout, delay=delay)
 
 
+@attrs.frozen(kw_only=True)
+class BatchSettings:
+    """The arguments of ``transform`` that set the transform job, as its rules checked them."""
+
+    input_s3_uri: str
+    output_s3_uri: str
+    instance_type: str
+    instance_count: int
+    content_type: str
+    split_type: str | None
+    accept: str | None
+    max_payload_mb: int | None
+    invocations_timeout_seconds: int | None
+    kms_key_id: str | None
+
+
+@checked
 def transform(
     job: JobHandle,
     *,
@@ -154,46 +159,40 @@ def transform(
     waiter, every ``delay`` seconds (default 60) for at most ``timeout`` seconds.
 
     Raises:
-        DeployError: as ``create_model``, before anything is created.
+        TypeError: an argument is not of its type (the message names it, the type given and
+            what is allowed), as for :meth:`~automl_sdk.Job.create_model`; also a count, size
+            or timeout that is not an ``int`` (a ``bool`` is not taken), ``wait`` not a
+            ``bool``, or ``timeout`` / ``delay`` not a number.
+        ValueError: ``timeout`` or ``delay`` is negative, NaN or infinite; nothing was sent.
+        DeployError: an argument's value is refused before anything is sent, as for
+            ``create_model``, or ``instance_count`` is below 1; or as ``create_model`` refuses
+            the job or candidate, before anything is created.
         DeployConflictError: a transform job of that name exists with another model or location.
         DeployFailedError: the transform job ended Failed (its FailureReason) or Stopped, or its
             create call was refused.
         DeployTimeoutError: ``timeout`` passed; the transform job keeps running.
         RequestLintError: a request breaks the service model's constraints; nothing was sent.
+        botocore.exceptions.ClientError: AWS refused a read or the model's create call.
     """
-    client, transform_job_name, job_name = job.client, job_name, job.name
-    sagemaker = client.sagemaker_client
-    source = resolve_source(client, job_name, candidate)
-    user_tags = _aws.tag_list(tags) if tags else []
-    model = model_request(
-        source,
-        model_name=model_name,
-        instance_type=instance_type,
-        inference_response_keys=inference_response_keys,
-        execution_role_arn=execution_role_arn,
-        vpc_config=vpc_config,
-        tags=user_tags,
+    given = locals()
+    choice, settings = (
+        _arguments.picked(ModelChoice, given),
+        _arguments.picked(BatchSettings, given),
     )
+    client, automl_job_name = job.client, job.name
+    source = resolve_source(client, automl_job_name, choice.candidate)
+    model = model_request(source, choice, instance_type=instance_type)
     request = transform_request(
         source,
+        settings,
         model_name=model["ModelName"],
-        name=transform_job_name or _default_name(job_name),
-        input_s3_uri=input_s3_uri,
-        output_s3_uri=output_s3_uri,
-        instance_type=instance_type,
-        instance_count=instance_count,
-        content_type=content_type,
-        split_type=split_type,
-        accept=accept,
-        max_payload_mb=max_payload_mb,
-        invocations_timeout_seconds=invocations_timeout_seconds,
-        kms_key_id=kms_key_id,
+        name=job_name or _default_name(automl_job_name),
     )
-    request["Tags"] = _aws.tag_list(user_tags, {_aws.CREATED_BY_JOB: job_name})
+    request["Tags"] = _aws.tag_list(choice.tags, {_aws.CREATED_BY_JOB: automl_job_name})
     _aws.lint_request("CreateModel", model)
     _aws.lint_request("CreateTransformJob", request)
-    ensure_model(sagemaker, model, job_name=job_name)
-    handle = _start(client, request, job_name)
+    ensure_model(client.sagemaker_client, model, job_name=automl_job_name)
+    handle = _start(client, request, automl_job_name)
     if wait:
         handle.wait(timeout=timeout, delay=delay)
     return handle
@@ -204,46 +203,39 @@ def _default_name(job_name: str) -> str:
 
 
 def transform_request(
-    source: Source,
-    *,
-    model_name: str,
-    name: str,
-    input_s3_uri: str,
-    output_s3_uri: str,
-    instance_type: str,
-    instance_count: int,
-    content_type: str,
-    split_type: str | None,
-    accept: str | None,
-    max_payload_mb: int | None,
-    invocations_timeout_seconds: int | None,
-    kms_key_id: str | None,
+    source: Source, settings: BatchSettings, *, model_name: str, name: str
 ) -> dict[str, Any]:
     """The CreateTransformJob request (without tags), time-series defaults applied."""
+    split_type, max_payload_mb = settings.split_type, settings.max_payload_mb
+    timeout = settings.invocations_timeout_seconds
     if split_type is None:
         split_type = TIME_SERIES_SPLIT_TYPE if source.time_series else "Line"
     if source.time_series:
         if max_payload_mb is None:
             max_payload_mb = TIME_SERIES_MAX_PAYLOAD_MB
-        if invocations_timeout_seconds is None:
-            invocations_timeout_seconds = TIME_SERIES_INVOCATIONS_TIMEOUT_SECONDS
-    output: dict[str, Any] = {"S3OutputPath": output_s3_uri}
-    if accept is not None:
-        output["Accept"] = accept
+        if timeout is None:
+            timeout = TIME_SERIES_INVOCATIONS_TIMEOUT_SECONDS
+    output: dict[str, Any] = {"S3OutputPath": settings.output_s3_uri}
+    if settings.accept is not None:
+        output["Accept"] = settings.accept
     if split_type == "Line":
         output["AssembleWith"] = "Line"  # one output line per input line
-    output_key = kms_key_id or source.output_kms_key_id
+    output_key = settings.kms_key_id or source.output_kms_key_id
     if output_key:
         output["KmsKeyId"] = output_key
-    resources: dict[str, Any] = {"InstanceType": instance_type, "InstanceCount": instance_count}
+    resources: dict[str, Any] = {
+        "InstanceType": settings.instance_type,
+        "InstanceCount": settings.instance_count,
+    }
     if source.volume_kms_key_id:
         resources["VolumeKmsKeyId"] = source.volume_kms_key_id
+    s3 = {"S3DataType": "S3Prefix", "S3Uri": settings.input_s3_uri}
     request: dict[str, Any] = {
         "TransformJobName": name,
         "ModelName": model_name,
         "TransformInput": {
-            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": input_s3_uri}},
-            "ContentType": content_type,
+            "DataSource": {"S3DataSource": s3},
+            "ContentType": settings.content_type,
             "SplitType": split_type,
         },
         "TransformOutput": output,
@@ -251,8 +243,8 @@ def transform_request(
     }
     if max_payload_mb is not None:
         request["MaxPayloadInMB"] = max_payload_mb
-    if invocations_timeout_seconds is not None:
-        request["ModelClientConfig"] = {"InvocationsTimeoutInSeconds": invocations_timeout_seconds}
+    if timeout is not None:
+        request["ModelClientConfig"] = {"InvocationsTimeoutInSeconds": timeout}
     return request
 
 
@@ -266,15 +258,9 @@ def _start(client: AutoMLClient, request: dict[str, Any], job_name: str) -> Tran
         arn = _aws.send(sagemaker, "CreateTransformJob", request)["TransformJobArn"]
     except ClientError as exc:
         if not _aws.already_exists(exc):
-            error = exc.response.get("Error", {})
-            raise DeployFailedError(
-                kind="TransformJob",
-                name=name,
-                status=None,
-                failure_reason=f"{error.get('Code', 'Error')}: {error.get('Message', exc)}",
-                resources=[("Model", request["ModelName"])],
-                job_name=job_name,
-            ) from exc
+            made: list[Resource] = [("Model", request["ModelName"])]
+            step = ("TransformJob", name)
+            raise _aws.create_refused(exc, step, resources=made, job_name=job_name) from exc
         arn = _existing(sagemaker, request, job_name)
     return TransformJob(
         name=name,
