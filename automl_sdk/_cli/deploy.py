@@ -25,8 +25,8 @@ from automl_sdk._cli.common import (
     print_json,
     source_label,
 )
-from automl_sdk._cli.jobs import _client, _positive_int, _seconds
-from automl_sdk.errors import DeployTimeoutError
+from automl_sdk._cli.jobs import _client, _positive_int, _seconds, _wait_option_message
+from automl_sdk.errors import CLIUsageError, DeployTimeoutError
 
 if TYPE_CHECKING:
     from automl_sdk.client import AutoMLClient
@@ -36,56 +36,35 @@ Handler = Callable[[argparse.Namespace], int]
 
 def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     """Add ``deploy``, ``transform``, ``predict`` and ``undeploy``."""
-    deploy = subparsers.add_parser(
+    deploy = _job_command(
+        subparsers,
+        aws_options,
         "deploy",
-        parents=[aws_options],
         help="deploy a completed job's candidate to a real-time endpoint",
         description="Make the model, endpoint config and endpoint from the best (or --candidate) "
         'candidate of job NAME, wait until it is InService and print {"EndpointName", '
         '"EndpointArn", "EndpointConfigName", "ModelName"}. Re-running with the same names '
         "returns the existing endpoint.",
     )
-    deploy.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
     deploy.add_argument("--endpoint-name", required=True, metavar="E", help="endpoint to make")
-    deploy.add_argument(
-        "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
-    )
-    deploy.add_argument(
-        "--instance-count", type=_positive_int, default=1, metavar="N", help="default 1"
-    )
-    deploy.add_argument(
-        "--serverless-memory-mb", type=_positive_int, metavar="M", help="serverless endpoint memory"
-    )
-    deploy.add_argument(
-        "--serverless-max-concurrency",
-        type=_positive_int,
-        metavar="N",
-        help="serverless concurrency",
-    )
+    _count_option(deploy, "--serverless-memory-mb", "M", "serverless endpoint memory")
+    _count_option(deploy, "--serverless-max-concurrency", "N", "serverless concurrency")
     deploy.add_argument(
         "--kms-key-id", metavar="KEY", help="instance volume key (default: the job's)"
     )
-    _model_options(deploy)
-    _wait_options(deploy, "endpoint")
-    deploy.set_defaults(handler=_timeout_exits_3(_deploy))
+    _model_and_wait_options(deploy, "endpoint", _deploy)
 
-    transform = subparsers.add_parser(
+    transform = _job_command(
+        subparsers,
+        aws_options,
         "transform",
-        parents=[aws_options],
         help="run a completed job's candidate over S3 data as a batch transform",
         description="Make the model and a batch transform job from the best (or --candidate) "
         "candidate of job NAME over the data under --input, wait until it ends and print "
         '{"TransformJobName", "TransformJobArn", "ModelName", "S3OutputPath"}.',
     )
-    transform.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
     transform.add_argument("--input", required=True, metavar="S3", help="s3:// prefix of the data")
     transform.add_argument("--output", required=True, metavar="S3", help="s3:// prefix for results")
-    transform.add_argument(
-        "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
-    )
-    transform.add_argument(
-        "--instance-count", type=_positive_int, default=1, metavar="N", help="default 1"
-    )
     transform.add_argument(
         "--content-type", default="text/csv", metavar="TYPE", help="of the input; default text/csv"
     )
@@ -97,25 +76,18 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     transform.add_argument(
         "--max-payload-mb", type=int, metavar="MB", help="0 for time series (default)"
     )
-    transform.add_argument(
-        "--invocations-timeout-seconds",
-        type=_positive_int,
-        metavar="S",
-        help="3600 for time series (default)",
-    )
+    _count_option(transform, "--invocations-timeout-seconds", "S", "3600 for time series (default)")
     transform.add_argument("--kms-key-id", metavar="KEY", help="output key (default: the job's)")
-    _model_options(transform)
-    _wait_options(transform, "transform job")
-    transform.set_defaults(handler=_timeout_exits_3(_transform))
+    _model_and_wait_options(transform, "transform job", _transform)
 
-    predict = subparsers.add_parser(
+    predict = _endpoint_command(
+        subparsers,
+        aws_options,
         "predict",
-        parents=[aws_options],
         help="send CSV rows to an endpoint and print its response",
         description="Send FILE (or stdin with - or no FILE) to ENDPOINT with InvokeEndpoint and "
         "write the response body to stdout as it is.",
     )
-    predict.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     predict.add_argument("file", metavar="FILE", nargs="?", default=STDIN, help="rows; - for stdin")
     predict.add_argument(
         "--content-type", default="text/csv", metavar="TYPE", help="of FILE; default text/csv"
@@ -123,18 +95,48 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     predict.add_argument("--accept", metavar="TYPE", help="response content type")
     predict.set_defaults(handler=_predict)
 
-    undeploy = subparsers.add_parser(
+    undeploy = _endpoint_command(
+        subparsers,
+        aws_options,
         "undeploy",
-        parents=[aws_options],
         help="delete an endpoint, and the config and model deploy made for it",
         description="Delete ENDPOINT, and its endpoint config and model when `deploy` made them "
         'for it (nothing else); print {"EndpointName", "EndpointConfigName", "ModelNames"}.',
     )
-    undeploy.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     undeploy.set_defaults(handler=_undeploy)
 
 
-def _model_options(parser: argparse.ArgumentParser) -> None:
+def _job_command(
+    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **texts: str
+) -> argparse.ArgumentParser:
+    """The ``name`` command that makes something from job NAME's candidate on instances."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, parents=[aws_options], **texts)
+    parser.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
+    parser.add_argument(
+        "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
+    )
+    _count_option(parser, "--instance-count", "N", "default 1", default=1)
+    return parser
+
+
+def _endpoint_command(
+    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **texts: str
+) -> argparse.ArgumentParser:
+    """The ``name`` command on the endpoint ENDPOINT."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, parents=[aws_options], **texts)
+    parser.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
+    return parser
+
+
+def _count_option(
+    parser: argparse.ArgumentParser, flag: str, metavar: str, text: str, default: int | None = None
+) -> None:
+    """A whole number >= 1 (anything else is a usage error from argparse)."""
+    parser.add_argument(flag, type=_positive_int, default=default, metavar=metavar, help=text)
+
+
+def _model_and_wait_options(parser: argparse.ArgumentParser, what: str, handler: Handler) -> None:
+    """The options that choose the model and the wait for ``what``; ``handler`` runs it."""
     parser.add_argument("--candidate", metavar="C", help="candidate name (default: the best)")
     parser.add_argument(
         "--inference-response-keys",
@@ -143,14 +145,12 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         help="classification: predicted_label, probability, probabilities, labels",
     )
     parser.add_argument("--model-name", metavar="NAME", help="name of the model to make")
-
-
-def _wait_options(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--no-wait", action="store_true", help=f"do not wait for the {what}")
     parser.add_argument(
         "--timeout", type=_seconds, metavar="S", help="give up waiting after S seconds (exit 3)"
     )
     parser.add_argument("--delay", type=_seconds, metavar="S", help="seconds between describes")
+    parser.set_defaults(handler=_timeout_exits_3(handler))
 
 
 # -- handlers ---------------------------------------------------------------------------------
@@ -168,16 +168,61 @@ def _job(args: argparse.Namespace) -> _JobRef:
     return _JobRef(args.job_name, _client(args))
 
 
-def _shared(args: argparse.Namespace) -> dict[str, Any]:
-    """The options of :func:`_model_options` and :func:`_wait_options` as keyword arguments."""
-    return {
-        "candidate": args.candidate,
-        "inference_response_keys": args.inference_response_keys,
-        "model_name": args.model_name,
-        "wait": not args.no_wait,
-        "timeout": args.timeout,
-        "delay": args.delay,
-    }
+#: ``deploy``'s own options (argparse destinations) and the ``deploy`` keyword each sets.
+_DEPLOY_KEYWORDS = {
+    "endpoint_name": "endpoint_name",
+    "instance_type": "instance_type",
+    "instance_count": "initial_instance_count",
+    "serverless_memory_mb": "serverless_memory_mb",
+    "serverless_max_concurrency": "serverless_max_concurrency",
+    "kms_key_id": "kms_key_id",
+}
+#: ``transform``'s own options and the ``transform`` keyword each sets.
+_TRANSFORM_KEYWORDS = {
+    "input": "input_s3_uri",
+    "output": "output_s3_uri",
+    "instance_type": "instance_type",
+    "instance_count": "instance_count",
+    "content_type": "content_type",
+    "split_type": "split_type",
+    "accept": "accept",
+    "transform_job_name": "job_name",
+    "max_payload_mb": "max_payload_mb",
+    "invocations_timeout_seconds": "invocations_timeout_seconds",
+    "kms_key_id": "kms_key_id",
+}
+#: The model options of :func:`_model_and_wait_options` and the keyword each sets.
+_SHARED_KEYWORDS = {name: name for name in ("candidate", "inference_response_keys", "model_name")}
+#: What ``deploy`` and ``transform`` print: wire name -> attribute of the handle.
+_ENDPOINT_FIELDS = {
+    "EndpointName": "name",
+    "EndpointArn": "arn",
+    "EndpointConfigName": "endpoint_config_name",
+    "ModelName": "model_name",
+}
+_TRANSFORM_FIELDS = {
+    "TransformJobName": "name",
+    "TransformJobArn": "arn",
+    "ModelName": "model_name",
+    "S3OutputPath": "output_s3_uri",
+}
+
+
+def _keywords(args: argparse.Namespace, options: dict[str, str]) -> dict[str, Any]:
+    """The ``options`` of ``args`` as keyword arguments: ``{keyword: value}``."""
+    return {keyword: getattr(args, option) for option, keyword in options.items()}
+
+
+def _wait_keywords(args: argparse.Namespace) -> dict[str, Any]:
+    """``wait``, ``timeout`` and ``delay``; a negative ``--timeout``/``--delay`` is a usage
+    error (exit 2), by the library's own rule, before anything is sent."""
+    from automl_sdk.deploy._arguments import seconds
+
+    try:
+        waits = {name: seconds(name, getattr(args, name)) for name in ("timeout", "delay")}
+    except ValueError as exc:
+        raise CLIUsageError(_wait_option_message(exc)) from None
+    return {"wait": not args.no_wait, **waits}
 
 
 def _timeout_exits_3(handler: Handler) -> Handler:
@@ -194,57 +239,31 @@ def _timeout_exits_3(handler: Handler) -> Handler:
     return run
 
 
+def _make(
+    make: Callable[..., Any], args: argparse.Namespace, own: dict[str, str], shown: dict[str, str]
+) -> int:
+    """Call ``make`` (``deploy`` or ``transform``) with the command's ``own`` options and the
+    shared ones; print the ``shown`` attributes of the handle it returns."""
+    handle = make(
+        _job(args),
+        **_keywords(args, own),
+        **_keywords(args, _SHARED_KEYWORDS),
+        **_wait_keywords(args),
+    )
+    print_json({wire: getattr(handle, attribute) for wire, attribute in shown.items()})
+    return EXIT_OK
+
+
 def _deploy(args: argparse.Namespace) -> int:
     from automl_sdk.deploy import deploy
 
-    endpoint = deploy(
-        _job(args),
-        endpoint_name=args.endpoint_name,
-        instance_type=args.instance_type,
-        initial_instance_count=args.instance_count,
-        serverless_memory_mb=args.serverless_memory_mb,
-        serverless_max_concurrency=args.serverless_max_concurrency,
-        kms_key_id=args.kms_key_id,
-        **_shared(args),
-    )
-    print_json(
-        {
-            "EndpointName": endpoint.name,
-            "EndpointArn": endpoint.arn,
-            "EndpointConfigName": endpoint.endpoint_config_name,
-            "ModelName": endpoint.model_name,
-        }
-    )
-    return EXIT_OK
+    return _make(deploy, args, _DEPLOY_KEYWORDS, _ENDPOINT_FIELDS)
 
 
 def _transform(args: argparse.Namespace) -> int:
     from automl_sdk.deploy import transform
 
-    batch = transform(
-        _job(args),
-        input_s3_uri=args.input,
-        output_s3_uri=args.output,
-        instance_type=args.instance_type,
-        instance_count=args.instance_count,
-        content_type=args.content_type,
-        split_type=args.split_type,
-        accept=args.accept,
-        job_name=args.transform_job_name,
-        max_payload_mb=args.max_payload_mb,
-        invocations_timeout_seconds=args.invocations_timeout_seconds,
-        kms_key_id=args.kms_key_id,
-        **_shared(args),
-    )
-    print_json(
-        {
-            "TransformJobName": batch.name,
-            "TransformJobArn": batch.arn,
-            "ModelName": batch.model_name,
-            "S3OutputPath": batch.output_s3_uri,
-        }
-    )
-    return EXIT_OK
+    return _make(transform, args, _TRANSFORM_KEYWORDS, _TRANSFORM_FIELDS)
 
 
 def _predict(args: argparse.Namespace) -> int:

@@ -156,11 +156,16 @@ def seconds(path: str, value: Any) -> float | None:
 # -- lists and mappings ---------------------------------------------------------------------
 
 
+def _each(path: str, value: Any, allowed: str, rule: Callable[[str, Any], T]) -> list[T]:
+    """``rule`` over the items of the list ``value``, each named by its index."""
+    if not _is_list(value):
+        raise _wrong_type(path, value, allowed)
+    return [rule(f"{path}[{index}]", item) for index, item in enumerate(value)]
+
+
 def text_list(path: str, value: Any) -> list[str]:
     """A list (or tuple) of strings."""
-    if not _is_list(value):
-        raise _wrong_type(path, value, "a list of strings")
-    return [text(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    return _each(path, value, "a list of strings", text)
 
 
 def text_mapping(path: str, value: Any) -> dict[str, str]:
@@ -201,13 +206,7 @@ def vpc_config(path: str, value: Any) -> dict[str, list[str]] | None:
         return None
     if not isinstance(value, Mapping):
         raise _wrong_type(path, value, "a mapping with Subnets and SecurityGroupIds", True)
-    expected = f"expected {' and '.join(VPC_MEMBERS)}, each a list of IDs"
-    unknown = [key for key in value if key not in VPC_MEMBERS]
-    if unknown:
-        raise DeployError(f"{path} has an unknown member {shown(unknown[0])} ({expected})")
-    missing = [member for member in VPC_MEMBERS if member not in value]
-    if missing:
-        raise DeployError(f"{path} has no {missing[0]} (got {shown(dict(value))}; {expected})")
+    _exactly(path, value, VPC_MEMBERS, f"expected {' and '.join(VPC_MEMBERS)}, each a list of IDs")
     return {member: text_list(f"{path}.{member}", value[member]) for member in VPC_MEMBERS}
 
 
@@ -227,14 +226,18 @@ def tags(path: str, value: Any) -> list[dict[str, str]]:
 def _tag(path: str, value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise _wrong_type(path, value, 'a mapping {"Key": ..., "Value": ...}')
-    expected = 'expected {"Key": ..., "Value": ...}'
-    unknown = [key for key in value if key not in _TAG_MEMBERS]
+    _exactly(path, value, _TAG_MEMBERS, 'expected {"Key": ..., "Value": ...}')
+    return {member: text(f"{path}.{member}", value[member]) for member in _TAG_MEMBERS}
+
+
+def _exactly(path: str, value: Mapping[Any, Any], members: Sequence[str], expected: str) -> None:
+    """Refuse a mapping with a member other than ``members`` or without one of them."""
+    unknown = [key for key in value if key not in members]
     if unknown:
         raise DeployError(f"{path} has an unknown member {shown(unknown[0])} ({expected})")
-    missing = [member for member in _TAG_MEMBERS if member not in value]
+    missing = [member for member in members if member not in value]
     if missing:
         raise DeployError(f"{path} has no {missing[0]} (got {shown(dict(value))}; {expected})")
-    return {member: text(f"{path}.{member}", value[member]) for member in _TAG_MEMBERS}
 
 
 # -- wire dicts of a candidate ----------------------------------------------------------------
@@ -243,9 +246,7 @@ def _tag(path: str, value: Any) -> dict[str, str]:
 def containers(path: str, value: Any) -> list[dict[str, Any]]:
     """Container definitions (``Image``, ``ModelDataUrl``, ``Environment``), copied with only
     those members; an empty ``Environment`` is dropped."""
-    if not _is_list(value):
-        raise _wrong_type(path, value, "a list of container definitions")
-    return [_container(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    return _each(path, value, "a list of container definitions", _container)
 
 
 def _container(path: str, value: Any) -> dict[str, Any]:

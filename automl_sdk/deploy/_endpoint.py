@@ -325,30 +325,34 @@ def deploy(
         "EndpointConfigName": config["EndpointConfigName"],
         "Tags": _aws.tag_list(choice.tags, {_aws.CREATED_BY_JOB: job_name}),
     }
-    handle = _deploy_checked(client, model, config, endpoint_request, job_name)
+    handle = _deploy_checked(client, _Requests(model, config, endpoint_request), job_name)
     if wait:
         handle.wait(timeout=timeout, delay=delay)
     return handle
 
 
-def _deploy_checked(
-    client: AutoMLClient,
-    model: dict[str, Any],
-    config: dict[str, Any],
-    endpoint_request: dict[str, Any],
-    job_name: str,
-) -> Endpoint:
+@attrs.frozen
+class _Requests:
+    """The three create requests of a deploy, built and linted before any is sent."""
+
+    model: dict[str, Any]
+    config: dict[str, Any]
+    endpoint: dict[str, Any]
+
+
+def _deploy_checked(client: AutoMLClient, requests: _Requests, job_name: str) -> Endpoint:
     """Lint the three requests, then reuse the endpoint of that name or create all three."""
-    _aws.lint_request("CreateModel", model)
-    _aws.lint_request("CreateEndpointConfig", config)
-    _aws.lint_request("CreateEndpoint", endpoint_request)
-    name = endpoint_request["EndpointName"]
+    _aws.lint_request("CreateModel", requests.model)
+    _aws.lint_request("CreateEndpointConfig", requests.config)
+    _aws.lint_request("CreateEndpoint", requests.endpoint)
+    name = requests.endpoint["EndpointName"]
     existing = _aws.describe_or_none(
         client.sagemaker_client, "DescribeEndpoint", {"EndpointName": name}
     )
-    if existing is not None:
-        return _existing_endpoint(client, existing, model, config["EndpointConfigName"], job_name)
-    return _create(client, model, config, endpoint_request, job_name)
+    if existing is None:
+        return _create(client, requests, job_name)
+    config_name = requests.config["EndpointConfigName"]
+    return _existing_endpoint(client, existing, requests.model, config_name, job_name)
 
 
 def _without_none(**members: Any) -> dict[str, Any]:
@@ -366,16 +370,11 @@ def _config_request(
     return config
 
 
-def _create(
-    client: AutoMLClient,
-    model: dict[str, Any],
-    config: dict[str, Any],
-    endpoint_request: dict[str, Any],
-    job_name: str,
-) -> Endpoint:
+def _create(client: AutoMLClient, requests: _Requests, job_name: str) -> Endpoint:
     """Create the model, config and endpoint; a refused later step says what exists."""
     from botocore.exceptions import ClientError
 
+    model, config, endpoint_request = requests.model, requests.config, requests.endpoint
     sagemaker = client.sagemaker_client
     made: list[Resource] = []
     step: Resource = ("Model", model["ModelName"])
