@@ -55,7 +55,6 @@ from automl_sdk import (
     shapes,
     to_wire,
 )
-from tests.support import deploy as deploy_support
 from tests.support.jobs import ARN_PREFIX, FakeClock, described
 from tests.support.requests import tabular_v1_request, tabular_v2_request
 from tests.support.responses import candidate
@@ -583,49 +582,3 @@ def test_client_constructor_raises_only_type_error_and_shows_itself(
     client = only((TypeError,), lambda: AutoMLClient(**options))
     if isinstance(client, AutoMLClient):
         assert repr(client).startswith("AutoMLClient(region_name=")
-
-
-# -- deploy: the model a candidate makes --------------------------------------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="deploy does not yet validate its Python arguments (issue 10 left open): "
-    "tags=[{'K': 'v'}] raises KeyError('Key'), tags=1 TypeError, a vpc_config or response keys "
-    "holding bytes or objects TypeError/ValueError/RecursionError from inside the request build",
-)
-@FUZZ
-@example(model_name=None, keys=None, instance_type=None, role=None, vpc_config=None, tags=1)
-@given(
-    model_name=st.none() | names,
-    keys=st.none()
-    | st.lists(st.sampled_from(["predicted_label", "probability", "x"]))
-    | python_values,
-    instance_type=st.none() | names,
-    role=st.none() | names,
-    vpc_config=st.none() | python_values,
-    tags=st.none() | python_values,
-)
-def test_create_model_raises_only_documented_errors(
-    model_name: Any, keys: Any, instance_type: Any, role: Any, vpc_config: Any, tags: Any
-) -> None:
-    best = deploy_support.candidate(
-        "churn-best", containers=deploy_support.hpo_classification_containers()
-    )
-    job = Job(name="churn", arn=ARN_PREFIX + "churn", client=_CLIENT)
-    with Stubber(_SAGEMAKER) as stubber:
-        stubber.add_response(
-            "describe_auto_ml_job_v2", deploy_support.job_description("churn", best=best)
-        )
-        stubber.add_client_error("create_model", "ValidationException", "refused by the stub")
-        only(
-            (DeployError, RequestLintError, ClientError),
-            lambda: job.create_model(
-                model_name=model_name,
-                inference_response_keys=keys,
-                instance_type=instance_type,
-                execution_role_arn=role,
-                vpc_config=vpc_config,
-                tags=tags,
-            ),
-        )
