@@ -460,7 +460,11 @@ class AutoMLClient:
         return best if best is not None else self.candidates(name).best
 
     def endpoint(self, name: str, *, runtime_client: Any = None) -> Endpoint:
-        """A handle on the existing SageMaker endpoint ``name`` (see :mod:`automl_sdk.deploy`)."""
+        """A handle on the existing SageMaker endpoint ``name`` (see :mod:`automl_sdk.deploy`).
+
+        Raises:
+            The errors of :func:`automl_sdk.deploy.attach_endpoint`.
+        """
         from automl_sdk.deploy import attach_endpoint
 
         return attach_endpoint(self, name, runtime_client=runtime_client)
