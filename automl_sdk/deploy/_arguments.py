@@ -36,11 +36,12 @@ import attrs
 from automl_sdk.errors import DeployError
 
 if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
     from automl_sdk.client import AutoMLClient
 
 __all__ = [
     "CONTAINER_RULES",
-    "RESPONSE_KEYS",
     "RULES",
     "VPC_MEMBERS",
     "checked",
@@ -53,11 +54,10 @@ __all__ = [
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
+A = TypeVar("A", bound="AttrsInstance")
 #: A rule: ``(parameter path, value) -> the checked value``; raises as the module docstring says.
 Rule = Callable[[str, Any], Any]
 
-#: The inference response keys of Autopilot classification containers.
-RESPONSE_KEYS = ("predicted_label", "probability", "probabilities", "labels")
 #: The members of a ``VpcConfig``, both required.
 VPC_MEMBERS = ("Subnets", "SecurityGroupIds")
 _TAG_MEMBERS = ("Key", "Value")
@@ -182,7 +182,8 @@ def text_mapping(path: str, value: Any) -> dict[str, str]:
 
 def response_keys(path: str, value: Any) -> list[str] | None:
     """``None`` or a list of response key strings, each once (which keys a candidate supports is
-    checked against its containers: :func:`~automl_sdk.deploy.with_response_keys`)."""
+    checked against its containers: :func:`~automl_sdk.deploy.with_response_keys`). Named
+    ``inference_response_keys`` in messages, as the job methods call it."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -419,10 +420,11 @@ def checked_with(**overrides: Rule) -> Callable[[Callable[P, R]], Callable[P, R]
     return decorate
 
 
-def picked(cls: type[T], arguments: Mapping[str, Any]) -> T:
+def picked(cls: type[A], arguments: Mapping[str, Any]) -> A:
     """The attrs class ``cls`` made of the members of ``arguments`` (a checked function's
     ``locals()``) named as its fields: how one entry point hands a group of its arguments on."""
-    return cls(**{field.name: arguments[field.name] for field in attrs.fields(cls)})  # type: ignore[arg-type]
+    factory: Callable[..., A] = cls
+    return factory(**{field.name: arguments[field.name] for field in attrs.fields(cls)})
 
 
 #: Rules of the pure container functions: a candidate wire dict, and a required job name.

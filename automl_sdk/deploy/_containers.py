@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from automl_sdk.deploy._arguments import CONTAINER_RULES, RESPONSE_KEYS, checked, checked_with
+from automl_sdk.deploy._arguments import CONTAINER_RULES, checked, checked_with
 from automl_sdk.errors import DeployError
 
 __all__ = [
@@ -34,6 +34,8 @@ __all__ = [
 SUPPORTED = "SAGEMAKER_INFERENCE_SUPPORTED"
 OUTPUT = "SAGEMAKER_INFERENCE_OUTPUT"
 INPUT = "SAGEMAKER_INFERENCE_INPUT"
+#: The inference response keys of Autopilot classification containers.
+RESPONSE_KEYS = ("predicted_label", "probability", "probabilities", "labels")
 #: Instance-type prefixes of the GPU families (``ml.g4dn.xlarge``, ``ml.p3.2xlarge``...).
 GPU_FAMILIES = ("ml.g", "ml.p")
 
