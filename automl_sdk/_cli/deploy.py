@@ -22,6 +22,7 @@ from automl_sdk._cli.common import (
     EXIT_TIMEOUT,
     STDIN,
     _read_bytes,
+    add_command,
     print_json,
     source_label,
 )
@@ -40,11 +41,12 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
         subparsers,
         aws_options,
         "deploy",
-        help="deploy a completed job's candidate to a real-time endpoint",
+        summary="deploy a completed job's candidate to a real-time endpoint",
         description="Make the model, endpoint config and endpoint from the best (or --candidate) "
         'candidate of job NAME, wait until it is InService and print {"EndpointName", '
         '"EndpointArn", "EndpointConfigName", "ModelName"}. Re-running with the same names '
         "returns the existing endpoint.",
+        handler=_timeout_exits_3(_deploy),
     )
     deploy.add_argument("--endpoint-name", required=True, metavar="E", help="endpoint to make")
     _count_option(deploy, "--serverless-memory-mb", "M", "serverless endpoint memory")
@@ -52,16 +54,17 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     deploy.add_argument(
         "--kms-key-id", metavar="KEY", help="instance volume key (default: the job's)"
     )
-    _model_and_wait_options(deploy, "endpoint", _deploy)
+    _model_and_wait_options(deploy, "endpoint")
 
     transform = _job_command(
         subparsers,
         aws_options,
         "transform",
-        help="run a completed job's candidate over S3 data as a batch transform",
+        summary="run a completed job's candidate over S3 data as a batch transform",
         description="Make the model and a batch transform job from the best (or --candidate) "
         "candidate of job NAME over the data under --input, wait until it ends and print "
         '{"TransformJobName", "TransformJobArn", "ModelName", "S3OutputPath"}.',
+        handler=_timeout_exits_3(_transform),
     )
     transform.add_argument("--input", required=True, metavar="S3", help="s3:// prefix of the data")
     transform.add_argument("--output", required=True, metavar="S3", help="s3:// prefix for results")
@@ -78,39 +81,40 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     _count_option(transform, "--invocations-timeout-seconds", "S", "3600 for time series (default)")
     transform.add_argument("--kms-key-id", metavar="KEY", help="output key (default: the job's)")
-    _model_and_wait_options(transform, "transform job", _transform)
+    _model_and_wait_options(transform, "transform job")
 
     predict = _endpoint_command(
         subparsers,
         aws_options,
         "predict",
-        help="send CSV rows to an endpoint and print its response",
+        summary="send CSV rows to an endpoint and print its response",
         description="Send FILE (or stdin with - or no FILE) to ENDPOINT with InvokeEndpoint and "
         "write the response body to stdout as it is.",
+        handler=_predict,
     )
     predict.add_argument("file", metavar="FILE", nargs="?", default=STDIN, help="rows; - for stdin")
     predict.add_argument(
         "--content-type", default="text/csv", metavar="TYPE", help="of FILE; default text/csv"
     )
     predict.add_argument("--accept", metavar="TYPE", help="response content type")
-    predict.set_defaults(handler=_predict)
 
-    undeploy = _endpoint_command(
+    _endpoint_command(
         subparsers,
         aws_options,
         "undeploy",
-        help="delete an endpoint, and the config and model deploy made for it",
+        summary="delete an endpoint, and the config and model deploy made for it",
         description="Delete ENDPOINT, and its endpoint config and model when `deploy` made them "
         'for it (nothing else); print {"EndpointName", "EndpointConfigName", "ModelNames"}.',
+        handler=_undeploy,
     )
-    undeploy.set_defaults(handler=_undeploy)
 
 
 def _job_command(
-    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **texts: str
+    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **declared: Any
 ) -> argparse.ArgumentParser:
-    """The ``name`` command that makes something from job NAME's candidate on instances."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(name, parents=[aws_options], **texts)
+    """The ``name`` command that makes something from job NAME's candidate on instances;
+    ``declared`` as :func:`~automl_sdk._cli.common.add_command` takes it."""
+    parser = add_command(subparsers, name, parents=[aws_options], **declared)
     parser.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
     parser.add_argument(
         "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
@@ -120,10 +124,10 @@ def _job_command(
 
 
 def _endpoint_command(
-    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **texts: str
+    subparsers: Any, aws_options: argparse.ArgumentParser, name: str, **declared: Any
 ) -> argparse.ArgumentParser:
-    """The ``name`` command on the endpoint ENDPOINT."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(name, parents=[aws_options], **texts)
+    """The ``name`` command on the endpoint ENDPOINT; ``declared`` as ``add_command`` takes it."""
+    parser = add_command(subparsers, name, parents=[aws_options], **declared)
     parser.add_argument("endpoint_name", metavar="ENDPOINT", help="endpoint name")
     return parser
 
@@ -135,8 +139,8 @@ def _count_option(
     parser.add_argument(flag, type=_positive_int, default=default, metavar=metavar, help=text)
 
 
-def _model_and_wait_options(parser: argparse.ArgumentParser, what: str, handler: Handler) -> None:
-    """The options that choose the model and the wait for ``what``; ``handler`` runs it."""
+def _model_and_wait_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """The options that choose the model, and the wait for ``what``."""
     parser.add_argument("--candidate", metavar="C", help="candidate name (default: the best)")
     parser.add_argument(
         "--inference-response-keys",
@@ -150,7 +154,6 @@ def _model_and_wait_options(parser: argparse.ArgumentParser, what: str, handler:
         "--timeout", type=_seconds, metavar="S", help="give up waiting after S seconds (exit 3)"
     )
     parser.add_argument("--delay", type=_seconds, metavar="S", help="seconds between describes")
-    parser.set_defaults(handler=_timeout_exits_3(handler))
 
 
 # -- handlers ---------------------------------------------------------------------------------
