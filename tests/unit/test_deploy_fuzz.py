@@ -16,6 +16,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import boto3
 from botocore.exceptions import ClientError
 from botocore.response import StreamingBody
@@ -355,7 +356,7 @@ def test_invoke_raises_only_documented_errors(body: Any, content_type: Any, acce
 @FUZZ
 @given(name=names, timeout=numbers, delay=numbers)
 def test_endpoint_methods_raise_only_documented_errors(name: Any, timeout: Any, delay: Any) -> None:
-    handle = only((TypeError, DeployError), lambda: attrs_evolve(ENDPOINT, name=name))
+    handle = only((TypeError, DeployError), lambda: attrs.evolve(ENDPOINT, name=name))
     if not isinstance(handle, Endpoint):
         return
     with stubbed(_SAGEMAKER) as ([stubber], calls):
@@ -385,7 +386,7 @@ def test_transform_job_handles_raise_only_documented_errors(
     if not isinstance(made, TransformJob):
         return
     assert made._repr_html_().startswith("<")
-    described = transform_described(made)
+    described = transform_described()
     with stubbed(_SAGEMAKER) as ([stubber], calls):
         stubber.add_response("describe_transform_job", described)
         refused_or_done(calls, made.describe)
@@ -394,7 +395,7 @@ def test_transform_job_handles_raise_only_documented_errors(
         refused_or_done(calls, lambda: made.wait(timeout=timeout, delay=delay))
 
 
-def transform_described(handle: TransformJob) -> dict[str, Any]:
+def transform_described() -> dict[str, Any]:
     return {
         "TransformJobName": "churn-batch",
         "TransformJobArn": deploy_support.arn("transform-job", "churn-batch"),
@@ -406,12 +407,6 @@ def transform_described(handle: TransformJob) -> dict[str, Any]:
         "TransformResources": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
         "CreationTime": deploy_support.WHEN,
     }
-
-
-def attrs_evolve(handle: Any, **changes: Any) -> Any:
-    import attrs
-
-    return attrs.evolve(handle, **changes)
 
 
 # -- the container functions ------------------------------------------------------------------
