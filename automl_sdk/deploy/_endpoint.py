@@ -48,6 +48,11 @@ class Endpoint:
         runtime_client: the ``sagemaker-runtime`` client :meth:`predict` uses; made on first
             use beside the SageMaker client when ``None`` (see :meth:`AutoMLClient.client_for <automl_sdk.AutoMLClient.client_for>`).
         job_name: the AutoML job it was deployed from, when known.
+
+    Raises:
+        TypeError: a field is not of its type when the handle is made (``client`` not an
+            ``AutoMLClient``, a name not a string).
+        DeployError: a name has a lone surrogate.
     """
 
     name: str = attrs.field(validator=field_rule(_arguments.text))

@@ -44,6 +44,11 @@ class TransformJob:
         output_s3_uri: where its results are written (one ``<input file>.out`` per input file).
         client: the :class:`~automl_sdk.AutoMLClient` whose SageMaker client runs it.
         job_name: the AutoML job its model came from, when known.
+
+    Raises:
+        TypeError: a field is not of its type when the handle is made (``client`` not an
+            ``AutoMLClient``, a name not a string).
+        DeployError: a name has a lone surrogate.
     """
 
     name: str = attrs.field(validator=field_rule(_arguments.text))
