@@ -2,7 +2,8 @@
 
     python benchmarks/bench_deploy.py
 
-Per call, best of 5 repeats: the CreateModel request of a three-container classification
+Per call, best of 5 repeats: the argument rules over a typical deploy's arguments, the
+CreateModel request of a three-container classification
 candidate with response keys (containers chosen, the SAGEMAKER_INFERENCE_* chain worked out),
 phase 1 of the linter over the CreateModel, CreateEndpointConfig and CreateEndpoint requests,
 and botocore's own parameter validation of the same three, for scale.
@@ -22,6 +23,7 @@ import botocore.session
 from botocore.validate import ParamValidator
 
 from automl_sdk.deploy import _aws
+from automl_sdk.deploy._arguments import RULES
 from automl_sdk.deploy._model import ModelChoice, model_request
 from automl_sdk.deploy._source import Source
 from tests.support.deploy import candidate, hpo_classification_containers
@@ -73,6 +75,21 @@ REQUESTS = {
 }
 
 
+ARGUMENTS = {
+    "endpoint_name": "churn-live",
+    "initial_instance_count": 1,
+    "inference_response_keys": KEYS,
+    "vpc_config": SOURCE.vpc_config,
+    "tags": {"team": "risk", "cost-center": "42"},
+    "timeout": 600.0,
+}
+
+
+def check_arguments() -> None:
+    for name, value in ARGUMENTS.items():
+        RULES[name](name, value)
+
+
 def lint_all() -> None:
     for operation, request in REQUESTS.items():
         _aws.lint_request(operation, request)
@@ -95,6 +112,7 @@ def per_call(func: Any, number: int = 2000) -> float:
 def main() -> None:
     print(f"python {platform.python_version()} on {platform.machine()}, best of 5 repeats")
     rows = [
+        ("argument rules over 6 deploy arguments", check_arguments),
         ("CreateModel request (3 containers, 3 response keys)", plan),
         ("phase-1 lint of the 3 deploy requests", lint_all),
         ("botocore validation of the same 3 (for scale)", botocore_validate_all),
