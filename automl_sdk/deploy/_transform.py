@@ -46,9 +46,7 @@ class TransformJob:
         job_name: the AutoML job its model came from, when known.
 
     Raises:
-        TypeError: a field is not of its type when the handle is made (``client`` not an
-            ``AutoMLClient``, a name not a string).
-        DeployError: a name has a lone surrogate.
+        TypeError, DeployError: made with a bad field, as :class:`~automl_sdk.Endpoint`.
     """
 
     name: str = attrs.field(validator=field_rule(_arguments.text))
