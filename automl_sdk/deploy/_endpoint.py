@@ -300,7 +300,7 @@ def deploy(
         RequestLintError: a request breaks the service model's constraints; nothing was sent.
         botocore.exceptions.ClientError: AWS refused a read or the first create call.
     """
-    choice = _arguments.picked(ModelChoice, locals())
+    choice = _arguments.picked(ModelChoice, locals())  # the checked arguments by name
     client, job_name = job.client, job.name
     source = resolve_source(client, job_name, choice.candidate)
     serverless = _without_none(

@@ -85,7 +85,7 @@ def create_model(
     """
     from automl_sdk.deploy._source import resolve_source
 
-    choice = picked(ModelChoice, locals())
+    choice = picked(ModelChoice, locals())  # the checked arguments by name
     source = resolve_source(job.client, job.name, choice.candidate)
     request = model_request(source, choice, instance_type=instance_type)
     ensure_model(job.client.sagemaker_client, request, job_name=job.name)

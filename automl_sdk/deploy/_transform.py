@@ -177,7 +177,7 @@ def transform(
         RequestLintError: a request breaks the service model's constraints; nothing was sent.
         botocore.exceptions.ClientError: AWS refused a read or the model's create call.
     """
-    given = locals()
+    given = locals()  # the checked arguments by name, before any other local
     choice, settings = (
         _arguments.picked(ModelChoice, given),
         _arguments.picked(BatchSettings, given),
