@@ -14,17 +14,16 @@ from __future__ import annotations
 
 from automl_sdk._display.describe import describe_html
 from automl_sdk._display.findings import findings_html
-from automl_sdk._display.handles import endpoint_html, job_html, transform_job_html
+from automl_sdk._display.handles import deploy_handle_html, job_html
 from automl_sdk._display.leaderboard import candidate_records, leaderboard_html
 from automl_sdk._display.progress import LiveProgress
 
 __all__ = [
     "LiveProgress",
     "candidate_records",
+    "deploy_handle_html",
     "describe_html",
-    "endpoint_html",
     "findings_html",
     "job_html",
     "leaderboard_html",
-    "transform_job_html",
 ]

@@ -7,6 +7,7 @@ no status shows none (describing is a call the display never makes).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from automl_sdk._display._html import (
     badge,
@@ -20,6 +21,9 @@ from automl_sdk._display._html import (
     s3_link,
     title,
 )
+
+if TYPE_CHECKING:
+    from automl_sdk.deploy import Endpoint, TransformJob
 
 
 def handle_html(
@@ -64,61 +68,25 @@ def job_html(name: str, arn: str | None) -> str:
     )
 
 
-def endpoint_html(
-    name: str,
-    *,
-    arn: str | None = None,
-    status: str | None = None,
-    model_name: str | None = None,
-    config_name: str | None = None,
-    job_name: str | None = None,
-    instance_type: str | None = None,
-    instance_count: int | None = None,
-) -> str:
-    """The display of an ``Endpoint`` handle (from :mod:`automl_sdk.deploy`)."""
-    return handle_html(
-        "Endpoint",
-        name,
-        arn=arn,
-        status=status,
-        details=(
-            ("Model", model_name),
-            ("Endpoint config", config_name),
-            ("AutoML job", job_name),
-            ("Instances", _instances(instance_type, instance_count)),
-        ),
-    )
+#: What the card of each deploy handle shows beside its name and ARN: ``(label, attribute)``.
+_DEPLOY_DETAILS = {
+    "Endpoint": (
+        ("Model", "model_name"),
+        ("Endpoint config", "endpoint_config_name"),
+        ("AutoML job", "job_name"),
+    ),
+    "TransformJob": (
+        ("Model", "model_name"),
+        ("Output", "output_s3_uri"),
+        ("AutoML job", "job_name"),
+    ),
+}
+_DEPLOY_KINDS = {"Endpoint": "Endpoint", "TransformJob": "Transform job"}
 
 
-def transform_job_html(
-    name: str,
-    *,
-    arn: str | None = None,
-    status: str | None = None,
-    model_name: str | None = None,
-    input_uri: str | None = None,
-    output_uri: str | None = None,
-    job_name: str | None = None,
-    instance_type: str | None = None,
-    instance_count: int | None = None,
-) -> str:
-    """The display of a ``TransformJob`` handle (batch transform, from :mod:`automl_sdk.deploy`)."""
-    return handle_html(
-        "Transform job",
-        name,
-        arn=arn,
-        status=status,
-        details=(
-            ("Model", model_name),
-            ("Input", input_uri),
-            ("Output", output_uri),
-            ("AutoML job", job_name),
-            ("Instances", _instances(instance_type, instance_count)),
-        ),
-    )
-
-
-def _instances(instance_type: str | None, count: int | None) -> str | None:
-    if instance_type is None:
-        return None
-    return instance_type if count is None else f"{count} \u00d7 {instance_type}"
+def deploy_handle_html(handle: Endpoint | TransformJob) -> str:
+    """The display of an ``Endpoint`` or ``TransformJob`` handle (from :mod:`automl_sdk.deploy`):
+    its name, ARN, region, model, endpoint config or output location and AutoML job."""
+    cls = type(handle).__name__
+    details = [(label, getattr(handle, attribute)) for label, attribute in _DEPLOY_DETAILS[cls]]
+    return handle_html(_DEPLOY_KINDS[cls], handle.name, arn=handle.arn, details=details)

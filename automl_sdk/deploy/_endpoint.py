@@ -76,15 +76,9 @@ class Endpoint:
         return [*found, ("EndpointConfig", self.endpoint_config_name), ("Endpoint", self.name)]
 
     def _repr_html_(self) -> str:
-        from automl_sdk._display import endpoint_html
+        from automl_sdk._display import deploy_handle_html
 
-        return endpoint_html(
-            self.name,
-            arn=self.arn,
-            model_name=self.model_name,
-            config_name=self.endpoint_config_name,
-            job_name=self.job_name,
-        )
+        return deploy_handle_html(self)
 
     def describe(self) -> DescribeEndpointOutput:
         """The typed ``DescribeEndpoint`` response.

@@ -64,15 +64,9 @@ class TransformJob:
         return [("Model", self.model_name), ("TransformJob", self.name)]
 
     def _repr_html_(self) -> str:
-        from automl_sdk._display import transform_job_html
+        from automl_sdk._display import deploy_handle_html
 
-        return transform_job_html(
-            self.name,
-            arn=self.arn,
-            model_name=self.model_name,
-            output_uri=self.output_s3_uri,
-            job_name=self.job_name,
-        )
+        return deploy_handle_html(self)
 
     def describe(self) -> DescribeTransformJobResponse:
         """The typed ``DescribeTransformJob`` response.

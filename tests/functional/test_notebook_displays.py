@@ -20,13 +20,11 @@ import pytest
 from automl_sdk import AutoMLClient, Findings, check_request, from_wire, lint_request
 from automl_sdk._display import (
     describe_html,
-    endpoint_html,
-    job_html,
     leaderboard_html,
-    transform_job_html,
 )
 from automl_sdk._display.progress import LiveProgress
 from automl_sdk.client import Job, Leaderboard
+from automl_sdk.deploy import Endpoint, TransformJob
 from automl_sdk.lint._finding import Finding
 from automl_sdk.shapes import (
     AutoMLCandidate,
@@ -316,76 +314,63 @@ def test_to_pandas_builds_a_frame_of_the_rows() -> None:
 # -- handles -----------------------------------------------------------------------------------
 
 
+def _endpoint(name: str = "churn-ep", **fields: Any) -> Endpoint:
+    return Endpoint(
+        name=name,
+        arn="arn:aws:sagemaker:eu-west-1:123456789012:endpoint/" + name,
+        model_name="churn-model",
+        endpoint_config_name=name + "-config",
+        client=AutoMLClient(object()),
+        **fields,
+    )
+
+
+def _transform_job(arn: str, output: str, **fields: Any) -> TransformJob:
+    return TransformJob(
+        name="churn-batch",
+        arn=arn,
+        model_name="churn-model",
+        output_s3_uri=output,
+        client=AutoMLClient(object()),
+        **fields,
+    )
+
+
 def test_handle_displays_golden() -> None:
     job = Job(name="churn", arn=samples.ARN, client=AutoMLClient(object()))
-    endpoint = endpoint_html(
-        "churn-<ep>",
-        arn="arn:aws:sagemaker:eu-west-1:123456789012:endpoint/churn-ep",
-        status="InService",
-        model_name="churn-model",
-        config_name="churn-ep-config",
-        job_name="churn",
-        instance_type="ml.m5.large",
-        instance_count=2,
-    )
-    transform = transform_job_html(
-        "churn-batch",
-        status="InProgress",
-        arn="arn:aws:sagemaker:eu-west-1:123456789012:transform-job/churn-batch",
-        input_uri="s3://bucket/batch/in/",
-        output_uri="s3://bucket/batch/out/",
-        instance_type="ml.m5.xlarge",
-    )
-    assert job._repr_html_() == job_html("churn", samples.ARN)
+    endpoint = _endpoint("churn-<ep>", job_name="churn")._repr_html_()
+    transform = _transform_job(
+        "arn:aws:sagemaker:eu-west-1:123456789012:transform-job/churn-batch",
+        "s3://bucket/batch/out/",
+    )._repr_html_()
     check_golden("handles.html", "\n".join((job._repr_html_(), endpoint, transform)) + "\n")
     assert "churn-&lt;ep&gt;" in endpoint
-    assert "2 \u00d7 ml.m5.large" in endpoint
-    assert "s3.console.aws.amazon.com/s3/buckets/bucket?region=eu-west-1&amp;prefix=batch/in/" in (
+    assert "s3.console.aws.amazon.com/s3/buckets/bucket?region=eu-west-1&amp;prefix=batch/out/" in (
         transform
     )
 
 
 def test_endpoint_and_transform_job_handles_show_their_card() -> None:
-    from automl_sdk.deploy import Endpoint, TransformJob
-
-    client = AutoMLClient(object())
-    endpoint = Endpoint(
-        name="churn-ep",
-        arn="arn:aws:sagemaker:eu-west-1:123456789012:endpoint/churn-ep",
-        model_name="churn-model",
-        endpoint_config_name="churn-ep-config",
-        client=client,
-        job_name="churn",
-    )
-    assert endpoint._repr_html_() == endpoint_html(
-        "churn-ep",
-        arn=endpoint.arn,
-        model_name="churn-model",
-        config_name="churn-ep-config",
-        job_name="churn",
-    )
-    batch = TransformJob(
-        name="churn-batch",
-        arn="arn:aws:sagemaker:eu-west-1:123456789012:transform-job/churn-batch",
-        model_name="churn-model",
-        output_s3_uri="s3://bucket/batch/out/",
-        client=client,
-    )
-    markup = batch._repr_html_()
+    endpoint = _endpoint(job_name="churn")._repr_html_()
+    for shown in ("Endpoint churn-ep", "churn-model", "Endpoint config", "churn-ep-config"):
+        assert shown in endpoint
+    assert "AutoML job" in endpoint
+    assert ">churn<" in endpoint
+    markup = _transform_job(
+        "arn:aws:sagemaker:eu-west-1:123456789012:transform-job/churn-batch",
+        "s3://bucket/batch/out/",
+    )._repr_html_()
     assert "Transform job churn-batch" in markup
-    assert "s3.console.aws.amazon.com/s3/buckets/bucket?region=eu-west-1&amp;prefix=batch/out/" in (
-        markup
-    )
+    assert "Output" in markup
+    assert "Endpoint config" not in markup
     assert "AutoML job" not in markup  # no job_name: no row for it
 
 
 def test_handle_outside_the_aws_partition_is_not_linked() -> None:
-    markup = transform_job_html(
-        "t",
-        arn="arn:aws-cn:sagemaker:cn-north-1:123456789012:transform-job/t",
-        input_uri="s3://bucket/in/",
-    )
-    assert "s3://bucket/in/" in markup
+    markup = _transform_job(
+        "arn:aws-cn:sagemaker:cn-north-1:123456789012:transform-job/t", "s3://bucket/out/"
+    )._repr_html_()
+    assert "s3://bucket/out/" in markup
     assert "href" not in markup
 
 
