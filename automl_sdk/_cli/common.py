@@ -319,7 +319,7 @@ class _PairsRecorder:
         """The repeats found, with their wire paths from ``root`` (walked without recursion)."""
         if not self._repeats:
             return ()
-        from automl_sdk.lint._context import join
+        from automl_sdk.lint._common import join
 
         found = []
         stack: list[tuple[str, Any]] = [("", root)]

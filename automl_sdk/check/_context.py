@@ -6,17 +6,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from automl_sdk.check._facts import Channel, Resources
-from automl_sdk.lint._context import (
+from automl_sdk.lint._common import (
     TABULAR,
     TEXT_CLASSIFICATION,
     TIME_SERIES,
     TRAINING,
     VALIDATION,
-    LintContext,
     get_list,
     get_str,
     join,
 )
+from automl_sdk.lint._context import LintContext
 
 
 class CheckContext(LintContext):

@@ -47,7 +47,8 @@ from automl_sdk.check._context import (
 )
 from automl_sdk.check._facts import MISSING, Channel, Resources, Sample
 from automl_sdk.check._manifest import ManifestError, parse_augmented_manifest, parse_manifest
-from automl_sdk.lint._context import DEFAULT_CHANNEL_TYPE, TABULAR, LintContext, get_str
+from automl_sdk.lint._common import DEFAULT_CHANNEL_TYPE, TABULAR, get_str
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import (
     AUGMENTED_MANIFEST_FILE,
     DEFAULT_CONTENT_TYPE,

@@ -6,7 +6,8 @@
 
 ``lint_request`` (also ``automl_sdk.lint_request``) reports every problem at once and never
 raises on a Python value. Rules live one per module in :mod:`automl_sdk.lint.rules`; write new
-ones against the public :mod:`automl_sdk.lint.rules_api`.
+ones against the public :mod:`automl_sdk.lint.rules_api`, whose names (``Finding``, ``Rule``,
+``LintContext``, the typed getters...) this package exports too.
 
 ``automl_sdk.lint`` is always this package. Calling it as a function, ``automl_sdk.lint(request)``
 (the spelling of automl-sdk 0.x), still works for one release and warns with a
@@ -20,25 +21,16 @@ import types
 import warnings
 from collections.abc import Iterable
 
-from automl_sdk.lint._context import LintContext
+from automl_sdk.lint import rules_api
 from automl_sdk.lint._engine import detect_operation, lint_request
-from automl_sdk.lint._finding import Finding, Severity
-from automl_sdk.lint._registry import Registry, Rule, all_rules, load_registry
+from automl_sdk.lint.rules_api import *  # noqa: F403  (re-exported: its __all__ is the list)
 
 #: The older name of :func:`lint_request` inside this package (``from automl_sdk.lint import lint``).
 lint = lint_request
 
-__all__ = [
-    "Finding",
-    "LintContext",
-    "Registry",
-    "Rule",
-    "Severity",
-    "all_rules",
-    "detect_operation",
-    "lint_request",
-    "load_registry",
-]
+# The package's own functions, then every name of the rule-writing API (written once, there).
+__all__ = ["detect_operation", "lint_request"]
+__all__ += rules_api.__all__
 
 
 class _DeprecatedCallableModule(types.ModuleType):
@@ -55,7 +47,7 @@ class _DeprecatedCallableModule(types.ModuleType):
         operation: str | None = None,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
-    ) -> list[Finding]:
+    ) -> list[rules_api.Finding]:
         warnings.warn(
             "calling the automl_sdk.lint module is deprecated and will stop working in the next "
             "release; call automl_sdk.lint_request(request, ...) instead",

@@ -1,11 +1,12 @@
-"""What a rule sees: :class:`LintContext`, and (from :mod:`automl_sdk.lint._common`, re-exported
-here) safe accessors over the raw request dict and path joining.
+"""What a rule sees: :class:`LintContext`, the request under lint with its shared facts.
 
 The request a rule reads is the raw JSON value the user gave (after converting a shape object to
 its wire dict), so any member may hold any JSON type. Phase-1 rules (``E1xxx``) report wrong types;
-the other rules must simply skip values of the wrong type. The typed getters here make that easy:
-``get_str(obj, "a", "b")`` returns ``obj["a"]["b"]`` when every step is a dict and the leaf is a
-``str``, else ``None``. Integers never include ``bool`` (``True`` is not a number on the wire).
+the other rules must simply skip values of the wrong type. The typed getters (defined in
+:mod:`automl_sdk.lint._common`, public in :mod:`automl_sdk.lint.rules_api`, and as methods here)
+make that easy: ``ctx.get_str("a", "b")`` returns ``request["a"]["b"]`` when every step is a dict
+and the leaf is a ``str``, else ``None``. Integers never include ``bool`` (``True`` is not a number
+on the wire).
 
 Problem types are normalised to the V2 union member name (the key under
 ``AutoMLProblemTypeConfig``): :data:`TABULAR`, :data:`TIME_SERIES`, :data:`IMAGE_CLASSIFICATION`,
@@ -25,22 +26,14 @@ from automl_sdk._mapping import to_v1
 from automl_sdk.lint._common import (
     CHANNELS,
     DEFAULT_CHANNEL_TYPE,
-    IMAGE_CLASSIFICATION,
-    OPERATIONS,
     PROBLEM_TYPES,
     TABULAR,
-    TEXT_CLASSIFICATION,
-    TEXT_GENERATION,
-    TIME_SERIES,
     TRAINING,
     V1,
     V2,
     VALIDATION,
     Key,
-    closest,
-    finite,
     follow,
-    get,
     get_bool,
     get_dict,
     get_int,
@@ -50,7 +43,6 @@ from automl_sdk.lint._common import (
     join,
     object_or_none,
     path_steps,
-    show,
 )
 
 if TYPE_CHECKING:
@@ -60,37 +52,7 @@ if TYPE_CHECKING:
 
     from automl_sdk.lint._finding import Finding
 
-# The names rules import from here; the plain helpers are defined in _common.
-__all__ = [
-    "CHANNELS",
-    "DEFAULT_CHANNEL_TYPE",
-    "IMAGE_CLASSIFICATION",
-    "OPERATIONS",
-    "PROBLEM_TYPES",
-    "TABULAR",
-    "TEXT_CLASSIFICATION",
-    "TEXT_GENERATION",
-    "TIME_SERIES",
-    "TRAINING",
-    "V1",
-    "V2",
-    "VALIDATION",
-    "Key",
-    "LintContext",
-    "closest",
-    "fact",
-    "finite",
-    "get",
-    "get_bool",
-    "get_dict",
-    "get_int",
-    "get_list",
-    "get_number",
-    "get_str",
-    "join",
-    "member_path",
-    "show",
-]
+__all__ = ["LintContext", "fact", "member_path"]
 
 T = TypeVar("T")
 
@@ -188,6 +150,19 @@ class LintContext:
         found = self.at_each(v2_path)
         return found[0] if found else (v2_path, None)
 
+    def config_member(self, *members: str) -> tuple[str, Any]:
+        """``(path, value)`` of a member of the problem-type config, wherever this request keeps
+        it: ``ctx.config_member("ForecastFrequency")`` is
+        ``("AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.ForecastFrequency", "1D")``;
+        in V1, ``config_member("Mode")`` is ``("AutoMLJobConfig.Mode", ...)`` and
+        ``config_member("ProblemType")`` the top-level ``ProblemType``. The value is ``None``
+        when absent and may be of any type; the path is ``join("", *members)`` and the value
+        ``None`` when the problem type is unknown."""
+        if self.is_v1:
+            return self.at(member_path(self.v2_problem_config_path, *members))
+        # V2 keeps every member inside the config: no V1 table to consult, no walk from the root.
+        return member_path(self.problem_config_path, *members), follow(self.problem_config, members)
+
     @fact
     def problem_type(self) -> str | None:
         """The problem type as its V2 config name (e.g. ``"TabularJobConfig"``), or ``None``.
@@ -204,6 +179,12 @@ class LintContext:
         if len(present) == 1 and present[0] in PROBLEM_TYPES:
             return present[0]
         return None
+
+    @fact
+    def tabular_problem_type(self) -> tuple[str, Any]:
+        """``(path, raw value)`` of the tabular ``ProblemType`` (:meth:`config_member`): top
+        level in V1, ``TabularJobConfig.ProblemType`` in V2; several rules judge it."""
+        return self.config_member("ProblemType")
 
     @fact
     def problem_config_path(self) -> str:
@@ -286,7 +267,7 @@ class LintContext:
         ``AutoMLJobConfig``); ``("", None)`` when the problem type is unknown."""
         if not self.v2_problem_config_path:
             return "", None
-        path, value = self.at(member_path(self.v2_problem_config_path, "CompletionCriteria"))
+        path, value = self.config_member("CompletionCriteria")
         return path, value if isinstance(value, dict) else None
 
     @fact
@@ -302,11 +283,7 @@ class LintContext:
         ``("", None)`` when the problem type is unknown."""
         if not self.v2_problem_config_path:
             return "", None
-        return self.at(
-            member_path(
-                self.v2_problem_config_path, "CandidateGenerationConfig", "AlgorithmsConfig"
-            )
-        )
+        return self.config_member("CandidateGenerationConfig", "AlgorithmsConfig")
 
     # Shortcuts rooted at the request.
     def get(self, *keys: Key) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
-from automl_sdk.lint._context import PROBLEM_TYPES
+from automl_sdk.lint._common import PROBLEM_TYPES
 from automl_sdk.lint._docs_tables import PROBLEM_TYPE_NAMES
 from automl_sdk.lint._registry import Rule, documented_rules
 

@@ -9,7 +9,7 @@ tables hold.
 
 from __future__ import annotations
 
-from automl_sdk.lint._context import (
+from automl_sdk.lint._common import (
     IMAGE_CLASSIFICATION,
     TABULAR,
     TEXT_CLASSIFICATION,

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from automl_sdk._mapping import V1_ONLY_MEMBERS, V2_ONLY_MEMBERS, v1_members_of
-from automl_sdk.lint._context import V1, V2, LintContext, show
+from automl_sdk.lint._common import V1, V2, show
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._finding import Finding, Findings
 from automl_sdk.lint._registry import Registry, Rule, default_registry, matches, rule_prefixes
 

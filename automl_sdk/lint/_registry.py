@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from automl_sdk._mapping import V2_REQUEST_MEMBERS
-from automl_sdk.lint._context import OPERATIONS
+from automl_sdk.lint._common import OPERATIONS
 from automl_sdk.lint._finding import SEVERITY_BY_LETTER, Severity
 
 if TYPE_CHECKING:

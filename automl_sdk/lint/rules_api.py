@@ -21,12 +21,16 @@ Names:
         JSON value that return ``None`` for a missing member or one of the wrong type.
     V1, V2, OPERATIONS: the operation names; TABULAR, TIME_SERIES, IMAGE_CLASSIFICATION,
         TEXT_CLASSIFICATION, TEXT_GENERATION, PROBLEM_TYPES: the problem types as
-        :attr:`LintContext.problem_type` names them.
+        :attr:`LintContext.problem_type` names them; TRAINING, VALIDATION: the channel types
+        as :attr:`LintContext.channel_types` gives them.
+
+``automl_sdk.lint`` exports every name here too, beside ``lint_request`` and
+``detect_operation``: this list is the one place the shared names are written.
 """
 
 from __future__ import annotations
 
-from automl_sdk.lint._context import (
+from automl_sdk.lint._common import (
     IMAGE_CLASSIFICATION,
     OPERATIONS,
     PROBLEM_TYPES,
@@ -34,9 +38,10 @@ from automl_sdk.lint._context import (
     TEXT_CLASSIFICATION,
     TEXT_GENERATION,
     TIME_SERIES,
+    TRAINING,
     V1,
     V2,
-    LintContext,
+    VALIDATION,
     closest,
     get,
     get_bool,
@@ -48,6 +53,7 @@ from automl_sdk.lint._context import (
     join,
     show,
 )
+from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._finding import Finding, Severity
 from automl_sdk.lint._registry import Registry, Rule, all_rules, load_registry
 
@@ -59,8 +65,10 @@ __all__ = [
     "TEXT_CLASSIFICATION",
     "TEXT_GENERATION",
     "TIME_SERIES",
+    "TRAINING",
     "V1",
     "V2",
+    "VALIDATION",
     "Finding",
     "LintContext",
     "Registry",

@@ -8,7 +8,7 @@ from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel
 from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, QUOTAS_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import GB, size
-from automl_sdk.lint._context import TABULAR, TIME_SERIES, VALIDATION
+from automl_sdk.lint.rules_api import TABULAR, TIME_SERIES, VALIDATION
 
 #: (problem type, channel type) -> largest total size, and what to call it in a message.
 TOTAL_LIMITS = {

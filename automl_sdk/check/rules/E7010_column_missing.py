@@ -8,7 +8,7 @@ from automl_sdk.check._context import CheckContext, column_members
 from automl_sdk.check._facts import Channel
 from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import header_sample, header_source, names
-from automl_sdk.lint._context import closest
+from automl_sdk.lint.rules_api import closest
 
 
 class ColumnMissing(CheckRule):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._rule import GUIDE, LLM_DATA_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import names
-from automl_sdk.lint._context import TEXT_GENERATION
+from automl_sdk.lint.rules_api import TEXT_GENERATION
 
 COLUMNS = ("input", "output")
 

@@ -10,7 +10,7 @@ from automl_sdk.check._context import CheckContext, feature_spec_member
 from automl_sdk.check._facts import MISSING
 from automl_sdk.check._rule import API_V1_PAGE, DATASETS_PAGE, GUIDE, CheckRule
 from automl_sdk.check.rules._helpers import header_sample, names
-from automl_sdk.lint._context import TABULAR, get_str
+from automl_sdk.lint.rules_api import TABULAR, get_str
 
 SHAPE = '{"FeatureAttributeNames": ["col1", ...]}'
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, CheckRule
-from automl_sdk.lint._context import TABULAR
+from automl_sdk.lint.rules_api import TABULAR
 
 MIN_ROWS = 500
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._rule import API_V2_DESCRIBE_PAGE, GUIDE, LLM_DATA_PAGE, CheckRule
-from automl_sdk.lint._context import TEXT_GENERATION, get_str, join
+from automl_sdk.lint.rules_api import TEXT_GENERATION, get_str, join
 
 #: "If no BaseModelName is provided, the default model used is Falcon7BInstruct." (002)
 DEFAULT_BASE_MODEL = "Falcon7BInstruct"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.check._context import CheckContext, timestamp_column
 from automl_sdk.check._rule import API_V2_DESCRIBE_PAGE, DATASETS_PAGE, GUIDE, CheckRule
-from automl_sdk.lint._context import TIME_SERIES, get_int, join
+from automl_sdk.lint.rules_api import TIME_SERIES, get_int, join
 
 
 class ForecastHorizonHistory(CheckRule):

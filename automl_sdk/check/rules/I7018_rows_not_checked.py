@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from automl_sdk.check._context import CheckContext
 from automl_sdk.check._facts import Channel
 from automl_sdk.check._rule import DATASETS_PAGE, GUIDE, LLM_DATA_PAGE, CheckRule
-from automl_sdk.lint._context import TABULAR, TEXT_GENERATION, TIME_SERIES
+from automl_sdk.lint.rules_api import TABULAR, TEXT_GENERATION, TIME_SERIES
 
 
 class RowsNotChecked(CheckRule):

@@ -10,7 +10,7 @@ from automl_sdk.check._facts import MISSING
 from automl_sdk.check._gather import RESOURCES
 from automl_sdk.check._rule import GUIDE, ROLES_PAGE, CheckRule
 from automl_sdk.check.rules._helpers import role_account
-from automl_sdk.lint._context import join
+from automl_sdk.lint.rules_api import join
 
 
 class ResourceNotChecked(CheckRule):

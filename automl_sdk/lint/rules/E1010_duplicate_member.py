@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._finding import Finding
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class DuplicateMember(Rule):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import TRAINING, VALIDATION, LintContext, join
 from automl_sdk.lint._docs_tables import (
     CONTENT_TYPES,
     DEFAULT_CONTENT_TYPE,
     SPEC_V1_BOTO3,
     SPEC_V2_DESCRIBE,
 )
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import TRAINING, VALIDATION, LintContext, Rule, join
 
 
 class ChannelContentTypeMismatch(Rule):

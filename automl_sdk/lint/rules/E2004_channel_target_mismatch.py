@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._context import TRAINING, V1, VALIDATION, LintContext, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V1_CLI
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import TRAINING, V1, VALIDATION, LintContext, Rule, join
 
 
 class ChannelTargetMismatch(Rule):

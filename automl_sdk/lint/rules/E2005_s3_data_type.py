@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import S3_DATA_TYPES, SPEC_V1_BOTO3, SPEC_V2_API, V1_S3_DATA_TYPES
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import one_of, problem_type_name
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class S3DataTypeNotAllowed(Rule):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import PROBLEM_TYPES, TABULAR, LintContext, join
 from automl_sdk.lint._docs_tables import S3_PREFIX, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import problem_type_name
+from automl_sdk.lint.rules_api import PROBLEM_TYPES, TABULAR, LintContext, Rule, join
 
 
 class CompressionTypeNotAllowed(Rule):

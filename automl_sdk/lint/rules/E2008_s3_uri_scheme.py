@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import LintContext
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import tabular_member
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 _S3_URI = re.compile(r"s3://[^/\s]+(?:/.*)?", re.DOTALL)
 

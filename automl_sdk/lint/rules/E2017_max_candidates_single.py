@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import V2, LintContext, get_int, join
 from automl_sdk.lint._docs_tables import (
     SINGLE_CANDIDATE_PROBLEM_TYPES,
     SPEC_V1_BOTO3,
     SPEC_V2_DESCRIBE,
 )
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import problem_type_name
+from automl_sdk.lint.rules_api import V2, LintContext, Rule, get_int, join
 
 
 class MaxCandidatesSingle(Rule):

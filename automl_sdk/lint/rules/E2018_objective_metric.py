@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext
 from automl_sdk.lint._docs_tables import (
     ALL_TABULAR_METRICS,
     METRICS_BY_PROBLEM_TYPE,
@@ -13,12 +12,12 @@ from automl_sdk.lint._docs_tables import (
     SPEC_V2_DESCRIBE,
     TABULAR_METRICS,
 )
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import (
     one_of,
     problem_type_name,
     problem_type_value,
 )
+from automl_sdk.lint.rules_api import TABULAR, LintContext, Rule
 
 _PATH = "AutoMLJobObjective.MetricName"
 

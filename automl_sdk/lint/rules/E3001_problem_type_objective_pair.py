@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, V2, LintContext
 from automl_sdk.lint._docs_tables import SPEC_V2_API, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import problem_type_value, unpaired_objective
+from automl_sdk.lint.rules_api import TABULAR, V2, LintContext, Rule
 
 
 class ProblemTypeObjectivePair(Rule):

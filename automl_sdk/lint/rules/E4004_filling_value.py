@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TIME_SERIES, V2, LintContext
 from automl_sdk.lint._docs_tables import FILLING_VALUES, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import filling_entries, one_of
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule
 
 
 class FillingValue(Rule):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, get_dict, get_str, join
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get_dict, get_str, join
 
 
 class AggregationTargetOnly(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, join
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import equivalent_frequency
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, join
 
 _COUNTED = re.compile(r"([0-9]+)(min|H|D|W|M|Y)")
 _VALID = (

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TEXT_GENERATION, V2, LintContext, closest, get_dict, join
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE, TEXT_GENERATION_HYPERPARAMETERS
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import one_of
+from automl_sdk.lint.rules_api import (
+    TEXT_GENERATION,
+    V2,
+    LintContext,
+    Rule,
+    closest,
+    get_dict,
+    join,
+)
 
 
 class HyperparameterUnknown(Rule):

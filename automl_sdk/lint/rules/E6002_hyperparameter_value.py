@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TEXT_GENERATION, V2, LintContext, get_dict, join
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE, TEXT_GENERATION_HYPERPARAMETERS
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import TEXT_GENERATION, V2, LintContext, Rule, get_dict, join
 
 _INTEGER = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?|\.[0-9]+")

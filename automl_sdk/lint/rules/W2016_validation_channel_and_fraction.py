@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import VALIDATION, LintContext, show
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import VALIDATION, LintContext, Rule, show
 
 
 class ValidationChannelAndFraction(Rule):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import V1, LintContext
 from automl_sdk.lint._docs_tables import SPEC_V2_API
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import problem_type_value, unpaired_objective
+from automl_sdk.lint.rules_api import V1, LintContext, Rule
 
 
 class ProblemTypeObjectivePairV1(Rule):

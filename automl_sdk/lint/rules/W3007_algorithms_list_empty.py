@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TABULAR, LintContext, get_list, join
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
+from automl_sdk.lint.rules_api import TABULAR, LintContext, Rule, get_list, join
 
 
 class AlgorithmsListEmpty(Rule):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._context import TIME_SERIES, V2, LintContext, show
 from automl_sdk.lint._docs_tables import FILLING_VALUE_SUFFIX, FILLING_VALUES, SPEC_V2_DESCRIBE
-from automl_sdk.lint._registry import Rule
 from automl_sdk.lint.rules._helpers import filling_entries
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, show
 
 
 class FillingValueUnused(Rule):

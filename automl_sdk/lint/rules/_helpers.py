@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._context import LintContext, get_dict, get_str, join, member_path, show
+from automl_sdk.lint._common import get_dict, get_str, join, show
+from automl_sdk.lint._context import LintContext, member_path
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, PROBLEM_TYPE_NAMES
 
 #: Frequency unit -> (next larger unit, how many of this unit make one of it), where exact.

@@ -23,7 +23,7 @@ from automl_sdk.lint import (
     load_registry,
 )
 from automl_sdk.lint import lint_request as lint
-from automl_sdk.lint._context import (
+from automl_sdk.lint._common import (
     get,
     get_bool,
     get_dict,

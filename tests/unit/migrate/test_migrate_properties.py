@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from automl_sdk import migrate_describe_response, migrate_request
 from automl_sdk.lint import Finding, lint_request
-from automl_sdk.lint._context import TABULAR
+from automl_sdk.lint._common import TABULAR
 from automl_sdk.lint._docs_tables import ALGORITHMS_BY_MODE, CONTENT_TYPES
 
 # The documented metrics that the service's enum also has (not InferenceLatency or LogLoss,
