@@ -138,6 +138,22 @@ def get_list(obj: Any, *keys: Key) -> list[Any] | None:
     return value if isinstance(value, list) else None
 
 
+def bounded(
+    low: float | None, high: float | None, *, both: str, at_least: str, at_most: str
+) -> str:
+    """One of three templates by the bounds a model constraint sets (``min`` and ``max``, both
+    inclusive), filled in by ``str.format`` with ``low`` and ``high``: ``both`` when both are
+    set, ``at_least`` or ``at_most`` when only one is; ``""`` when neither. Phase 1's messages
+    and the generated predicates both state a range through it, in words and in Python."""
+    if low is not None and high is not None:
+        return both.format(low=low, high=high)
+    if low is not None:
+        return at_least.format(low=low)
+    if high is not None:
+        return at_most.format(high=high)
+    return ""
+
+
 def object_or_none(value: Any) -> dict[str, Any] | None:
     """``value`` if it is a dict, ``{}`` if it is ``None``, else ``None``."""
     if value is None:

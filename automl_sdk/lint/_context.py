@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from automl_sdk._mapping import to_v1
+from automl_sdk.lint import _common
 from automl_sdk.lint._common import (
     CHANNELS,
     DEFAULT_CHANNEL_TYPE,
@@ -34,12 +35,8 @@ from automl_sdk.lint._common import (
     VALIDATION,
     Key,
     follow,
-    get_bool,
     get_dict,
-    get_int,
     get_list,
-    get_number,
-    get_str,
     join,
     object_or_none,
     path_steps,
@@ -285,34 +282,34 @@ class LintContext:
             return "", None
         return self.config_member("CandidateGenerationConfig", "AlgorithmsConfig")
 
-    # Shortcuts rooted at the request.
+    # Shortcuts rooted at the request: _common's typed getters, which own the type filters.
     def get(self, *keys: Key) -> Any:
         """``get(self.request, *keys)``."""
         return follow(self.request, keys)
 
     def get_str(self, *keys: Key) -> str | None:
         """``get_str(self.request, *keys)``."""
-        return get_str(self.request, *keys)
+        return _common.get_str(self.request, *keys)
 
     def get_int(self, *keys: Key) -> int | None:
         """``get_int(self.request, *keys)``."""
-        return get_int(self.request, *keys)
+        return _common.get_int(self.request, *keys)
 
     def get_number(self, *keys: Key) -> float | None:
         """``get_number(self.request, *keys)``."""
-        return get_number(self.request, *keys)
+        return _common.get_number(self.request, *keys)
 
     def get_bool(self, *keys: Key) -> bool | None:
         """``get_bool(self.request, *keys)``."""
-        return get_bool(self.request, *keys)
+        return _common.get_bool(self.request, *keys)
 
     def get_dict(self, *keys: Key) -> dict[str, Any] | None:
         """``get_dict(self.request, *keys)``."""
-        return get_dict(self.request, *keys)
+        return _common.get_dict(self.request, *keys)
 
     def get_list(self, *keys: Key) -> list[Any] | None:
         """``get_list(self.request, *keys)``."""
-        return get_list(self.request, *keys)
+        return _common.get_list(self.request, *keys)
 
     @fact
     def schema_findings(self) -> tuple[Finding, ...]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from automl_sdk.lint._common import bounded
 from automl_sdk.lint._patterns import translate
 
 #: Model patterns that accept every string; not worth a regex call.
@@ -195,13 +196,13 @@ def _python_pattern(pattern: str) -> str | None:
 
 def bounds(expression: str, low: float | None, high: float | None) -> str:
     """``"1 <= len(v) <= 2"``, one-sided when a bound is missing, ``""`` when both are."""
-    if low is not None and high is not None:
-        return f"{low!r} <= {expression} <= {high!r}"
-    if low is not None:
-        return f"{expression} >= {low!r}"
-    if high is not None:
-        return f"{expression} <= {high!r}"
-    return ""
+    return bounded(
+        low,
+        high,
+        both=f"{{low!r}} <= {expression} <= {{high!r}}",
+        at_least=f"{expression} >= {{low!r}}",
+        at_most=f"{expression} <= {{high!r}}",
+    )
 
 
 def request_roots(operations: dict[str, tuple[str, str | None]]) -> list[str]:

@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._common import closest, finite, join, show
+from automl_sdk.lint._common import bounded, closest, finite, join, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
@@ -149,14 +149,13 @@ def expected(shape_name: str) -> str:
 
 
 def _bounds(shape: dict[str, Any]) -> str:
+    """``"1 to 2"``, ``"exactly 3"``, ``"at least 1"``, ``"at most 5"``, ``""`` when unbounded."""
     low, high = shape.get("min"), shape.get("max")
-    if low is not None and high is not None:
-        return f"{low} to {high}" if low != high else f"exactly {low}"
-    if low is not None:
-        return f"at least {low}"
-    if high is not None:
-        return f"at most {high}"
-    return ""
+    if low is not None and low == high:
+        return f"exactly {low}"
+    return bounded(
+        low, high, both="{low} to {high}", at_least="at least {low}", at_most="at most {high}"
+    )
 
 
 def _sized(shape: dict[str, Any], unit: str) -> str:
@@ -170,14 +169,25 @@ def _sized(shape: dict[str, Any], unit: str) -> str:
 
 
 def _range_words(shape: dict[str, Any]) -> str:
+    """``"from 1 to 750"``, ``"of at least 0"``...: a number's range after its type's name."""
+    return bounded(
+        shape.get("min"),
+        shape.get("max"),
+        both="from {low} to {high}",
+        at_least="of at least {low}",
+        at_most="of at most {high}",
+    )
+
+
+def _outside(value: float | decimal.Decimal, shape: dict[str, Any]) -> str | None:
+    """``"low"`` when ``value`` (a number, length or count) is below the shape's ``min``,
+    ``"high"`` when above its ``max``, ``None`` when within both."""
     low, high = shape.get("min"), shape.get("max")
-    if low is not None and high is not None:
-        return f"from {low} to {high}"
-    if low is not None:
-        return f"of at least {low}"
-    if high is not None:
-        return f"of at most {high}"
-    return ""
+    if low is not None and value < low:
+        return "low"
+    if high is not None and value > high:
+        return "high"
+    return None
 
 
 def _type_fix(value: Any, kind: str) -> str:
@@ -350,8 +360,10 @@ class _Walker:
             self.value(item, value_shape, item_path)
 
     def size(self, count: int, shape: dict[str, Any], unit: str, path: str) -> None:
-        low, high = shape.get("min"), shape.get("max")
-        if low is not None and count < low:
+        side = _outside(count, shape)
+        if side is None:
+            return
+        if side == "low":
             problem = (
                 "is empty"
                 if count == 0
@@ -359,10 +371,8 @@ class _Walker:
                 if unit == "entry"
                 else "has too few items"
             )
-        elif high is not None and count > high:
-            problem = "has too many entries" if unit == "entry" else "has too many items"
         else:
-            return
+            problem = "has too many entries" if unit == "entry" else "has too many items"
         self.report(
             COLLECTION_SIZE,
             path,
@@ -385,15 +395,11 @@ class _Walker:
             if value not in enum:
                 self.report(ENUM, path, _enum_message(subject, value, enum))
             return
-        low, high = shape.get("min"), shape.get("max")
         length = len(value)
-        if (low is not None and length < low) or (high is not None and length > high):
+        side = _outside(length, shape)
+        if side is not None:
             problem = (
-                "is empty"
-                if length == 0
-                else "is too short"
-                if low is not None and length < low
-                else "is too long"
+                "is empty" if length == 0 else "is too short" if side == "low" else "is too long"
             )
             self.report(
                 STRING_LENGTH,
@@ -436,8 +442,7 @@ class _Walker:
     def number_range(
         self, value: float | decimal.Decimal, shape: dict[str, Any], path: str
     ) -> None:
-        low, high = shape.get("min"), shape.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
+        if _outside(value, shape) is not None:
             self.report(
                 NUMBER_RANGE,
                 path,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from automl_sdk.lint._docs_tables import SPEC_V2_API
 from automl_sdk.lint._finding import Finding
-from automl_sdk.lint.rules_api import LintContext, Rule
+from automl_sdk.lint.rules._helpers import DUPLICATE_MEMBER_SOURCE, FileTextRule
 
 
-class DuplicateMember(Rule):
+class DuplicateMember(FileTextRule):
     """A JSON object in a request file repeats a member name with different values."""
 
     id = "E1010"
@@ -22,16 +21,8 @@ class DuplicateMember(Rule):
         "Only the CLI (`lint`, `create`, `migrate`) reports this, because it reads the file's "
         "text: a Python dict passed to `lint_request()` cannot hold a key twice."
     )
-    source = (
-        '"The names within an object SHOULD be unique." (RFC 8259, section 4); every member of '
-        "the request syntax appears once (" + SPEC_V2_API + ")"
-    )
+    source = DUPLICATE_MEMBER_SOURCE
     tags = ("schema", "json")
-
-    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
-        """Nothing to check in a dict; the CLI's request reader finds the repeats (see
-        :func:`findings`)."""
-        return iter(())
 
 
 def findings(repeats: Iterable[tuple[str, int, bool]]) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
+from automl_sdk.lint.rules._helpers import repeats
 from automl_sdk.lint.rules_api import TRAINING, VALIDATION, LintContext, Rule, join
 
 
@@ -28,18 +29,13 @@ class ChannelTypeRepeated(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every channel whose type was already used by an earlier channel."""
-        first: dict[str, str] = {}
-        for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
-            if kind is None:
-                continue
-            if kind not in first:
-                first[kind] = path
-                continue
+        for index, kind, first in repeats(ctx.channel_types):
+            path, channel = ctx.channels[index]
             got = repr(kind) if "ChannelType" in channel else "no ChannelType, so 'training'"
             other = VALIDATION if kind == TRAINING else TRAINING
             yield (
                 join(path, "ChannelType"),
                 f"second {kind} channel (got {got}; expected at most one training and one "
-                f"validation channel, and {first[kind]} is already {kind}); set ChannelType to "
-                f"{other!r} on one of them",
+                f"validation channel, and {ctx.channels[first][0]} is already {kind}); set "
+                f"ChannelType to {other!r} on one of them",
             )

@@ -11,7 +11,8 @@ from automl_sdk.lint._docs_tables import (
     SPEC_V1_BOTO3,
     SPEC_V2_DESCRIBE,
 )
-from automl_sdk.lint.rules_api import TRAINING, VALIDATION, LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import training_and_validation
+from automl_sdk.lint.rules_api import LintContext, Rule, join
 
 
 class ChannelContentTypeMismatch(Rule):
@@ -35,7 +36,7 @@ class ChannelContentTypeMismatch(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Compare the first training and the first validation channel."""
-        pair = _training_and_validation(ctx)
+        pair = training_and_validation(ctx)
         if pair is None:
             return
         (_, training), (validation_path, validation) = pair
@@ -52,18 +53,6 @@ class ChannelContentTypeMismatch(Rule):
             f"validation channel ContentType differs from the training channel's (got {got!r}; "
             f"expected {expected!r}, the training channel's); use the same format for both",
         )
-
-
-def _training_and_validation(
-    ctx: LintContext,
-) -> tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]] | None:
-    by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
-    for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
-        if kind is not None:
-            by_kind.setdefault(kind, (path, channel))
-    if TRAINING in by_kind and VALIDATION in by_kind:
-        return by_kind[TRAINING], by_kind[VALIDATION]
-    return None
 
 
 def _content_type(channel: dict[str, Any], default: str | None) -> str | None:

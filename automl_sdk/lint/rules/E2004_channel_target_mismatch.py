@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V1_CLI
-from automl_sdk.lint.rules_api import TRAINING, V1, VALIDATION, LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import training_and_validation
+from automl_sdk.lint.rules_api import V1, LintContext, Rule, join
 
 
 class ChannelTargetMismatch(Rule):
@@ -27,14 +27,11 @@ class ChannelTargetMismatch(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Compare the first training and the first validation channel's target column."""
-        by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
-        for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
-            if kind is not None:
-                by_kind.setdefault(kind, (path, channel))
-        if TRAINING not in by_kind or VALIDATION not in by_kind:
+        pair = training_and_validation(ctx)
+        if pair is None:
             return
-        expected = by_kind[TRAINING][1].get("TargetAttributeName")
-        validation_path, validation = by_kind[VALIDATION]
+        (_, training), (validation_path, validation) = pair
+        expected = training.get("TargetAttributeName")
         got = validation.get("TargetAttributeName")
         if not isinstance(expected, str) or not isinstance(got, str) or expected == got:
             return

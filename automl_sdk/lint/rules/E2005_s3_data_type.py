@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import S3_DATA_TYPES, SPEC_V1_BOTO3, SPEC_V2_API, V1_S3_DATA_TYPES
-from automl_sdk.lint.rules._helpers import one_of, problem_type_name
+from automl_sdk.lint.rules._helpers import not_allowed, one_of, problem_type_name
 from automl_sdk.lint.rules_api import LintContext, Rule
 
 
@@ -38,11 +38,8 @@ class S3DataTypeNotAllowed(Rule):
             allowed, what = S3_DATA_TYPES[ctx.problem_type], f"a {problem_type_name(ctx)} job"
         else:
             return
-        for path, _, source in ctx.s3_data_sources:
-            value = source.get("S3DataType")
-            if not isinstance(value, str) or value in allowed:
-                continue
-            value_path = f"{path}.DataSource.S3DataSource.S3DataType"
+        sources = ((f"{path}.DataSource.S3DataSource", s3) for path, _, s3 in ctx.s3_data_sources)
+        for value_path, value in not_allowed(sources, "S3DataType", allowed):
             if ctx.reported_by_schema(value_path):
                 continue
             fix = "; use CreateAutoMLJobV2 for it" if ctx.is_v1 else ""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import CONTENT_TYPES, SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules._helpers import one_of, problem_type_name
-from automl_sdk.lint.rules_api import LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import not_allowed, one_of, problem_type_name
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class ContentTypeNotAllowed(Rule):
@@ -39,12 +39,9 @@ class ContentTypeNotAllowed(Rule):
         if problem_type not in CONTENT_TYPES:
             return
         allowed = CONTENT_TYPES[problem_type]
-        for path, channel in ctx.channels:
-            value = channel.get("ContentType")
-            if not isinstance(value, str) or value in allowed:
-                continue
+        for path, value in not_allowed(ctx.channels, "ContentType", allowed):
             yield (
-                join(path, "ContentType"),
+                path,
                 f"ContentType not allowed for a {problem_type_name(ctx)} job (got {value!r}; "
                 f"expected {one_of(allowed)}){_fix(value, allowed)}",
             )

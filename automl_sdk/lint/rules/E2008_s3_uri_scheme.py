@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
-from automl_sdk.lint.rules._helpers import tabular_member
 from automl_sdk.lint.rules_api import LintContext, Rule
 
 _S3_URI = re.compile(r"s3://[^/\s]+(?:/.*)?", re.DOTALL)
@@ -53,7 +52,7 @@ def _locations(ctx: LintContext) -> list[tuple[str, str]]:
     output = ctx.get_str("OutputDataConfig", "S3OutputPath")
     if output is not None:
         found.append(("OutputDataConfig.S3OutputPath", output))
-    path, feature = tabular_member(ctx, "FeatureSpecificationS3Uri")
+    path, feature = ctx.config_member("FeatureSpecificationS3Uri")
     if isinstance(feature, str):
         found.append((path, feature))
     return found

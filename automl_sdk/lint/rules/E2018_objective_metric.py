@@ -15,7 +15,6 @@ from automl_sdk.lint._docs_tables import (
 from automl_sdk.lint.rules._helpers import (
     one_of,
     problem_type_name,
-    problem_type_value,
 )
 from automl_sdk.lint.rules_api import TABULAR, LintContext, Rule
 
@@ -65,7 +64,7 @@ class ObjectiveMetricNotAllowed(Rule):
 
 def _allowed(ctx: LintContext) -> tuple[tuple[str, ...] | None, str]:
     if ctx.problem_type == TABULAR:
-        _, problem_type = problem_type_value(ctx)
+        _, problem_type = ctx.tabular_problem_type
         if isinstance(problem_type, str) and problem_type in TABULAR_METRICS:
             return TABULAR_METRICS[problem_type], f"ProblemType {problem_type!r}"
         return ALL_TABULAR_METRICS, "a tabular job"

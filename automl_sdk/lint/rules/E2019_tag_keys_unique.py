@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
+from automl_sdk.lint.rules._helpers import repeats
 from automl_sdk.lint.rules_api import LintContext, Rule, get_str, join
 
 
@@ -24,16 +25,10 @@ class TagKeysUnique(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every tag whose Key an earlier tag already used."""
-        first: dict[str, int] = {}
-        for index, tag in enumerate(ctx.get_list("Tags") or []):
-            key = get_str(tag, "Key")
-            if key is None:
-                continue
-            if key in first:
-                yield (
-                    join("Tags", index, "Key"),
-                    f"duplicate tag key (got {key!r}, already used by Tags[{first[key]}]; expected "
-                    "unique keys); merge the two tags",
-                )
-            else:
-                first[key] = index
+        keys = (get_str(tag, "Key") for tag in ctx.get_list("Tags") or [])
+        for index, key, first in repeats(keys):
+            yield (
+                join("Tags", index, "Key"),
+                f"duplicate tag key (got {key!r}, already used by Tags[{first}]; expected "
+                "unique keys); merge the two tags",
+            )

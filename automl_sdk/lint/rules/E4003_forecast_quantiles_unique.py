@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint.rules._helpers import repeats
 from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get_list, join
 
 
@@ -27,16 +28,10 @@ class ForecastQuantilesUnique(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every quantile already listed earlier."""
-        base = join(ctx.problem_config_path, "ForecastQuantiles")
-        first: dict[str, int] = {}
-        for index, value in enumerate(get_list(ctx.problem_config, "ForecastQuantiles") or []):
-            if not isinstance(value, str):
-                continue
-            if value in first:
-                yield (
-                    join(base, index),
-                    f"repeated forecast quantile (got {value!r}, already at index {first[value]}; "
-                    "expected distinct quantiles); remove the repeat",
-                )
-            else:
-                first[value] = index
+        base, quantiles = ctx.config_member("ForecastQuantiles")
+        for index, value, first in repeats(get_list(quantiles) or []):
+            yield (
+                join(base, index),
+                f"repeated forecast quantile (got {value!r}, already at index {first}; "
+                "expected distinct quantiles); remove the repeat",
+            )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._docs_tables import FILLING_VALUE_SUFFIX, FILLING_VALUES, SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules._helpers import filling_entries
+from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint.rules._helpers import filling_companions
 from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule
 
 
@@ -31,13 +31,10 @@ class FillingValueMissing(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each ``method: value`` without ``method_value``."""
-        for path, _column, methods in filling_entries(ctx):
-            for method in FILLING_VALUES:
-                companion = method + FILLING_VALUE_SUFFIX
-                if methods.get(method) != "value" or methods.get(companion) is not None:
-                    continue
+        for path, method, companion, methods in filling_companions(ctx):
+            if methods.get(method) == "value" and methods.get(companion) is None:
                 yield (
-                    f"{path}.{companion}",
+                    path,
                     f"{companion} is missing (got {method} 'value' and no {companion}; expected "
                     f'the fill value in {companion}); add e.g. "{companion}": "0"',
                 )

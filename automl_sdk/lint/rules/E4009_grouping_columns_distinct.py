@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint.rules._helpers import repeats
 from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get_dict, get_list, join
 
 _OTHER_COLUMNS = ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName")
@@ -30,22 +31,21 @@ class GroupingColumnsDistinct(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report repeated grouping columns and grouping columns used elsewhere."""
-        config = get_dict(ctx.problem_config, "TimeSeriesConfig") or {}
+        path, config = ctx.config_member("TimeSeriesConfig")
+        config = get_dict(config) or {}
         others = {config[key]: key for key in _OTHER_COLUMNS if isinstance(config.get(key), str)}
-        base = join(ctx.problem_config_path, "TimeSeriesConfig", "GroupingAttributeNames")
-        seen: set[str] = set()
-        for index, column in enumerate(get_list(config, "GroupingAttributeNames") or []):
-            if not isinstance(column, str):
-                continue
-            if column in others:
+        base = join(path, "GroupingAttributeNames")
+        columns = get_list(config, "GroupingAttributeNames") or []
+        for index, column in enumerate(columns):
+            if isinstance(column, str) and column in others:
                 yield (
                     join(base, index),
                     f"grouping column is also the {others[column]} (got {column!r}; expected a "
                     "column other than the target, timestamp and item identifier columns)",
                 )
-            elif column in seen:
+        for index, column, _ in repeats(columns):
+            if column not in others:  # reported above, at every place it stands
                 yield (
                     join(base, index),
                     f"repeated grouping column (got {column!r} twice; expected distinct columns)",
                 )
-            seen.add(column)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get_dict, join
+from automl_sdk.lint.rules._helpers import repeats
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get, join
 
 _COLUMNS = ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName")
 
@@ -33,18 +34,11 @@ class TimeSeriesColumnsDistinct(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each column that an earlier role already uses."""
-        config = get_dict(ctx.problem_config, "TimeSeriesConfig") or {}
-        base = join(ctx.problem_config_path, "TimeSeriesConfig")
-        used: dict[str, str] = {}
-        for key in _COLUMNS:
-            column = config.get(key)
-            if not isinstance(column, str):
-                continue
-            if column in used:
-                yield (
-                    join(base, key),
-                    f"{key} is the same column as {used[column]} (got {column!r}; expected a "
-                    "different column)",
-                )
-            else:
-                used[column] = key
+        base, config = ctx.config_member("TimeSeriesConfig")
+        columns = (get(config, key) for key in _COLUMNS)
+        for index, column, first in repeats(columns):
+            yield (
+                join(base, _COLUMNS[index]),
+                f"{_COLUMNS[index]} is the same column as {_COLUMNS[first]} (got {column!r}; "
+                "expected a different column)",
+            )

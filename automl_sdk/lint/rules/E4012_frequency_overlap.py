@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
 from automl_sdk.lint.rules._helpers import equivalent_frequency
-from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, join
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule
 
 _COUNTED = re.compile(r"([0-9]+)(min|H|D|W|M|Y)")
 _VALID = (
@@ -41,7 +41,7 @@ class ForecastFrequencyOverlap(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a counted frequency whose count is outside its unit's range."""
-        value = ctx.problem_config.get("ForecastFrequency")
+        path, value = ctx.config_member("ForecastFrequency")
         match = _COUNTED.fullmatch(value) if isinstance(value, str) else None
         if match is None:
             return
@@ -50,7 +50,7 @@ class ForecastFrequencyOverlap(Rule):
         if 1 <= count <= top and not match.group(1).startswith("0"):
             return
         yield (
-            join(ctx.problem_config_path, "ForecastFrequency"),
+            path,
             f"ForecastFrequency is outside its unit's range (got {value!r}; expected {_VALID})"
             + _instead(equivalent_frequency(count, unit)),
         )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
 from automl_sdk.lint.rules._helpers import equivalent_frequency
-from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, join
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule
 
 _SPELLED = re.compile(r"\s*([0-9]*)\s*([A-Za-z]+)\s*")
 #: Other spellings of each unit, lower case: pandas offset aliases (T, A, MS...) and words.
@@ -47,12 +47,12 @@ class ForecastFrequencySpelling(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a frequency whose unit is spelled differently, with the spelling to use."""
-        value = ctx.problem_config.get("ForecastFrequency")
+        path, value = ctx.config_member("ForecastFrequency")
         suggestions = _suggestions(value) if isinstance(value, str) else []
         if not suggestions:
             return
         yield (
-            join(ctx.problem_config_path, "ForecastFrequency"),
+            path,
             f"ForecastFrequency unit is not spelled as the service expects (got {value!r}; "
             f"expected an integer followed by {_UNITS}); did you mean "
             f"{' or '.join(repr(s) for s in suggestions)}?",

@@ -13,7 +13,6 @@ from automl_sdk.lint.rules_api import (
     Rule,
     closest,
     get_dict,
-    join,
 )
 
 
@@ -38,10 +37,9 @@ class HyperparameterUnknown(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every key outside the documented four, naming the closest one."""
-        params = get_dict(ctx.problem_config, "TextGenerationHyperParameters") or {}
-        base = join(ctx.problem_config_path, "TextGenerationHyperParameters")
+        base, params = ctx.config_member("TextGenerationHyperParameters")
         known = tuple(TEXT_GENERATION_HYPERPARAMETERS)
-        for key in params:
+        for key in get_dict(params) or {}:
             if not isinstance(key, str) or key in known:
                 continue
             close = closest(key, known)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE, TEXT_GENERATION_HYPERPARAMETERS
-from automl_sdk.lint.rules_api import TEXT_GENERATION, V2, LintContext, Rule, get_dict, join
+from automl_sdk.lint.rules_api import TEXT_GENERATION, V2, LintContext, Rule, get
 
 _INTEGER = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?|\.[0-9]+")
@@ -37,10 +37,9 @@ class HyperparameterValue(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Check each documented hyperparameter's string value."""
-        params = get_dict(ctx.problem_config, "TextGenerationHyperParameters") or {}
-        base = join(ctx.problem_config_path, "TextGenerationHyperParameters")
+        base, params = ctx.config_member("TextGenerationHyperParameters")
         for key, (kind, low, high) in TEXT_GENERATION_HYPERPARAMETERS.items():
-            value = params.get(key)
+            value = get(params, key)
             if not isinstance(value, str) or _valid(value, kind, low, high):
                 continue
             form = "an integer" if kind is int else "a number"

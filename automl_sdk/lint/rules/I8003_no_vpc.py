@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
-from automl_sdk.lint.rules_api import LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import missing_security_setting
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class NoVpc(Rule):
@@ -27,11 +28,10 @@ class NoVpc(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a missing VpcConfig."""
-        path, config = ctx.security_config
-        if config is None or config.get("VpcConfig") is not None:
-            return
-        yield (
-            join(path, "VpcConfig"),
-            "the job does not run in your VPC (got no VpcConfig; expected SecurityGroupIds and "
-            "Subnets); add VpcConfig to apply your network controls",
-        )
+        path = missing_security_setting(ctx, "VpcConfig")
+        if path is not None:
+            yield (
+                path,
+                "the job does not run in your VPC (got no VpcConfig; expected SecurityGroupIds "
+                "and Subnets); add VpcConfig to apply your network controls",
+            )

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from automl_sdk.lint._docs_tables import SPEC_V2_API
-from automl_sdk.lint.rules_api import LintContext, Rule
+from automl_sdk.lint.rules._helpers import DUPLICATE_MEMBER_SOURCE, FileTextRule
 
 
-class DuplicateMemberSameValue(Rule):
+class DuplicateMemberSameValue(FileTextRule):
     """A JSON object in a request file repeats a member name with an identical value."""
 
     id = "W1011"
@@ -20,15 +17,8 @@ class DuplicateMemberSameValue(Rule):
         "Only the CLI reports this, because it reads the file's text: a Python dict passed to "
         "`lint_request()` cannot hold a key twice."
     )
-    source = (
-        '"The names within an object SHOULD be unique." (RFC 8259, section 4); every member of '
-        "the request syntax appears once (" + SPEC_V2_API + ")"
-    )
+    source = DUPLICATE_MEMBER_SOURCE
     tags = ("schema", "json")
-
-    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
-        """Nothing to check in a dict; the CLI's request reader finds the repeats (see E1010)."""
-        return iter(())
 
 
 def message(key: str, count: int) -> str:

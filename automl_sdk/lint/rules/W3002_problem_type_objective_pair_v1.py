@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_API
-from automl_sdk.lint.rules._helpers import problem_type_value, unpaired_objective
+from automl_sdk.lint.rules._helpers import unpaired_objective
 from automl_sdk.lint.rules_api import V1, LintContext, Rule
 
 
@@ -31,4 +31,4 @@ class ProblemTypeObjectivePairV1(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report the missing half of the pair."""
-        yield from unpaired_objective(ctx, problem_type_value(ctx))
+        yield from unpaired_objective(ctx)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules._helpers import tabular_member
 from automl_sdk.lint.rules_api import TABULAR, LintContext, Rule
 
 
@@ -35,7 +34,7 @@ class DeployWithoutTraining(Rule):
         """Report ModelDeployConfig when candidate definitions only are requested."""
         if ctx.get("ModelDeployConfig") is None:
             return
-        flag_path, flag = tabular_member(ctx, "GenerateCandidateDefinitionsOnly")
+        flag_path, flag = ctx.config_member("GenerateCandidateDefinitionsOnly")
         if flag is not True:
             return
         yield (

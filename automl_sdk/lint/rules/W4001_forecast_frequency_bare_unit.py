@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, join
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule
 
 
 class ForecastFrequencyBareUnit(Rule):
@@ -33,11 +33,11 @@ class ForecastFrequencyBareUnit(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a frequency that is just a unit letter."""
-        value = ctx.problem_config.get("ForecastFrequency")
+        path, value = ctx.config_member("ForecastFrequency")
         if not isinstance(value, str) or value not in FREQUENCY_UNITS or value == "min":
             return
         yield (
-            join(ctx.problem_config_path, "ForecastFrequency"),
+            path,
             f"ForecastFrequency has no count (got {value!r}; expected an integer followed by a "
             f"unit); write '1{value}'",
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automl_sdk.lint._docs_tables import FILLING_VALUE_SUFFIX, FILLING_VALUES, SPEC_V2_DESCRIBE
-from automl_sdk.lint.rules._helpers import filling_entries
+from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
+from automl_sdk.lint.rules._helpers import filling_companions
 from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, show
 
 
@@ -29,13 +29,10 @@ class FillingValueUnused(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each ``method_value`` whose method is not ``value``."""
-        for path, _column, methods in filling_entries(ctx):
-            for method in FILLING_VALUES:
-                companion = method + FILLING_VALUE_SUFFIX
-                if methods.get(companion) is None or methods.get(method) == "value":
-                    continue
+        for path, method, companion, methods in filling_companions(ctx):
+            if methods.get(companion) is not None and methods.get(method) != "value":
                 yield (
-                    f"{path}.{companion}",
+                    path,
                     f"{companion} is ignored unless {method} is 'value' (got {method} "
                     f"{show(methods.get(method))}; expected {method} 'value'); set "
                     f'"{method}": "value" or remove {companion}',

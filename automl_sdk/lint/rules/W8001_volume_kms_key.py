@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
-from automl_sdk.lint.rules_api import LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import missing_security_setting
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class VolumeKmsKey(Rule):
@@ -28,11 +29,10 @@ class VolumeKmsKey(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report a missing VolumeKmsKeyId."""
-        path, config = ctx.security_config
-        if config is None or config.get("VolumeKmsKeyId") is not None:
-            return
-        yield (
-            join(path, "VolumeKmsKeyId"),
-            "stored data is not encrypted with your KMS key (got no VolumeKmsKeyId; expected a "
-            "KMS key id or ARN); set VolumeKmsKeyId",
-        )
+        path = missing_security_setting(ctx, "VolumeKmsKeyId")
+        if path is not None:
+            yield (
+                path,
+                "stored data is not encrypted with your KMS key (got no VolumeKmsKeyId; expected "
+                "a KMS key id or ARN); set VolumeKmsKeyId",
+            )

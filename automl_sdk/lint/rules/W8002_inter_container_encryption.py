@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
-from automl_sdk.lint.rules_api import LintContext, Rule, join
+from automl_sdk.lint.rules._helpers import security_setting
+from automl_sdk.lint.rules_api import LintContext, Rule
 
 
 class InterContainerEncryption(Rule):
@@ -27,15 +28,15 @@ class InterContainerEncryption(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report the flag when it is absent or false."""
-        path, config = ctx.security_config
-        if config is None:
+        found = security_setting(ctx, "EnableInterContainerTrafficEncryption")
+        if found is None:
             return
-        value = config.get("EnableInterContainerTrafficEncryption")
-        if value is True or (value is not None and not isinstance(value, bool)):
+        path, value = found
+        if value is not None and value is not False:  # true, or not a bool (phase 1 reports it)
             return
         got = "false" if value is False else "no EnableInterContainerTrafficEncryption"
         yield (
-            join(path, "EnableInterContainerTrafficEncryption"),
+            path,
             f"traffic between training containers is not encrypted (got {got}; expected true); "
             "set EnableInterContainerTrafficEncryption to true",
         )

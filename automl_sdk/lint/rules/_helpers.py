@@ -10,12 +10,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._common import get_dict, get_str, join, show
+from automl_sdk.lint._common import TRAINING, VALIDATION, get_dict, get_str, join, show
 from automl_sdk.lint._context import LintContext, member_path
-from automl_sdk.lint._docs_tables import FREQUENCY_UNITS, PROBLEM_TYPE_NAMES
+from automl_sdk.lint._docs_tables import (
+    FILLING_VALUE_SUFFIX,
+    FILLING_VALUES,
+    FREQUENCY_UNITS,
+    PROBLEM_TYPE_NAMES,
+    SPEC_V2_API,
+)
+from automl_sdk.lint._registry import Rule
+
+#: The source of the repeated-member rules (E1010, W1011).
+DUPLICATE_MEMBER_SOURCE = (
+    '"The names within an object SHOULD be unique." (RFC 8259, section 4); every member of '
+    f"the request syntax appears once ({SPEC_V2_API})"
+)
 
 #: Frequency unit -> (next larger unit, how many of this unit make one of it), where exact.
 _NEXT_UNIT = {"min": ("H", 60), "H": ("D", 24), "D": ("W", 7), "M": ("Y", 12)}
+
+
+class FileTextRule(Rule):
+    """A rule whose findings come from a request file's text, which the CLI's request reader
+    sees and a dict does not (E1010, W1011: a member written twice in one object)."""
+
+    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+        """Nothing to check in a dict: it cannot hold a key twice."""
+        return iter(())
 
 
 def one_of(values: Iterable[str]) -> str:
@@ -36,25 +58,9 @@ def tabular_mode(ctx: LintContext) -> str | None:
     return get_str(ctx.problem_config, "Mode")
 
 
-def problem_type_value(ctx: LintContext) -> tuple[str, Any]:
-    """``(path, value)`` of the tabular ``ProblemType``: top level in V1, in the config in V2."""
-    return tabular_member(ctx, "ProblemType")
-
-
-def tabular_member(ctx: LintContext, member: str) -> tuple[str, Any]:
-    """``(path, value)`` of the problem-type config's ``member``, wherever a V1 request keeps
-    it (``GenerateCandidateDefinitionsOnly`` at its top level); ``(member, None)`` when the
-    problem type is unknown."""
-    if not ctx.v2_problem_config_path:
-        return member, None
-    return ctx.at(member_path(ctx.v2_problem_config_path, member))
-
-
-def unpaired_objective(
-    ctx: LintContext, problem_type: tuple[str, Any]
-) -> Iterator[tuple[str, str]]:
+def unpaired_objective(ctx: LintContext) -> Iterator[tuple[str, str]]:
     """The finding for a tabular ProblemType given without AutoMLJobObjective, or the reverse."""
-    path, value = problem_type
+    path, value = ctx.tabular_problem_type
     objective = ctx.get("AutoMLJobObjective")
     if (value is None) == (objective is None):
         return
@@ -86,11 +92,73 @@ def sample_weights(ctx: LintContext) -> Iterator[tuple[str, str]]:
 
 def filling_entries(ctx: LintContext) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """``(path, column, methods)`` for each column of a time-series Transformations.Filling map."""
-    filling = get_dict(ctx.problem_config, "Transformations", "Filling")
-    base = join(ctx.problem_config_path, "Transformations", "Filling")
-    for column, methods in (filling or {}).items():
+    base, filling = ctx.config_member("Transformations", "Filling")
+    for column, methods in (get_dict(filling) or {}).items():
         if isinstance(column, str) and isinstance(methods, dict):
             yield f"{base}.{column}", column, methods
+
+
+def filling_companions(ctx: LintContext) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """``(companion path, method, companion, methods)`` for each filling method that takes a
+    ``<method>_value`` companion, in each column of the Filling map (``backfill`` and
+    ``backfill_value`` at ``...Filling.price.backfill_value``)."""
+    for path, _column, methods in filling_entries(ctx):
+        for method in FILLING_VALUES:
+            companion = method + FILLING_VALUE_SUFFIX
+            yield f"{path}.{companion}", method, companion, methods
+
+
+def repeats(values: Iterable[Any]) -> Iterator[tuple[int, str, int]]:
+    """``(index, value, first index)`` for each string of ``values`` that an earlier one already
+    is; values that are not strings are skipped (phase 1 reports them)."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            yield index, value, first[value]
+        else:
+            first[value] = index
+
+
+def not_allowed(
+    entries: Iterable[tuple[str, dict[str, Any]]], member: str, allowed: Iterable[str]
+) -> Iterator[tuple[str, str]]:
+    """``(path, value)`` of each entry's ``member`` that is a string outside ``allowed``."""
+    for path, entry in entries:
+        value = entry.get(member)
+        if isinstance(value, str) and value not in allowed:
+            yield join(path, member), value
+
+
+def security_setting(ctx: LintContext, member: str) -> tuple[str, Any] | None:
+    """``(path, value)`` of ``SecurityConfig.<member>`` wherever the request keeps it (the value
+    ``None`` when absent); ``None`` when SecurityConfig is present but not an object."""
+    path, config = ctx.security_config
+    if config is None:
+        return None
+    return join(path, member), config.get(member)
+
+
+def missing_security_setting(ctx: LintContext, member: str) -> str | None:
+    """The path of ``SecurityConfig.<member>`` when the request leaves it out (SecurityConfig
+    absent, or an object without it); ``None`` when it is set or SecurityConfig is no object."""
+    found = security_setting(ctx, member)
+    return found[0] if found is not None and found[1] is None else None
+
+
+def training_and_validation(
+    ctx: LintContext,
+) -> tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]] | None:
+    """``((path, channel), (path, channel))`` of the first training and the first validation
+    channel; ``None`` unless the request has both."""
+    by_kind: dict[str, tuple[str, dict[str, Any]]] = {}
+    for (path, channel), kind in zip(ctx.channels, ctx.channel_types, strict=True):
+        if kind is not None:
+            by_kind.setdefault(kind, (path, channel))
+    if TRAINING in by_kind and VALIDATION in by_kind:
+        return by_kind[TRAINING], by_kind[VALIDATION]
+    return None
 
 
 def equivalent_frequency(count: int, unit: str) -> str | None:
