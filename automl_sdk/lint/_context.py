@@ -41,6 +41,7 @@ from automl_sdk.lint._common import (
     object_or_none,
     path_steps,
 )
+from automl_sdk.lint._schema import check_schema
 
 if TYPE_CHECKING:
     # Type-checking only: importing typing_extensions at run time would add to the lint
@@ -314,8 +315,6 @@ class LintContext:
     @fact
     def schema_findings(self) -> tuple[Finding, ...]:
         """Every phase-1 (schema) finding, computed once and shared by the ``E1xxx`` rules."""
-        from automl_sdk.lint._schema import check_schema
-
         return tuple(check_schema(self.request, self.operation))
 
     @fact

@@ -129,11 +129,45 @@ def _merge_properties(names: list[str], rest: list[str]) -> tuple[list[str], lis
     return names, merged + rest
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def without_captures(python: str) -> str:
+    """``python`` with each capturing group made non-capturing: ``(a|b)`` -> ``(?:a|b)``.
+
+    A yes/no match never reads a group, and Python's matcher records every group's span at each
+    repetition: ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}`` (a job name) matches twice as fast without.
+    A pattern with a backreference keeps its groups (the reference needs them).
+    """
+    if _BACKREFERENCE.search(python):
+        return python
+    out: list[str] = []
+    i = 0
+    class_start = -1  # index of the first member of the character class being read, if any
+    while i < len(python):
+        char = python[i]
+        if char == "\\":
+            out.append(python[i : i + 2])
+            i += 2
+            continue
+        if class_start >= 0:
+            if char == "]" and i > class_start:  # a "]" first in the class is a member
+                class_start = -1
+        elif char == "[":
+            class_start = i + 2 if python.startswith("^", i + 1) else i + 1
+        elif char == "(" and not python.startswith("?", i + 1):
+            char = "(?:"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 @functools.cache
 def compiled(pattern: str) -> re.Pattern[str] | None:
-    """The compiled Python form of a model pattern, or ``None`` if it cannot be translated."""
+    """The compiled Python form of a model pattern (for yes/no matching: see
+    :func:`without_captures`), or ``None`` if it cannot be translated."""
     try:
-        return re.compile(translate(pattern))
+        return re.compile(without_captures(translate(pattern)))
     except re.error:
         return None
 

@@ -5,7 +5,8 @@ module owns their generated fast form. ``tools/generate_shapes.py`` calls
 :func:`render_predicates` with the constraint tables it emits and formats the result with ruff.
 
 The written module imports the standard library only: the model's Java patterns are translated
-to Python here, at generation time (:func:`automl_sdk.lint._patterns.translate`), and the
+to Python here, at generation time (:func:`automl_sdk.lint._patterns.translate`, then
+:func:`~automl_sdk.lint._patterns.without_captures`, as the explaining walk compiles them), and the
 finiteness check of number members is written inline. So nothing generated imports
 hand-written code, and a change to a hand-written helper cannot change what the predicates
 accept without a re-generation (which ``generate_shapes.py --check`` notices).
@@ -17,7 +18,7 @@ import re
 from typing import Any
 
 from automl_sdk.lint._common import bounded
-from automl_sdk.lint._patterns import translate
+from automl_sdk.lint._patterns import translate, without_captures
 
 #: Model patterns that accept every string; not worth a regex call.
 ANY_STRING_PATTERNS = (".*", "[\\S\\s]*")
@@ -186,7 +187,7 @@ class PredicateWriter:
 def _python_pattern(pattern: str) -> str | None:
     """The Python form of a model pattern; ``None`` (accept every value) when it does not
     compile, as :func:`automl_sdk.lint._patterns.fullmatcher` decides for the walk."""
-    python = translate(pattern)
+    python = without_captures(translate(pattern))
     try:
         re.compile(python)
     except re.error:

@@ -949,48 +949,48 @@ MEMBERS_TransformResources = frozenset(
 )
 MEMBERS_TransformS3DataSource = frozenset(["S3DataType", "S3Uri"])
 MEMBERS_VpcConfig = frozenset(["SecurityGroupIds", "Subnets"])
-PATTERN_AcceleratorPartitionType = re.compile("mig-[0-9]+g\\.[0-9]+gb([+-][a-z0-9.]+)*").fullmatch
+PATTERN_AcceleratorPartitionType = re.compile("mig-[0-9]+g\\.[0-9]+gb(?:[+-][a-z0-9.]+)*").fullmatch
 PATTERN_AdditionalModelChannelName = re.compile("[A-Za-z0-9\\.\\-_]+").fullmatch
 PATTERN_AlarmName = re.compile("(?!\\s*$).+").fullmatch
-PATTERN_AutoMLJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}").fullmatch
+PATTERN_AutoMLJobName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}").fullmatch
 PATTERN_AutoMLNameContains = re.compile("[a-zA-Z0-9\\-]+").fullmatch
-PATTERN_BaseModelName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*").fullmatch
+PATTERN_BaseModelName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9])*").fullmatch
 PATTERN_ClarifyMimeType = re.compile(
-    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*"
+    "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](?:-*[a-zA-Z0-9+.])*"
 ).fullmatch
 PATTERN_ClarifyShapBaseline = re.compile("[\\s\\S]+").fullmatch
-PATTERN_ContainerHostname = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_ContainerHostname = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
 PATTERN_ContainerImage = re.compile("[\\S]+").fullmatch
 PATTERN_CountryCode = re.compile("[A-Z]{2}").fullmatch
 PATTERN_CsvContentType = re.compile(
-    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*"
+    "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](?:-*[a-zA-Z0-9.])*"
 ).fullmatch
-PATTERN_DestinationS3Uri = re.compile("(https|s3)://([^/])/?(.*)").fullmatch
-PATTERN_EndpointConfigName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
-PATTERN_EndpointName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_DestinationS3Uri = re.compile("(?:https|s3)://(?:[^/])/?(?:.*)").fullmatch
+PATTERN_EndpointConfigName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_EndpointName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
 PATTERN_EnvironmentKey = re.compile("[a-zA-Z_][a-zA-Z0-9_]*").fullmatch
-PATTERN_ExperimentEntityName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}").fullmatch
+PATTERN_ExperimentEntityName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,119}").fullmatch
 PATTERN_FillingTransformationValue = re.compile("[a-zA-Z0-9\\_\\-]+").fullmatch
 PATTERN_ForecastFrequency = re.compile(
-    "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)"
+    "(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)"
 ).fullmatch
-PATTERN_ForecastQuantile = re.compile("(^p[1-9][0-9]?$)").fullmatch
-PATTERN_InferenceSpecificationName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_ForecastQuantile = re.compile("(?:^p[1-9][0-9]?$)").fullmatch
+PATTERN_InferenceSpecificationName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
 PATTERN_JsonContentType = re.compile(
-    "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*"
+    "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](?:-*[a-zA-Z0-9.])*"
 ).fullmatch
 PATTERN_KmsKeyId = re.compile("[a-zA-Z0-9:/_-]*").fullmatch
 PATTERN_MetricsEndpointPath = re.compile("/(?!.*\\.\\.)[a-zA-Z0-9/_.\\-]+").fullmatch
 PATTERN_MlReservationArn = re.compile(
     "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z0-9\\-]{1,14}/.*"
 ).fullmatch
-PATTERN_ModelName = re.compile("[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?").fullmatch
+PATTERN_ModelName = re.compile("[a-zA-Z0-9](?:[\\-a-zA-Z0-9]*[a-zA-Z0-9])?").fullmatch
 PATTERN_ResourceArn = re.compile("arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+").fullmatch
 PATTERN_RoleArn = re.compile(
     "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+"
 ).fullmatch
-PATTERN_S3ModelUri = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
-PATTERN_S3Uri = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
+PATTERN_S3ModelUri = re.compile("(?:https|s3)://(?:[^/]+)/?(?:.*)").fullmatch
+PATTERN_S3Uri = re.compile("(?:https|s3)://(?:[^/]+)/?(?:.*)").fullmatch
 PATTERN_SampleWeightAttributeName = re.compile("[a-zA-Z0-9_-]+").fullmatch
 PATTERN_SecurityGroupId = re.compile("[-0-9a-zA-Z]+").fullmatch
 PATTERN_SnsTopicArn = re.compile(
@@ -998,20 +998,20 @@ PATTERN_SnsTopicArn = re.compile(
 ).fullmatch
 PATTERN_SubnetId = re.compile("[-0-9a-zA-Z]+").fullmatch
 PATTERN_TagKey = re.compile(
-    "([\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
+    "(?:[\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
 ).fullmatch
 PATTERN_TagValue = re.compile(
-    "([\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
+    "(?:[\\w\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000_.:/=+\\-@]*)"
 ).fullmatch
 PATTERN_TextGenerationHyperParameterKey = re.compile("[a-zA-Z0-9._-]+").fullmatch
 PATTERN_TextGenerationHyperParameterValue = re.compile("[a-zA-Z0-9._-]+").fullmatch
-PATTERN_TransformAmiVersion = re.compile("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*").fullmatch
+PATTERN_TransformAmiVersion = re.compile("[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*").fullmatch
 PATTERN_TransformEnvironmentKey = re.compile("[a-zA-Z_][a-zA-Z0-9_]{0,1023}").fullmatch
-PATTERN_TransformJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
-PATTERN_Url = re.compile("(https|s3)://([^/]+)/?(.*)").fullmatch
-PATTERN_VariantName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_TransformJobName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
+PATTERN_Url = re.compile("(?:https|s3)://(?:[^/]+)/?(?:.*)").fullmatch
+PATTERN_VariantName = re.compile("[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}").fullmatch
 PATTERN_VersionedArnOrName = re.compile(
-    "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?"
+    "(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]){0,62})(?<!-)(?:\\/[0-9]{1,9})?"
 ).fullmatch
 
 

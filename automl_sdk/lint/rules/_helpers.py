@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._common import TRAINING, VALIDATION, get_dict, get_str, join, show
+from automl_sdk.lint._common import TRAINING, VALIDATION, get_dict, get_str, show
 from automl_sdk.lint._context import LintContext, member_path
 from automl_sdk.lint._docs_tables import (
     FILLING_VALUE_SUFFIX,
@@ -124,11 +124,12 @@ def repeats(values: Iterable[Any]) -> Iterator[tuple[int, str, int]]:
 def not_allowed(
     entries: Iterable[tuple[str, dict[str, Any]]], member: str, allowed: Iterable[str]
 ) -> Iterator[tuple[str, str]]:
-    """``(path, value)`` of each entry's ``member`` that is a string outside ``allowed``."""
+    """``(path, value)`` of each entry's ``member`` that is a string outside ``allowed``
+    (entries are ``(path, object)``, the path never empty: a channel, an S3DataSource)."""
     for path, entry in entries:
         value = entry.get(member)
         if isinstance(value, str) and value not in allowed:
-            yield join(path, member), value
+            yield f"{path}.{member}", value
 
 
 def security_setting(ctx: LintContext, member: str) -> tuple[str, Any] | None:
@@ -137,7 +138,7 @@ def security_setting(ctx: LintContext, member: str) -> tuple[str, Any] | None:
     path, config = ctx.security_config
     if config is None:
         return None
-    return join(path, member), config.get(member)
+    return member_path(path, member), config.get(member)
 
 
 def missing_security_setting(ctx: LintContext, member: str) -> str | None:
