@@ -1,8 +1,11 @@
-"""Shared helpers for the documented (phase-2) rules: message wording and a few lookups.
+"""Shared helpers for the documented (phase-2) rules: message wording and shared lookups.
 
 The engine's :class:`~automl_sdk.lint.LintContext` already normalises the problem type, the
-problem-type config, the channels and the members several rules read; these helpers add message
-wording and the few lookups that only a rule or two need.
+problem-type config (:meth:`~automl_sdk.lint.LintContext.config_member`), the channels and the
+members several rules read; these helpers add message wording and the logic that a few rules
+share (repeated values, the filling companions, the SecurityConfig settings, the first training
+and validation channels, values outside an allowed list), so that each rule states only its own
+condition and message.
 """
 
 from __future__ import annotations
