@@ -84,6 +84,20 @@ class fact(Generic[T]):  # lower case: used as a decorator, like functools.cache
         return value
 
 
+_PROBLEM_TYPE_UNION = "AutoMLProblemTypeConfig"
+
+
+def _v2_problem_type(request: dict[str, Any]) -> str | None:
+    """The one known problem type ``AutoMLProblemTypeConfig`` holds a non-null value for."""
+    union = get_dict(request, _PROBLEM_TYPE_UNION)
+    if union is None:
+        return None
+    present = [key for key, value in union.items() if value is not None]
+    if len(present) == 1 and present[0] in PROBLEM_TYPES:
+        return present[0]
+    return None
+
+
 @functools.cache  # a few problem types times a few members, asked for on every request
 def member_path(config_path: str, *members: str) -> str:
     """``join(config_path, *members)`` for the members of a problem-type config, remembered:
@@ -95,7 +109,9 @@ def member_path(config_path: str, *members: str) -> str:
 class LintContext:
     """The request under lint, with the facts most rules need already worked out.
 
-    Each fact is worked out once, on first use, and shared by every rule that reads it.
+    The problem type and its config are worked out with the context (the engine picks the rules
+    by the problem type, and most rules read the config); every other fact once, on first use,
+    and shared by every rule that reads it.
 
     Attributes:
         request: the raw request dict (never mutate it).
@@ -103,6 +119,19 @@ class LintContext:
         is_v1: True for a ``CreateAutoMLJob`` request.
         is_v2: True for a ``CreateAutoMLJobV2`` request.
         channels_path: ``"InputDataConfig"`` (V1) or ``"AutoMLJobInputDataConfig"`` (V2).
+        problem_type: the problem type as its V2 config name (e.g. ``"TabularJobConfig"``), or
+            ``None``. V1 requests are always ``"TabularJobConfig"``. For V2, ``None`` unless
+            ``AutoMLProblemTypeConfig`` is a dict with exactly one known key holding a non-null
+            value.
+        v2_problem_config_path: the CreateAutoMLJobV2 path of the problem-type config, for
+            :meth:`at`: ``"AutoMLProblemTypeConfig.TabularJobConfig"`` for V1 too; ``""`` when
+            the problem type is unknown.
+        problem_config_path: the wire path of :attr:`problem_config`:
+            ``"AutoMLProblemTypeConfig.TabularJobConfig"`` etc.; ``"AutoMLJobConfig"`` for V1
+            (the container V1 keeps ``Mode`` and ``CompletionCriteria`` in, at
+            TabularJobConfig's relative paths); ``""`` when the V2 problem type is unknown.
+        problem_config: the problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when
+            absent or not a dict.
 
     Rules name members by their CreateAutoMLJobV2 path; :meth:`at` and :meth:`at_each` find
     where a V1 request keeps the same member (by the one V1/V2 table, ``automl_sdk._mapping``),
@@ -115,6 +144,22 @@ class LintContext:
         self.is_v1 = operation == V1
         self.is_v2 = operation == V2
         self.channels_path = self.path_of(CHANNELS) or CHANNELS
+        self.problem_type = TABULAR if self.is_v1 else _v2_problem_type(request)
+        self.v2_problem_config_path = (
+            "" if self.problem_type is None else member_path(_PROBLEM_TYPE_UNION, self.problem_type)
+        )
+        self.problem_config_path = self._problem_config_path()
+        self.problem_config: dict[str, Any] = (
+            get_dict(request, *path_steps(self.problem_config_path)) or {}
+            if self.problem_config_path
+            else {}
+        )
+
+    def _problem_config_path(self) -> str:
+        if not self.is_v1:
+            return self.v2_problem_config_path
+        mode = self.path_of(member_path(self.v2_problem_config_path, "Mode")) or ""
+        return mode.rpartition(".")[0]
 
     def path_of(self, v2_path: str) -> str | None:
         """Where this request keeps the member at CreateAutoMLJobV2 path ``v2_path``: the path
@@ -162,46 +207,10 @@ class LintContext:
         return member_path(self.problem_config_path, *members), follow(self.problem_config, members)
 
     @fact
-    def problem_type(self) -> str | None:
-        """The problem type as its V2 config name (e.g. ``"TabularJobConfig"``), or ``None``.
-
-        V1 requests are always ``"TabularJobConfig"``. For V2, ``None`` unless
-        ``AutoMLProblemTypeConfig`` is a dict with exactly one known key holding a non-null value.
-        """
-        if self.is_v1:
-            return TABULAR
-        union = get_dict(self.request, "AutoMLProblemTypeConfig")
-        if union is None:
-            return None
-        present = [key for key, value in union.items() if value is not None]
-        if len(present) == 1 and present[0] in PROBLEM_TYPES:
-            return present[0]
-        return None
-
-    @fact
     def tabular_problem_type(self) -> tuple[str, Any]:
         """``(path, raw value)`` of the tabular ``ProblemType`` (:meth:`config_member`): top
         level in V1, ``TabularJobConfig.ProblemType`` in V2; several rules judge it."""
         return self.config_member("ProblemType")
-
-    @fact
-    def problem_config_path(self) -> str:
-        """Wire path of :attr:`problem_config`: ``"AutoMLProblemTypeConfig.TabularJobConfig"`` etc.
-
-        ``"AutoMLJobConfig"`` for V1 (the container V1 keeps ``Mode`` and ``CompletionCriteria``
-        in, at TabularJobConfig's relative paths); ``""`` when the V2 problem type is unknown.
-        """
-        if not self.is_v1:
-            return self.v2_problem_config_path
-        mode = self.path_of(member_path(self.v2_problem_config_path, "Mode")) or ""
-        return mode.rpartition(".")[0]
-
-    @fact
-    def problem_config(self) -> dict[str, Any]:
-        """The problem-type config dict (V1: ``AutoMLJobConfig``); ``{}`` when absent or not a dict."""
-        if not self.problem_config_path:
-            return {}
-        return get_dict(self.request, *path_steps(self.problem_config_path)) or {}
 
     @fact
     def channels(self) -> list[tuple[str, dict[str, Any]]]:
@@ -240,14 +249,6 @@ class LintContext:
             (path, channel, get_dict(channel, "DataSource", "S3DataSource") or {})
             for path, channel in self.channels
         ]
-
-    @fact
-    def v2_problem_config_path(self) -> str:
-        """The CreateAutoMLJobV2 path of the problem-type config, for :meth:`at`:
-        ``"AutoMLProblemTypeConfig.TabularJobConfig"`` for V1 too; ``""`` when unknown."""
-        if self.problem_type is None:
-            return ""
-        return member_path("AutoMLProblemTypeConfig", self.problem_type)
 
     @fact
     def security_config(self) -> tuple[str, dict[str, Any] | None]:
