@@ -19,9 +19,10 @@ from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_sdk.lint import detect_operation, lint_request
+from automl_sdk.lint import detect_operation, lint_request, rules_api
 from automl_sdk.lint._predicates import PREDICATES
 from automl_sdk.lint._schema import _Walker
+from automl_sdk.lint.rules_api import LintContext
 from automl_sdk.shapes.constraints import OPERATIONS
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "requests"
@@ -221,3 +222,36 @@ def test_no_rule_crashes_on_python_values_planted_anywhere(
     for operation in ("CreateAutoMLJob", "CreateAutoMLJobV2"):
         findings = lint_request(request, operation=operation)
         assert [f for f in findings if f.rule.startswith("E0")] == []
+
+
+def _path_into(data: st.DataObject, value: Any) -> list[str | int]:
+    """Keys that mostly lead somewhere in ``value`` (an existing key or index), now and then
+    off it (a missing key, an index out of range, a key into a scalar)."""
+    keys: list[str | int] = []
+    while data.draw(st.booleans()):
+        if isinstance(value, dict) and value and data.draw(st.booleans()):
+            key: str | int = data.draw(st.sampled_from(sorted(value)))
+        elif isinstance(value, list) and value and data.draw(st.booleans()):
+            key = data.draw(st.integers(-len(value), len(value) - 1))
+        else:
+            key = data.draw(st.text(max_size=2) | st.integers(-3, 3))
+        keys.append(key)
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and isinstance(key, int) and -len(value) <= key < len(value):
+            value = value[key]
+        else:
+            value = None
+    return keys
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(request=st.dictionaries(st.text(max_size=3), JSON, min_size=1, max_size=4), data=st.data())
+def test_context_getters_read_what_the_plain_getters_read(
+    request: dict[str, Any], data: st.DataObject
+) -> None:
+    """LintContext's typed getters (some written inline for speed) agree with rules_api's."""
+    keys = _path_into(data, request)
+    ctx = LintContext(request, "CreateAutoMLJobV2")
+    for name in ("get", "get_str", "get_int", "get_number", "get_bool", "get_dict", "get_list"):
+        assert getattr(ctx, name)(*keys) == getattr(rules_api, name)(request, *keys), name
