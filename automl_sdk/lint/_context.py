@@ -35,7 +35,6 @@ from automl_sdk.lint._common import (
     VALIDATION,
     Key,
     follow,
-    get_dict,
     get_list,
     join,
     object_or_none,
@@ -85,14 +84,21 @@ class fact(Generic[T]):  # lower case: used as a decorator, like functools.cache
 
 
 _PROBLEM_TYPE_UNION = "AutoMLProblemTypeConfig"
+_S3_DATA_SOURCE = ("DataSource", "S3DataSource")
+
+
+def _object_at(obj: Any, keys: tuple[Key, ...]) -> dict[str, Any]:
+    """The dict at ``keys``, ``{}`` when there is none (a fact's form of ``get_dict(...) or {}``)."""
+    value = follow(obj, keys)
+    return value if isinstance(value, dict) else {}
 
 
 def _v2_problem_type(request: dict[str, Any]) -> str | None:
     """The one known problem type ``AutoMLProblemTypeConfig`` holds a non-null value for."""
-    union = get_dict(request, _PROBLEM_TYPE_UNION)
-    if union is None:
+    union = request.get(_PROBLEM_TYPE_UNION)
+    if not isinstance(union, dict):
         return None
-    present = [key for key, value in union.items() if value is not None]
+    present: list[str] = [key for key, value in union.items() if value is not None]
     if len(present) == 1 and present[0] in PROBLEM_TYPES:
         return present[0]
     return None
@@ -150,7 +156,7 @@ class LintContext:
         )
         self.problem_config_path = self._problem_config_path()
         self.problem_config: dict[str, Any] = (
-            get_dict(request, *path_steps(self.problem_config_path)) or {}
+            _object_at(request, path_steps(self.problem_config_path))
             if self.problem_config_path
             else {}
         )
@@ -246,8 +252,7 @@ class LintContext:
         The ``S3DataSource`` is ``{}`` when ``DataSource.S3DataSource`` is missing or not a dict.
         """
         return [
-            (path, channel, get_dict(channel, "DataSource", "S3DataSource") or {})
-            for path, channel in self.channels
+            (path, channel, _object_at(channel, _S3_DATA_SOURCE)) for path, channel in self.channels
         ]
 
     @fact

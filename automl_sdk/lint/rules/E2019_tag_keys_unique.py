@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V1_BOTO3, SPEC_V2_API
 from automl_sdk.lint.rules._helpers import repeats
-from automl_sdk.lint.rules_api import LintContext, Rule, get_str, join
+from automl_sdk.lint.rules_api import LintContext, Rule, join
 
 
 class TagKeysUnique(Rule):
@@ -25,7 +25,9 @@ class TagKeysUnique(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report every tag whose Key an earlier tag already used."""
-        keys = (get_str(tag, "Key") for tag in ctx.get_list("Tags") or [])
+        keys = (
+            tag.get("Key") if isinstance(tag, dict) else None for tag in ctx.get_list("Tags") or []
+        )
         for index, key, first in repeats(keys):
             yield (
                 join("Tags", index, "Key"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from automl_sdk.lint._common import TRAINING, VALIDATION, get_dict, get_str, show
+from automl_sdk.lint._common import TRAINING, VALIDATION, get_dict, show
 from automl_sdk.lint._context import LintContext, member_path
 from automl_sdk.lint._docs_tables import (
     FILLING_VALUE_SUFFIX,
@@ -58,7 +58,8 @@ def problem_type_name(ctx: LintContext) -> str:
 
 def tabular_mode(ctx: LintContext) -> str | None:
     """The tabular training ``Mode`` (V1 ``AutoMLJobConfig.Mode``), or ``None`` when not a string."""
-    return get_str(ctx.problem_config, "Mode")
+    mode = ctx.problem_config.get("Mode")
+    return mode if isinstance(mode, str) else None
 
 
 def unpaired_objective(ctx: LintContext) -> Iterator[tuple[str, str]]:
