@@ -38,9 +38,9 @@ class FileTextRule(Rule):
     """A rule whose findings come from a request file's text, which the CLI's request reader
     sees and a dict does not (E1010, W1011: a member written twice in one object)."""
 
-    def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
+    def check(self, ctx: LintContext) -> Iterable[tuple[str, str]]:
         """Nothing to check in a dict: it cannot hold a key twice."""
-        return iter(())
+        return ()
 
 
 def one_of(values: Iterable[str]) -> str:
