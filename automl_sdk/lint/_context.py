@@ -209,8 +209,12 @@ class LintContext:
         ``None`` when the problem type is unknown."""
         if self.is_v1:
             return self.at(member_path(self.v2_problem_config_path, *members))
-        # V2 keeps every member inside the config: no V1 table to consult, no walk from the root.
-        return member_path(self.problem_config_path, *members), follow(self.problem_config, members)
+        # V2 keeps every member inside the config: no V1 table to consult, no walk from the root
+        # (and for one member, the usual case, no walk at all).
+        path = member_path(self.problem_config_path, *members)
+        if len(members) == 1:
+            return path, self.problem_config.get(members[0])
+        return path, follow(self.problem_config, members)
 
     @fact
     def tabular_problem_type(self) -> tuple[str, Any]:
