@@ -84,6 +84,8 @@ def lint_request(
     select = None if select is None else rule_prefixes("select", select)
     ignore = () if ignore is None else rule_prefixes("ignore", ignore)
     findings = _lint(request, operation, select, ignore, registry or default_registry())
+    if not findings:  # the usual answer: a clean request
+        return Findings()
     kept = [
         finding
         for finding in findings
@@ -139,6 +141,8 @@ def _lint(
 
 def _without_superseded(findings: list[Finding], reg: Registry) -> list[Finding]:
     """Drop each phase-1 finding that a documented rule's finding at the same path replaces."""
+    if not findings:
+        return findings
     replaced = {
         (superseded, finding.path)
         for finding in findings
