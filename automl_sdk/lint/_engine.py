@@ -123,7 +123,11 @@ def _lint(
         )
         return [Finding(INPUT_RULE, "error", "", message)]
     ctx = LintContext(request, resolved)
-    findings = [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
+    findings = (
+        [Finding(RULE_CRASHED, "error", "", message) for _, message in reg.load_errors]
+        if reg.load_errors
+        else []
+    )
     members = request.keys()
     schema_rules, request_rules = _selected(reg, resolved, ctx.problem_type, select, ignore)
     if schema_rules and not _meets_the_model(ctx):
