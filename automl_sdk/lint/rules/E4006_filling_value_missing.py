@@ -34,7 +34,7 @@ class FillingValueMissing(Rule):
         for path, method, companion, methods in filling_companions(ctx):
             if methods.get(method) == "value" and methods.get(companion) is None:
                 yield (
-                    path,
+                    f"{path}.{companion}",
                     f"{companion} is missing (got {method} 'value' and no {companion}; expected "
                     f'the fill value in {companion}); add e.g. "{companion}": "0"',
                 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from automl_sdk.lint._docs_tables import SPEC_V2_DESCRIBE
 from automl_sdk.lint.rules._helpers import repeats
-from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, get, join
+from automl_sdk.lint.rules_api import TIME_SERIES, V2, LintContext, Rule, join
 
 _COLUMNS = ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName")
 
@@ -35,8 +35,9 @@ class TimeSeriesColumnsDistinct(Rule):
     def check(self, ctx: LintContext) -> Iterator[tuple[str, str]]:
         """Report each column that an earlier role already uses."""
         base, config = ctx.config_member("TimeSeriesConfig")
-        columns = (get(config, key) for key in _COLUMNS)
-        for index, column, first in repeats(columns):
+        if not isinstance(config, dict):
+            return
+        for index, column, first in repeats([config.get(key) for key in _COLUMNS]):
             yield (
                 join(base, _COLUMNS[index]),
                 f"{_COLUMNS[index]} is the same column as {_COLUMNS[first]} (got {column!r}; "

@@ -32,7 +32,7 @@ class FillingValueUnused(Rule):
         for path, method, companion, methods in filling_companions(ctx):
             if methods.get(companion) is not None and methods.get(method) != "value":
                 yield (
-                    path,
+                    f"{path}.{companion}",
                     f"{companion} is ignored unless {method} is 'value' (got {method} "
                     f"{show(methods.get(method))}; expected {method} 'value'); set "
                     f'"{method}": "value" or remove {companion}',

@@ -30,6 +30,9 @@ DUPLICATE_MEMBER_SOURCE = (
     f"the request syntax appears once ({SPEC_V2_API})"
 )
 
+#: Each filling method that takes a constant, with the name of its ``<method>_value`` companion.
+_FILLING_COMPANIONS = tuple((method, method + FILLING_VALUE_SUFFIX) for method in FILLING_VALUES)
+
 #: Frequency unit -> (next larger unit, how many of this unit make one of it), where exact.
 _NEXT_UNIT = {"min": ("H", 60), "H": ("D", 24), "D": ("W", 7), "M": ("Y", 12)}
 
@@ -103,13 +106,13 @@ def filling_entries(ctx: LintContext) -> Iterator[tuple[str, str, dict[str, Any]
 
 
 def filling_companions(ctx: LintContext) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """``(companion path, method, companion, methods)`` for each filling method that takes a
-    ``<method>_value`` companion, in each column of the Filling map (``backfill`` and
-    ``backfill_value`` at ``...Filling.price.backfill_value``)."""
+    """``(column path, method, companion, methods)`` for each filling method that takes a
+    ``<method>_value`` companion (``backfill``, ``backfill_value``), in each column of the
+    Filling map whose methods set the method or its companion."""
     for path, _column, methods in filling_entries(ctx):
-        for method in FILLING_VALUES:
-            companion = method + FILLING_VALUE_SUFFIX
-            yield f"{path}.{companion}", method, companion, methods
+        for method, companion in _FILLING_COMPANIONS:
+            if method in methods or companion in methods:  # each rule needs one of them set
+                yield path, method, companion, methods
 
 
 def repeats(values: Iterable[Any]) -> Iterator[tuple[int, str, int]]:
