@@ -131,7 +131,9 @@ def from_wire(cls: type[T], data: Any, *, strict: bool = False) -> T:
             response lacks is ``None``.
 
     Raises:
-        ShapeError: listing every problem with its wire path.
+        ShapeError: listing every problem with its wire path; or ``cls`` is no shape class, or
+            an ``Unknown…`` union variant (only a lenient parse makes one, from a union member
+            the model does not know).
     """
     name = _shape_name(cls)
     if name is None:
@@ -139,6 +141,11 @@ def from_wire(cls: type[T], data: Any, *, strict: bool = False) -> T:
         raise ShapeError(
             shape=str(shown),
             problems=[("", f"expected an automl_sdk.shapes class, got {_describe(cls)}")],
+        )
+    if name not in constraints.SHAPES:  # an Unknown… union variant: only a response makes one
+        raise ShapeError(
+            shape=name,
+            problems=[("", "an Unknown… union variant cannot be built from a wire value")],
         )
     if strict:
         problems = _schema().shape_problems(data, name)
@@ -344,10 +351,13 @@ def _unknown_variants(value: Any, path: str) -> Iterator[tuple[str, str]]:
             union = type(value).__name__[len(_UNKNOWN_PREFIX) :]
             yield path, f"{type(value).__name__} cannot be sent as a {union} member"
             return
-        for field in attrs.fields(type(value)):
-            yield from _unknown_variants(
-                getattr(value, field.name), _join(path, field.metadata["wire"])
-            )
+        for attribute, wire_name, member_shape in _fields(type(value).__name__):
+            item = getattr(value, attribute)
+            item_path = _join(path, wire_name)
+            if constraints.SHAPES[member_shape].get("union"):  # its wire form nests the tag
+                tag = _union_tags(member_shape).get(type(item))
+                item_path = item_path if tag is None else f"{item_path}.{tag}"
+            yield from _unknown_variants(item, item_path)
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
             yield from _unknown_variants(item, f"{path}[{index}]")
@@ -381,8 +391,6 @@ def _is_wire_shape(cls: Any) -> bool:
 
 
 def _structure_factory(cls: type, converter: cattrs.Converter) -> Any:
-    if cls.__name__.startswith(_UNKNOWN_PREFIX):
-        return _refuse_unknown_variant
     renames: dict[str, Any] = {
         field.name: override(rename=field.metadata["wire"]) for field in attrs.fields(cls)
     }
@@ -405,10 +413,6 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Any:
         return build(value, cls)
 
     return structure
-
-
-def _refuse_unknown_variant(value: Any, *_: Any) -> Any:
-    raise _Problems([("", "an Unknown… union variant cannot be built from a wire value")])
 
 
 # ---------------------------------------------------------------- primitives

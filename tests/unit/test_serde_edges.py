@@ -1,0 +1,233 @@
+"""to_wire / from_wire at the edges the mutation run found untested: ``Unknown…`` union variants
+where they cannot go, lenient parsing's own messages, and the linter's view of a shape object
+that has no wire form."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import attrs
+import pytest
+
+from automl_sdk import ShapeError, from_wire, lint_request, to_wire
+from automl_sdk.shapes import (
+    AutoMLResolvedAttributes,
+    CreateAutoMLJobV2Request,
+    DescribeAutoMLJobV2Response,
+    TextGenerationJobConfig,
+    UnknownAutoMLProblemTypeConfig,
+    UnknownAutoMLProblemTypeResolvedAttributes,
+)
+from tests.unit.test_serde import REQUEST, RESPONSE
+
+NOT_BUILT = "an Unknown… union variant cannot be built from a wire value"
+
+
+def _shape_error(call: Any) -> ShapeError:
+    with pytest.raises(ShapeError) as info:
+        call()
+    return info.value
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize(
+    "cls", [UnknownAutoMLProblemTypeConfig, UnknownAutoMLProblemTypeResolvedAttributes]
+)
+def test_an_unknown_variant_class_is_never_built_from_the_wire(cls: type, strict: bool) -> None:
+    # Strict parsing used to hand the class to the schema walk, which has no table for it
+    # (KeyError); only a response's union member the model does not know makes one.
+    error = _shape_error(lambda: from_wire(cls, {"tag": "FutureJobConfig"}, strict=strict))
+    assert (error.shape, error.problems) == (cls.__name__, (("", NOT_BUILT),))
+
+
+def _request() -> CreateAutoMLJobV2Request:
+    return from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
+
+
+def test_an_unknown_variant_deep_in_a_response_is_named_by_its_full_path() -> None:
+    response = from_wire(DescribeAutoMLJobV2Response, RESPONSE)
+    resolved = AutoMLResolvedAttributes(
+        auto_ml_problem_type_resolved_attributes=UnknownAutoMLProblemTypeResolvedAttributes(
+            tag="VideoResolvedAttributes"
+        )
+    )
+    error = _shape_error(lambda: to_wire(attrs.evolve(response, resolved_attributes=resolved)))
+    assert (error.shape, error.problems) == (
+        "DescribeAutoMLJobV2Response",
+        (
+            (
+                "ResolvedAttributes.AutoMLProblemTypeResolvedAttributes",
+                "UnknownAutoMLProblemTypeResolvedAttributes cannot be sent as a "
+                "AutoMLProblemTypeResolvedAttributes member",
+            ),
+        ),
+    )
+
+
+def test_every_unknown_variant_is_listed_in_lists_and_maps_too() -> None:
+    unknown = UnknownAutoMLProblemTypeConfig(tag="FutureJobConfig")
+    config = TextGenerationJobConfig(text_generation_hyper_parameters={"epochCount": unknown})  # type: ignore[dict-item]
+    request = attrs.evolve(
+        _request(),
+        auto_ml_job_input_data_config=(unknown,),  # type: ignore[arg-type]
+        auto_ml_problem_type_config=config,
+    )
+    message = "UnknownAutoMLProblemTypeConfig cannot be sent as a AutoMLProblemTypeConfig member"
+    assert _shape_error(lambda: to_wire(request)).problems == (
+        ("AutoMLJobInputDataConfig[0]", message),
+        (
+            "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters.epochCount",
+            message,
+        ),
+    )
+
+
+def test_lint_of_a_request_shape_holding_an_unknown_variant_says_why_it_has_no_wire_form() -> None:
+    request = attrs.evolve(
+        _request(), auto_ml_problem_type_config=UnknownAutoMLProblemTypeConfig(tag="Future")
+    )
+    (finding,) = lint_request(request)
+    assert (finding.rule, finding.severity, finding.path) == ("E1002", "error", "")
+    assert finding.message == (
+        "cannot convert CreateAutoMLJobV2Request to its wire form (ShapeError: cannot convert "
+        "CreateAutoMLJobV2Request: 1 problem(s)\n  AutoMLProblemTypeConfig: "
+        "UnknownAutoMLProblemTypeConfig cannot be sent as a AutoMLProblemTypeConfig member)"
+    )
+
+
+def _response_with(**members: Any) -> dict[str, Any]:
+    return {**copy.deepcopy(RESPONSE), **members}
+
+
+LENIENT_CASES = [
+    pytest.param(
+        {"RoleArn": 5}, [("RoleArn", "expected a string, got integer 5")], id="int-for-string"
+    ),
+    pytest.param(
+        {"AutoMLJobInputDataConfig": "s3://bucket/"},
+        [("AutoMLJobInputDataConfig", "expected an array, got string 's3://bucket/'")],
+        id="string-for-list",
+    ),
+    pytest.param(
+        {"AutoMLJobInputDataConfig": [{"ChannelType": 1}, "x", {"ContentType": 2}]},
+        [
+            ("AutoMLJobInputDataConfig[0].ChannelType", "expected a string, got integer 1"),
+            ("AutoMLJobInputDataConfig[1]", "expected an object, got string 'x'"),
+            ("AutoMLJobInputDataConfig[2].ContentType", "expected a string, got integer 2"),
+        ],
+        id="every-bad-item",
+    ),
+    pytest.param(
+        {"AutoMLProblemTypeConfig": ["TabularJobConfig"]},
+        [("AutoMLProblemTypeConfig", "expected an object, got array ['TabularJobConfig']")],
+        id="array-for-union",
+    ),
+    pytest.param(
+        {
+            "AutoMLProblemTypeConfig": {
+                "TabularJobConfig": {"TargetAttributeName": "y"},
+                "TextGenerationJobConfig": {},
+            }
+        },
+        [
+            (
+                "AutoMLProblemTypeConfig",
+                "exactly one member must be set (got TabularJobConfig, TextGenerationJobConfig; "
+                "expected one of ImageClassificationJobConfig, TabularJobConfig, "
+                "TextClassificationJobConfig, TextGenerationJobConfig, "
+                "TimeSeriesForecastingJobConfig)",
+            )
+        ],
+        id="two-union-members",
+    ),
+    pytest.param(
+        {"AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": 7}}},
+        [
+            (
+                "AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName",
+                "expected a string, got integer 7",
+            )
+        ],
+        id="inside-a-union-member",
+    ),
+    pytest.param(
+        {
+            "AutoMLProblemTypeConfig": {
+                "TextGenerationJobConfig": {
+                    "TextGenerationHyperParameters": {"epochCount": 3, 4: "x", "learningRate": 5}
+                }
+            }
+        },
+        [
+            (
+                "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters"
+                ".epochCount",
+                "expected a string, got integer 3",
+            ),
+            (
+                "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters",
+                "map keys must be strings, got integer 4",
+            ),
+            (
+                "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters"
+                ".learningRate",
+                "expected a string, got integer 5",
+            ),
+        ],
+        id="every-bad-map-entry",
+    ),
+    pytest.param(
+        {
+            "AutoMLProblemTypeConfig": {
+                "TextGenerationJobConfig": {"TextGenerationHyperParameters": ["epochCount"]}
+            }
+        },
+        [
+            (
+                "AutoMLProblemTypeConfig.TextGenerationJobConfig.TextGenerationHyperParameters",
+                "expected an object, got array ['epochCount']",
+            )
+        ],
+        id="array-for-map",
+    ),
+    pytest.param(
+        {"ModelDeployResult": {"EndpointName": True}},
+        [("ModelDeployResult.EndpointName", "expected a string, got boolean True")],
+        id="bool-for-string",
+    ),
+    pytest.param(
+        {"BestCandidate": {"CandidateName": "c", "FinalAutoMLJobObjectiveMetric": {"Value": "x"}}},
+        [
+            (
+                "BestCandidate.FinalAutoMLJobObjectiveMetric.Value",
+                "expected a number, got string 'x'",
+            )
+        ],
+        id="string-for-float",
+    ),
+    pytest.param(
+        {"BestCandidate": {"FinalAutoMLJobObjectiveMetric": {"Value": 10**400}}},
+        [
+            (
+                "BestCandidate.FinalAutoMLJobObjectiveMetric.Value",
+                "expected a number, got integer 100000000000000000...0000000000000000000",
+            )
+        ],
+        id="integer-past-float",
+    ),
+    pytest.param(
+        {"CreationTime": "yesterday"},
+        [("CreationTime", "expected an ISO 8601 timestamp, got string 'yesterday'")],
+        id="not-a-timestamp",
+    ),
+]
+
+
+@pytest.mark.parametrize(("members", "problems"), LENIENT_CASES)
+def test_lenient_parsing_names_each_wrong_type_at_its_wire_path(
+    members: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    data = _response_with(**members)
+    error = _shape_error(lambda: from_wire(DescribeAutoMLJobV2Response, data))
+    assert (error.shape, list(error.problems)) == ("DescribeAutoMLJobV2Response", problems)
