@@ -174,7 +174,7 @@ def _shape_name(cls: Any) -> str | None:
     if _is_wire_shape(cls):
         return str(cls.__name__)
     for union_name, union in _unions().items():
-        if cls is union or _matches_union(union)(cls):
+        if cls is union or _matches_union(union, cls):
             return union_name
     return None
 
@@ -199,32 +199,33 @@ def _fast_writer(shape_name: str, request: bool) -> Callable[[Any], Any]:
     if kind == "structure":
         return _fast_structure(shape_name, request)
     if kind == "list":
-        item = _fast_writer(table["member"], request)
-        return lambda value: (
-            [item(member) for member in value] if type(value) in _ARRAYS else _not_plain()
-        )
+        return functools.partial(_fast_list, _fast_writer(table["member"], request))
     if kind == "map":
-        entry = _fast_writer(table["value"], request)
-
-        def write_map(value: Any) -> Any:
-            if type(value) is not dict:
-                _not_plain()
-            return {
-                key if type(key) is str else _not_plain(): entry(item)
-                for key, item in value.items()
-            }
-
-        return write_map
+        return functools.partial(_fast_map, _fast_writer(table["value"], request))
     if kind == "string":
         return _fast_string
     return functools.partial(_fast_leaf, kind, _schema().well_typed)
 
 
-_ARRAYS = (list, tuple)
+# The per-value writers below are module functions bound with functools.partial rather than
+# closures: a closure built once per shape (behind the cache) runs code that mutation testing
+# can neither see being called nor attribute to the tests that call it.
 
 
 def _not_plain() -> Any:
     raise _NotPlain
+
+
+def _fast_list(item: Callable[[Any], Any], value: Any) -> Any:
+    if type(value) is not list and type(value) is not tuple:
+        _not_plain()
+    return [item(member) for member in value]
+
+
+def _fast_map(entry: Callable[[Any], Any], value: Any) -> Any:
+    if type(value) is not dict:
+        _not_plain()
+    return {key if type(key) is str else _not_plain(): entry(item) for key, item in value.items()}
 
 
 def _fast_string(value: Any) -> str:
@@ -239,27 +240,30 @@ def _fast_leaf(kind: str, well_typed: Callable[[Any, str], bool], value: Any) ->
     return value if well_typed(value, kind) else _not_plain()
 
 
+#: ``(attribute, wire name, writer, required)`` of each field of a structure, for the fast writer.
+_FastFields = tuple[tuple[str, str, Callable[[Any], Any], bool], ...]
+
+
 def _fast_structure(shape_name: str, request: bool) -> Callable[[Any], Any]:
-    cls = getattr(structures, shape_name)
     required = set(constraints.SHAPES[shape_name]["required"])
-    fields = [
+    fields: _FastFields = tuple(
         (attribute, wire, _fast_writer(member, request), request and wire in required)
         for attribute, wire, member in _fields(shape_name)
-    ]
+    )
+    return functools.partial(_fast_write_structure, getattr(structures, shape_name), fields)
 
-    def write_structure(value: Any) -> Any:
-        if type(value) is not cls:
+
+def _fast_write_structure(cls: type, fields: _FastFields, value: Any) -> Any:
+    if type(value) is not cls:
+        _not_plain()
+    wire: dict[str, Any] = {}
+    for attribute, wire_name, write, must in fields:
+        item = getattr(value, attribute)
+        if item is not None:
+            wire[wire_name] = write(item)
+        elif must:
             _not_plain()
-        wire: dict[str, Any] = {}
-        for attribute, wire_name, write, must in fields:
-            item = getattr(value, attribute)
-            if item is not None:
-                wire[wire_name] = write(item)
-            elif must:
-                _not_plain()
-        return wire
-
-    return write_structure
+    return wire
 
 
 def _fast_union(union_name: str, request: bool) -> Callable[[Any], Any]:
@@ -268,15 +272,15 @@ def _fast_union(union_name: str, request: bool) -> Callable[[Any], Any]:
         cls: (tag, _fast_writer(members[tag], request))
         for cls, tag in _union_tags(union_name).items()
     }
+    return functools.partial(_fast_write_union, writers)
 
-    def write_union(value: Any) -> Any:
-        found = writers.get(type(value))
-        if found is None:
-            _not_plain()
-        tag, write = found  # type: ignore[misc]
-        return {tag: write(value)}
 
-    return write_union
+def _fast_write_union(writers: dict[type, tuple[str, Callable[[Any], Any]]], value: Any) -> Any:
+    found = writers.get(type(value))
+    if found is None:
+        return _not_plain()
+    tag, write = found
+    return {tag: write(value)}
 
 
 def _write(value: Any, shape_name: str) -> Any:
@@ -373,14 +377,19 @@ def _unknown_variants(value: Any, path: str) -> Iterator[tuple[str, str]]:
 def _converter() -> cattrs.Converter:
     """The cattrs converter that builds shapes; lenient (strictness is the schema walk's)."""
     converter = cattrs.Converter(detailed_validation=True)
+    # Hooks are module functions bound with functools.partial, not closures (see _fast_list).
     for primitive, check in _PRIMITIVES.items():
-        converter.register_structure_hook(primitive, _primitive_hook(check))
+        converter.register_structure_hook(primitive, functools.partial(_structure_primitive, check))
     converter.register_structure_hook(datetime.datetime, _structure_datetime)
-    converter.register_structure_hook_func(_is_tuple, _structure_tuple(converter))
-    converter.register_structure_hook_func(_is_str_dict, _structure_map(converter))
+    converter.register_structure_hook_func(
+        _is_tuple, functools.partial(_structure_tuple, converter)
+    )
+    converter.register_structure_hook_func(
+        _is_str_dict, functools.partial(_structure_map, converter)
+    )
     for union_name, union in _unions().items():
         converter.register_structure_hook_func(
-            _matches_union(union), _structure_union(converter, union_name)
+            functools.partial(_matches_union, union), _union_hook(converter, union_name)
         )
     converter.register_structure_hook_factory(_is_wire_shape, _structure_factory)
     return converter
@@ -400,19 +409,25 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Any:
     required = frozenset(
         field.metadata["wire"] for field in attrs.fields(cls) if field.default is attrs.NOTHING
     )
+    return functools.partial(_structure_shape, cls, build, required)
 
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not dict:  # the common case first: this runs for every object
-            if value is None:
-                return None
-            if not isinstance(value, Mapping):
-                raise TypeError(f"expected an object, got {_describe(value)}")
-        if not value.keys() >= required:
-            # A response without a member the model calls required: it is None.
-            value = {**dict.fromkeys(required), **value}
-        return build(value, cls)
 
-    return structure
+def _structure_shape(
+    cls: type,
+    build: Callable[[Mapping[str, Any], Any], Any],
+    required: frozenset[str],
+    value: Any,
+    _: Any,
+) -> Any:
+    if type(value) is not dict:  # the common case first: this runs for every object
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object, got {_describe(value)}")
+    if not value.keys() >= required:
+        # A response without a member the model calls required: it is None.
+        value = {**dict.fromkeys(required), **value}
+    return build(value, cls)
 
 
 # ---------------------------------------------------------------- primitives
@@ -443,20 +458,17 @@ _PRIMITIVES: dict[type, Callable[[Any], bool]] = {
 _TYPE_WORDS = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
 
 
-def _primitive_hook(check: Callable[[Any], bool]) -> Callable[[Any, type], Any]:
-    def structure(value: Any, cls: type) -> Any:
-        if value is None:  # null, or a required member a response left out
-            return None
-        if not check(value):
-            raise TypeError(f"expected {_TYPE_WORDS[cls]}, got {_describe(value)}")
-        if cls is float:
-            try:
-                return float(value)
-            except OverflowError:
-                raise TypeError(f"expected a number, got {_describe(value)}") from None
-        return value
-
-    return structure
+def _structure_primitive(check: Callable[[Any], bool], value: Any, cls: type) -> Any:
+    if value is None:  # null, or a required member a response left out
+        return None
+    if not check(value):
+        raise TypeError(f"expected {_TYPE_WORDS[cls]}, got {_describe(value)}")
+    if cls is float:
+        try:
+            return float(value)
+        except OverflowError:
+            raise TypeError(f"expected a number, got {_describe(value)}") from None
+    return value
 
 
 def _structure_datetime(value: Any, _: type) -> datetime.datetime | None:
@@ -495,54 +507,48 @@ def _is_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple
 
 
-def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...] | None]:
-    def structure(value: Any, cls: Any) -> tuple[Any, ...] | None:
-        if value is None:
-            return None
-        # cattrs would iterate a dict or a string; the wire only has arrays here.
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected an array, got {_describe(value)}")
-        item_type = get_args(cls)[0]
-        items: list[Any] = []
-        problems: list[tuple[str, str]] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(converter.structure(item, item_type))
-            except Exception as exc:
-                problems += _flatten(exc, f"[{index}]")
-        if problems:
-            raise _Problems(problems)
-        return tuple(items)
-
-    return structure
+def _structure_tuple(converter: cattrs.Converter, value: Any, cls: Any) -> tuple[Any, ...] | None:
+    if value is None:
+        return None
+    # cattrs would iterate a dict or a string; the wire only has arrays here.
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected an array, got {_describe(value)}")
+    item_type = get_args(cls)[0]
+    items: list[Any] = []
+    problems: list[tuple[str, str]] = []
+    for index, item in enumerate(value):
+        try:
+            items.append(converter.structure(item, item_type))
+        except Exception as exc:
+            problems += _flatten(exc, f"[{index}]")
+    if problems:
+        raise _Problems(problems)
+    return tuple(items)
 
 
 def _is_str_dict(cls: Any) -> bool:
     return get_origin(cls) is dict and get_args(cls)[0] is str
 
 
-def _structure_map(converter: cattrs.Converter) -> Callable[[Any, Any], dict[str, Any] | None]:
-    def structure(value: Any, cls: Any) -> dict[str, Any] | None:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            raise TypeError(f"expected an object, got {_describe(value)}")
-        value_type = get_args(cls)[1]
-        result: dict[str, Any] = {}
-        problems: list[tuple[str, str]] = []
-        for key, item in value.items():
-            if not isinstance(key, str):
-                problems.append(("", f"map keys must be strings, got {_describe(key)}"))
-                continue
-            try:
-                result[key] = converter.structure(item, value_type)
-            except Exception as exc:
-                problems += _flatten(exc, f".{key}")
-        if problems:
-            raise _Problems(problems)
-        return result
-
-    return structure
+def _structure_map(converter: cattrs.Converter, value: Any, cls: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object, got {_describe(value)}")
+    value_type = get_args(cls)[1]
+    result: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    for key, item in value.items():
+        if not isinstance(key, str):
+            problems.append(("", f"map keys must be strings, got {_describe(key)}"))
+            continue
+        try:
+            result[key] = converter.structure(item, value_type)
+        except Exception as exc:
+            problems += _flatten(exc, f".{key}")
+    if problems:
+        raise _Problems(problems)
+    return result
 
 
 # ---------------------------------------------------------------- unions
@@ -554,16 +560,12 @@ def _unions() -> dict[str, Any]:
     return {name: getattr(structures, name) for name in names}
 
 
-def _matches_union(union: Any) -> Callable[[Any], bool]:
-    wanted = set(get_args(union))
-
-    def matches(cls: Any) -> bool:
-        origin = get_origin(cls)
-        if origin is not Union and origin is not types.UnionType:
-            return False
-        return set(get_args(cls)) - {type(None)} == wanted
-
-    return matches
+def _matches_union(union: Any, cls: Any) -> bool:
+    """True when ``cls`` is the union alias ``union`` written out, optionally with ``None``."""
+    origin = get_origin(cls)
+    if origin is not Union and origin is not types.UnionType:
+        return False
+    return set(get_args(cls)) - {type(None)} == set(get_args(union))
 
 
 def _member_classes(union_name: str) -> dict[str, type]:
@@ -571,36 +573,41 @@ def _member_classes(union_name: str) -> dict[str, type]:
     return {wire: getattr(structures, shape) for wire, shape in members.items()}
 
 
-def _structure_union(converter: cattrs.Converter, union_name: str) -> Callable[[Any, Any], Any]:
-    classes = _member_classes(union_name)
+def _union_hook(converter: cattrs.Converter, union_name: str) -> Callable[[Any, Any], Any]:
     unknown_cls = getattr(structures, _UNKNOWN_PREFIX + union_name)
-    expected = ", ".join(classes)
+    return functools.partial(_structure_union, converter, _member_classes(union_name), unknown_cls)
 
-    def structure(value: Any, _: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            raise TypeError(f"expected an object, got {_describe(value)}")
-        present = {key: item for key, item in value.items() if item is not None}
-        if not present:
-            return None
-        if _SDK_UNKNOWN_MEMBER in present:
-            tag = present[_SDK_UNKNOWN_MEMBER]
-            return unknown_cls(tag=str(tag.get("name", "") if isinstance(tag, Mapping) else tag))
-        if len(present) != 1:
-            got = ", ".join(map(str, present))
-            raise _Problems(
-                [("", f"exactly one member must be set (got {got}; expected one of {expected})")]
-            )
-        ((tag, item),) = present.items()
-        if tag not in classes:
-            return unknown_cls(tag=str(tag), value=item)
-        try:
-            return converter.structure(item, classes[tag])
-        except Exception as exc:
-            raise _Problems(list(_flatten(exc, f".{tag}"))) from None
 
-    return structure
+def _structure_union(
+    converter: cattrs.Converter,
+    classes: dict[str, type],
+    unknown_cls: type,
+    value: Any,
+    _: Any,
+) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object, got {_describe(value)}")
+    present = {key: item for key, item in value.items() if item is not None}
+    if not present:
+        return None
+    if _SDK_UNKNOWN_MEMBER in present:
+        tag = present[_SDK_UNKNOWN_MEMBER]
+        return unknown_cls(tag=str(tag.get("name", "") if isinstance(tag, Mapping) else tag))
+    if len(present) != 1:
+        got = ", ".join(map(str, present))
+        expected = ", ".join(classes)
+        raise _Problems(
+            [("", f"exactly one member must be set (got {got}; expected one of {expected})")]
+        )
+    ((tag, item),) = present.items()
+    if tag not in classes:
+        return unknown_cls(tag=str(tag), value=item)
+    try:
+        return converter.structure(item, classes[tag])
+    except Exception as exc:
+        raise _Problems(list(_flatten(exc, f".{tag}"))) from None
 
 
 # ---------------------------------------------------------------- error paths
