@@ -27,10 +27,7 @@ from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-)
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from automl_sdk.errors import ShapeError
@@ -466,7 +463,7 @@ def _structure_primitive(check: Callable[[Any], bool], value: Any, cls: type) ->
     if cls is float:
         try:
             return float(value)
-        except OverflowError:
+        except (OverflowError, ValueError):  # an integer past float, a signaling NaN Decimal
             raise TypeError(f"expected a number, got {_describe(value)}") from None
     return value
 
@@ -619,13 +616,12 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for sub_path, message in exc.problems:
             yield path + sub_path, message
     elif isinstance(exc, ClassValidationError):
+        # Every error is an attribute's: a shape's __init__, the one other source, cannot fail
+        # (no validators; its converters tuple() what _structure_tuple built; every required
+        # argument is there, see _structure_shape).
         wire_names = _wire_names(exc.cl)
-        attribute_errors, other_errors = exc.group_exceptions()
-        for sub, note in attribute_errors:
-            name = note.name if isinstance(note, AttributeValidationNote) else str(note)
-            yield from _flatten(sub, _join(path, wire_names.get(name, name)))
-        for sub in other_errors:
-            yield from _flatten(sub, path)
+        for sub, note in exc.group_exceptions()[0]:
+            yield from _flatten(sub, _join(path, wire_names[note.name]))
     elif isinstance(exc, TypeError):  # our hooks' own "expected ..., got ..." messages
         yield path, str(exc)
     else:
@@ -638,4 +634,4 @@ def _join(path: str, member: str) -> str:
 
 @functools.cache
 def _wire_names(cls: type) -> dict[str, str]:
-    return {field.name: field.metadata.get("wire", field.name) for field in attrs.fields(cls)}
+    return {field.name: field.metadata["wire"] for field in attrs.fields(cls)}

@@ -4,7 +4,9 @@ that has no wire form."""
 
 from __future__ import annotations
 
+import collections
 import copy
+import decimal
 from typing import Any
 
 import attrs
@@ -12,13 +14,17 @@ import pytest
 
 from automl_sdk import ShapeError, from_wire, lint_request, to_wire
 from automl_sdk.shapes import (
+    AutoMLJobObjective,
     AutoMLResolvedAttributes,
     CreateAutoMLJobV2Request,
+    DescribeAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
+    TabularJobConfig,
     TextGenerationJobConfig,
     UnknownAutoMLProblemTypeConfig,
     UnknownAutoMLProblemTypeResolvedAttributes,
 )
+from automl_sdk.shapes.enums import AutoMLMetricEnum
 from tests.unit.test_serde import REQUEST, RESPONSE
 
 NOT_BUILT = "an Unknown… union variant cannot be built from a wire value"
@@ -81,6 +87,50 @@ def test_every_unknown_variant_is_listed_in_lists_and_maps_too() -> None:
             message,
         ),
     )
+
+
+def test_a_request_without_its_only_member_is_refused() -> None:
+    # Nothing else in it falls back to the explaining walk: the fast writer must refuse it.
+    error = _shape_error(lambda: to_wire(DescribeAutoMLJobV2Request(auto_ml_job_name=None)))  # type: ignore[arg-type]
+    assert error.problems == (
+        (
+            "AutoMLJobName",
+            "required member AutoMLJobName is missing (got nothing; expected a string of 1 to 32 "
+            "characters)",
+        ),
+    )
+
+
+def test_a_required_member_left_none_inside_a_union_member_of_a_request_is_refused() -> None:
+    request = _request()
+    assert isinstance(request.auto_ml_problem_type_config, TabularJobConfig)
+    config = attrs.evolve(request.auto_ml_problem_type_config, target_attribute_name=None)  # type: ignore[arg-type]
+    error = _shape_error(lambda: to_wire(attrs.evolve(request, auto_ml_problem_type_config=config)))
+    assert error.problems == (
+        (
+            "AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName",
+            "required member TargetAttributeName is missing (got nothing; expected a string of at "
+            "least 1 character)",
+        ),
+    )
+
+
+def test_the_explaining_writer_also_sends_enum_constants_as_plain_strings() -> None:
+    # An OrderedDict is no plain dict, so the fast writer leaves this request to the checked one.
+    hyper_parameters = collections.OrderedDict(epochCount="3")
+    request = attrs.evolve(
+        _request(),
+        auto_ml_problem_type_config=TextGenerationJobConfig(
+            text_generation_hyper_parameters=hyper_parameters
+        ),
+        auto_ml_job_objective=AutoMLJobObjective(metric_name=AutoMLMetricEnum.F1MACRO),
+    )
+    wire = to_wire(request)
+    assert wire["AutoMLJobObjective"] == {"MetricName": "F1macro"}
+    assert type(wire["AutoMLJobObjective"]["MetricName"]) is str
+    sent = wire["AutoMLProblemTypeConfig"]["TextGenerationJobConfig"]
+    assert sent == {"TextGenerationHyperParameters": {"epochCount": "3"}}
+    assert type(sent["TextGenerationHyperParameters"]) is dict
 
 
 def test_lint_of_a_request_shape_holding_an_unknown_variant_says_why_it_has_no_wire_form() -> None:
@@ -222,6 +272,39 @@ LENIENT_CASES = [
         id="not-a-timestamp",
     ),
 ]
+
+
+class _FailingStr:
+    def __str__(self) -> str:
+        raise RuntimeError("no str")
+
+
+LENIENT_CASES += [
+    pytest.param(
+        {"RoleArn": 1.5}, [("RoleArn", "expected a string, got number 1.5")], id="float-for-string"
+    ),
+    pytest.param(
+        {"BestCandidate": {"FinalAutoMLJobObjectiveMetric": {"Value": decimal.Decimal("sNaN")}}},
+        [
+            (
+                "BestCandidate.FinalAutoMLJobObjectiveMetric.Value",
+                "expected a number, got Decimal Decimal('sNaN')",
+            )
+        ],
+        id="signaling-nan",
+    ),
+    pytest.param(
+        # No wire value does this; a Python caller's object may: its error is the message.
+        {"AutoMLProblemTypeConfig": {"SDK_UNKNOWN_MEMBER": _FailingStr()}},
+        [("AutoMLProblemTypeConfig", "RuntimeError: no str")],
+        id="failing-str",
+    ),
+]
+
+
+def test_a_lenient_parse_of_null_says_so() -> None:
+    error = _shape_error(lambda: from_wire(DescribeAutoMLJobV2Response, None))
+    assert error.problems == (("", "expected an object, got null None"),)
 
 
 @pytest.mark.parametrize(("members", "problems"), LENIENT_CASES)
