@@ -242,6 +242,28 @@ LENIENT_CASES = [
         id="array-for-map",
     ),
     pytest.param(
+        {
+            "AutoMLProblemTypeConfig": {
+                "TimeSeriesForecastingJobConfig": {
+                    "Transformations": {"Filling": {"price": {"frontfill": 0}, "qty": ["x"]}}
+                }
+            }
+        },
+        [
+            (
+                "AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.Transformations.Filling"
+                ".price.frontfill",
+                "expected a string, got integer 0",
+            ),
+            (
+                "AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.Transformations.Filling"
+                ".qty",
+                "expected an object, got array ['x']",
+            ),
+        ],
+        id="map-of-maps",
+    ),
+    pytest.param(
         {"ModelDeployResult": {"EndpointName": True}},
         [("ModelDeployResult.EndpointName", "expected a string, got boolean True")],
         id="bool-for-string",
