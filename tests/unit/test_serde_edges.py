@@ -324,6 +324,36 @@ LENIENT_CASES += [
 ]
 
 
+# How a wrong value is shown: its JSON kind and a repr of at most 60 characters.
+LENIENT_CASES += [
+    pytest.param(
+        {"AutoMLJobInputDataConfig": {"ChannelType": "training"}},
+        [("AutoMLJobInputDataConfig", "expected an array, got object {'ChannelType': 'training'}")],
+        id="shown-object",
+    ),
+    pytest.param(
+        {"AutoMLProblemTypeConfig": ("TabularJobConfig",)},
+        [("AutoMLProblemTypeConfig", "expected an object, got array ('TabularJobConfig',)")],
+        id="shown-tuple",
+    ),
+    pytest.param(
+        {"RoleArn": ["x" * 56]},
+        [("RoleArn", "expected a string, got array ['" + "x" * 56 + "']")],
+        id="shown-whole-at-60",
+    ),
+    pytest.param(
+        {"RoleArn": ["x" * 57]},
+        [("RoleArn", "expected a string, got array ['" + "x" * 55 + "...")],
+        id="cut-at-61",
+    ),
+    pytest.param(
+        {"RoleArn": 10**5000},  # past the interpreter's digit limit: repr() itself fails
+        [("RoleArn", "expected a string, got integer ...")],
+        id="unshowable-integer",
+    ),
+]
+
+
 def test_a_lenient_parse_of_null_says_so() -> None:
     error = _shape_error(lambda: from_wire(DescribeAutoMLJobV2Response, None))
     assert error.problems == (("", "expected an object, got null None"),)
