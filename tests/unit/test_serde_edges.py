@@ -293,6 +293,26 @@ LENIENT_CASES = [
         [("CreationTime", "expected an ISO 8601 timestamp, got string 'yesterday'")],
         id="not-a-timestamp",
     ),
+    pytest.param(
+        {"CreationTime": 10**30},  # OverflowError from the platform's time_t
+        [("CreationTime", "expected an ISO 8601 timestamp, got integer " + "1" + "0" * 30)],
+        id="epoch-past-time-t",
+    ),
+    pytest.param(
+        {"CreationTime": 1e18},  # OSError (EOVERFLOW) from localtime on Linux
+        [("CreationTime", "expected an ISO 8601 timestamp, got number 1e+18")],
+        id="epoch-past-the-os",
+    ),
+    pytest.param(
+        {"CreationTime": 1e16},  # ValueError: a year past 9999
+        [("CreationTime", "expected an ISO 8601 timestamp, got number 1e+16")],
+        id="epoch-past-year-9999",
+    ),
+    pytest.param(
+        {"CreationTime": True},
+        [("CreationTime", "expected an ISO 8601 timestamp, got boolean True")],
+        id="bool-for-timestamp",
+    ),
 ]
 
 
