@@ -7,7 +7,7 @@ from __future__ import annotations
 import collections
 import copy
 import decimal
-from typing import Any
+from typing import Any, Optional, Union
 
 import attrs
 import pytest
@@ -15,10 +15,12 @@ import pytest
 from automl_sdk import ShapeError, from_wire, lint_request, to_wire
 from automl_sdk.shapes import (
     AutoMLJobObjective,
+    AutoMLProblemTypeConfig,
     AutoMLResolvedAttributes,
     CreateAutoMLJobV2Request,
     DescribeAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
+    ModelDeployConfig,
     TabularJobConfig,
     TextGenerationJobConfig,
     UnknownAutoMLProblemTypeConfig,
@@ -45,6 +47,43 @@ def test_an_unknown_variant_class_is_never_built_from_the_wire(cls: type, strict
     # (KeyError); only a response's union member the model does not know makes one.
     error = _shape_error(lambda: from_wire(cls, {"tag": "FutureJobConfig"}, strict=strict))
     assert (error.shape, error.problems) == (cls.__name__, (("", NOT_BUILT),))
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        pytest.param(AutoMLProblemTypeConfig | None, id="or-none"),
+        pytest.param(Optional[AutoMLProblemTypeConfig], id="typing-optional"),  # noqa: UP045
+    ],
+)
+def test_a_union_alias_written_with_none_parses_like_the_alias(alias: Any) -> None:
+    wire = {"TabularJobConfig": {"TargetAttributeName": "y"}}
+    assert from_wire(alias, wire, strict=True) == TabularJobConfig(target_attribute_name="y")
+
+
+@pytest.mark.parametrize(
+    ("union", "shape", "shown"),
+    [
+        pytest.param(
+            TabularJobConfig | ModelDeployConfig,
+            "UnionType",
+            "UnionType automl_sdk.shapes.structures....structures.ModelDeployConfig",
+            id="or",
+        ),
+        pytest.param(
+            Union[TabularJobConfig, ModelDeployConfig],  # noqa: UP007
+            "Union",
+            "_UnionGenericAlias typing.Union[automl_sdk.shap...structures.ModelDeployConfig]",
+            id="typing-union",
+        ),
+    ],
+)
+def test_a_union_that_is_no_alias_is_no_shape_class(union: Any, shape: str, shown: str) -> None:
+    error = _shape_error(lambda: from_wire(union, {}))
+    assert (error.shape, error.problems) == (
+        shape,
+        (("", f"expected an automl_sdk.shapes class, got {shown}"),),
+    )
 
 
 def _request() -> CreateAutoMLJobV2Request:
