@@ -45,7 +45,7 @@ class _Problems(Exception):
     """Problems found below one value, as (relative wire path, message) pairs."""
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__(problems)
+        # No super().__init__(): the exception's args are never shown, it never leaves here.
         self.problems = problems
 
 

@@ -413,6 +413,20 @@ LENIENT_CASES += [
 ]
 
 
+@pytest.mark.parametrize(
+    ("marker", "tag"),
+    [
+        pytest.param({"name": "VideoJobConfig"}, "VideoJobConfig", id="botocore"),
+        pytest.param({}, "", id="no-name"),
+        pytest.param("VideoJobConfig", "VideoJobConfig", id="plain-string"),
+    ],
+)
+def test_botocore_unknown_member_marker_becomes_the_unknown_variant(marker: Any, tag: str) -> None:
+    wire = _response_with(AutoMLProblemTypeConfig={"SDK_UNKNOWN_MEMBER": marker})
+    parsed = from_wire(DescribeAutoMLJobV2Response, wire)
+    assert parsed.auto_ml_problem_type_config == UnknownAutoMLProblemTypeConfig(tag=tag)
+
+
 def test_a_lenient_parse_of_null_says_so() -> None:
     error = _shape_error(lambda: from_wire(DescribeAutoMLJobV2Response, None))
     assert error.problems == (("", "expected an object, got null None"),)
