@@ -154,6 +154,20 @@ def test_a_required_member_left_none_inside_a_union_member_of_a_request_is_refus
     )
 
 
+def test_to_wire_refuses_a_map_key_that_is_no_string() -> None:
+    config = TextGenerationJobConfig(text_generation_hyper_parameters={3: "x", "epochCount": "2"})  # type: ignore[dict-item]
+    error = _shape_error(lambda: to_wire(config))
+    assert (error.shape, error.problems) == (
+        "TextGenerationJobConfig",
+        (
+            (
+                "TextGenerationHyperParameters.3",
+                "map key has the wrong type (got 3, an integer; expected a string)",
+            ),
+        ),
+    )
+
+
 def test_the_explaining_writer_also_sends_enum_constants_as_plain_strings() -> None:
     # An OrderedDict is no plain dict, so the fast writer leaves this request to the checked one.
     hyper_parameters = collections.OrderedDict(epochCount="3")
