@@ -379,6 +379,32 @@ LENIENT_CASES += [
         {"RoleArn": 1.5}, [("RoleArn", "expected a string, got number 1.5")], id="float-for-string"
     ),
     pytest.param(
+        {
+            "AutoMLProblemTypeConfig": {
+                "TabularJobConfig": {
+                    "TargetAttributeName": "y",
+                    "CompletionCriteria": {
+                        "MaxCandidates": "10",
+                        "MaxRuntimePerTrainingJobInSeconds": True,
+                        "MaxAutoMLJobRuntimeInSeconds": 3600,
+                    },
+                }
+            }
+        },
+        [
+            (
+                "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria.MaxCandidates",
+                "expected an integer, got string '10'",
+            ),
+            (
+                "AutoMLProblemTypeConfig.TabularJobConfig.CompletionCriteria"
+                ".MaxRuntimePerTrainingJobInSeconds",
+                "expected an integer, got boolean True",
+            ),
+        ],
+        id="integers",
+    ),
+    pytest.param(
         {"BestCandidate": {"FinalAutoMLJobObjectiveMetric": {"Value": decimal.Decimal("sNaN")}}},
         [
             (
