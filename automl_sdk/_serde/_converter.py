@@ -23,7 +23,7 @@ import functools
 import reprlib
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -83,11 +83,13 @@ def to_wire(shape: Any) -> dict[str, Any]:
         )
     name = cls.__name__
     request = name in _REQUEST_SHAPES
+    wire: dict[str, Any]  # a shape object's own wire form is always a dict
     try:
         if name not in constraints.SHAPES:  # an Unknown… variant handed over on its own
             raise _UnknownVariant
         try:
-            return cast("dict[str, Any]", _fast_writer(name, request)(shape))
+            wire = _fast_writer(name, request)(shape)
+            return wire
         except _NotPlain:  # something the fast writer does not vouch for: check it all
             wire = _write_structure(shape, name)
     except _UnknownVariant:
@@ -95,7 +97,7 @@ def to_wire(shape: Any) -> dict[str, Any]:
     problems = _schema().shape_problems(wire, name, constraints=False, required=request)
     if problems:
         raise ShapeError(shape=name, problems=problems)
-    return cast("dict[str, Any]", wire)  # a shape object's own wire form is always a dict
+    return wire
 
 
 def shape_to_raw_wire(shape: Any) -> Any:

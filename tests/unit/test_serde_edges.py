@@ -90,6 +90,45 @@ def _request() -> CreateAutoMLJobV2Request:
     return from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
 
 
+def test_an_unknown_variant_handed_to_to_wire_on_its_own_is_refused_at_the_root() -> None:
+    error = _shape_error(lambda: to_wire(UnknownAutoMLProblemTypeConfig(tag="FutureJobConfig")))
+    assert (error.shape, error.problems) == (
+        "UnknownAutoMLProblemTypeConfig",
+        (
+            (
+                "",
+                "UnknownAutoMLProblemTypeConfig cannot be sent as a AutoMLProblemTypeConfig member",
+            ),
+        ),
+    )
+
+
+def test_to_wire_names_the_type_of_a_value_that_is_no_shape() -> None:
+    error = _shape_error(lambda: to_wire({"AutoMLJobName": "x"}))
+    assert (error.shape, error.problems) == (
+        "dict",
+        (("", "expected an automl_sdk.shapes object, got dict"),),
+    )
+
+
+def test_a_response_without_a_required_member_is_written_by_the_checked_writer_too() -> None:
+    # The OrderedDict sends to_wire down the explaining path, which must not ask a response
+    # for the members only a request must have.
+    wire = {key: value for key, value in RESPONSE.items() if key != "CreationTime"}
+    response = attrs.evolve(
+        from_wire(DescribeAutoMLJobV2Response, wire),
+        auto_ml_problem_type_config=TextGenerationJobConfig(
+            text_generation_hyper_parameters=collections.OrderedDict(epochCount="3")
+        ),
+    )
+    assert to_wire(response) == {
+        **wire,
+        "AutoMLProblemTypeConfig": {
+            "TextGenerationJobConfig": {"TextGenerationHyperParameters": {"epochCount": "3"}}
+        },
+    }
+
+
 def test_an_unknown_variant_deep_in_a_response_is_named_by_its_full_path() -> None:
     response = from_wire(DescribeAutoMLJobV2Response, RESPONSE)
     resolved = AutoMLResolvedAttributes(
