@@ -194,7 +194,8 @@ def test_a_required_member_left_none_inside_a_union_member_of_a_request_is_refus
 
 
 def test_to_wire_refuses_a_map_key_that_is_no_string() -> None:
-    config = TextGenerationJobConfig(text_generation_hyper_parameters={3: "x", "epochCount": "2"})  # type: ignore[dict-item]
+    # Only the one key: a string key beside it would send to_wire down the checked path anyway.
+    config = TextGenerationJobConfig(text_generation_hyper_parameters={3: "x"})  # type: ignore[dict-item]
     error = _shape_error(lambda: to_wire(config))
     assert (error.shape, error.problems) == (
         "TextGenerationJobConfig",
