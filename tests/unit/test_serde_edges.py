@@ -86,6 +86,31 @@ def test_a_union_that_is_no_alias_is_no_shape_class(union: Any, shape: str, show
     )
 
 
+def test_from_wire_refuses_a_class_name_given_as_a_string() -> None:
+    error = _shape_error(lambda: from_wire("CreateAutoMLJobV2Request", {}))  # type: ignore[arg-type]
+    assert (error.shape, error.problems) == (
+        "str",
+        (("", "expected an automl_sdk.shapes class, got string 'CreateAutoMLJobV2Request'"),),
+    )
+
+
+def test_a_lenient_parse_of_a_union_alias_reports_its_own_problem_at_the_root() -> None:
+    wire = {"TabularJobConfig": {"TargetAttributeName": "y"}, "TextGenerationJobConfig": {}}
+    error = _shape_error(lambda: from_wire(AutoMLProblemTypeConfig, wire))  # type: ignore[arg-type]
+    assert (error.shape, error.problems) == (
+        "AutoMLProblemTypeConfig",
+        (
+            (
+                "",
+                "exactly one member must be set (got TabularJobConfig, TextGenerationJobConfig; "
+                "expected one of ImageClassificationJobConfig, TabularJobConfig, "
+                "TextClassificationJobConfig, TextGenerationJobConfig, "
+                "TimeSeriesForecastingJobConfig)",
+            ),
+        ),
+    )
+
+
 def _request() -> CreateAutoMLJobV2Request:
     return from_wire(CreateAutoMLJobV2Request, REQUEST, strict=True)
 
