@@ -488,9 +488,11 @@ _REPR.maxstring = _REPR.maxother = 60
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
     kind = {bool: "boolean", int: "integer", float: "number", str: "string"}.get(type(value))
     if kind is None:
-        kind = "null" if value is None else type(value).__name__
+        kind = type(value).__name__
         kind = {"dict": "object", "list": "array", "tuple": "array"}.get(kind, kind)
     try:
         text = _REPR.repr(value)

@@ -534,7 +534,7 @@ def test_botocore_unknown_member_marker_becomes_the_unknown_variant(marker: Any,
 
 def test_a_lenient_parse_of_null_says_so() -> None:
     error = _shape_error(lambda: from_wire(DescribeAutoMLJobV2Response, None))
-    assert error.problems == (("", "expected an object, got null None"),)
+    assert error.problems == (("", "expected an object, got null"),)
 
 
 @pytest.mark.parametrize(("members", "problems"), LENIENT_CASES)
