@@ -31,6 +31,7 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from automl_sdk.errors import ShapeError
+from automl_sdk.lint._common import parse_timestamp
 from automl_sdk.shapes import constraints, structures
 
 T = TypeVar("T")
@@ -471,16 +472,12 @@ def _structure_primitive(check: Callable[[Any], bool], value: Any, cls: type) ->
 
 
 def _structure_datetime(value: Any, _: type) -> datetime.datetime | None:
-    if value is None or isinstance(value, datetime.datetime):
-        return value
-    try:
-        if _check_float(value):
-            return datetime.datetime.fromtimestamp(float(value), tz=datetime.timezone.utc)
-        if isinstance(value, str):
-            return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except (ValueError, OverflowError, OSError):
-        pass
-    raise TypeError(f"expected an ISO 8601 timestamp, got {_describe(value)}")
+    if value is None:
+        return None
+    parsed = parse_timestamp(value)
+    if parsed is None:
+        raise TypeError(f"expected an ISO 8601 timestamp, got {_describe(value)}")
+    return parsed
 
 
 _REPR = reprlib.Repr()

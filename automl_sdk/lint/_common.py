@@ -9,9 +9,11 @@ locator use it without importing :class:`~automl_sdk.lint._context.LintContext` 
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import functools
 import math
+import sys
 from collections.abc import Iterable
 from typing import Any, TypeAlias
 
@@ -116,6 +118,29 @@ def finite(value: float | decimal.Decimal) -> bool:
     if isinstance(value, decimal.Decimal):
         return value.is_finite()
     return math.isfinite(value)
+
+
+#: The largest magnitude a float (``double``) member can carry: an int beyond it has no float form.
+FLOAT_MAX = sys.float_info.max
+
+
+def parse_timestamp(value: Any) -> datetime.datetime | None:
+    """The one reading of a wire timestamp: a ``datetime`` as it is, epoch seconds (a finite
+    number, not a bool) as UTC, or an ISO 8601 string (``Z`` allowed); ``None`` for anything
+    else, or a time out of ``datetime``'s (or the platform's) range.
+
+    Phase 1 refuses what this cannot read, and ``from_wire`` converts with it, so the two agree.
+    """
+    if isinstance(value, datetime.datetime):
+        return value
+    try:
+        if isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool):
+            return datetime.datetime.fromtimestamp(float(value), tz=datetime.timezone.utc)
+        if isinstance(value, str):
+            return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, OverflowError, OSError):
+        pass
+    return None
 
 
 def get_bool(obj: Any, *keys: Key) -> bool | None:

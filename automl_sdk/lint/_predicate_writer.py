@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from automl_sdk.lint._common import bounded
+from automl_sdk.lint._common import FLOAT_MAX, bounded
 from automl_sdk.lint._patterns import translate, without_captures
 
 #: Model patterns that accept every string; not worth a regex call.
@@ -62,6 +62,7 @@ class PredicateWriter:
         return (
             header + _DOCSTRING + "\nimport re\n"
             "from collections.abc import Callable\n"
+            "from datetime import datetime\n"
             "from decimal import Decimal\n"
             "from math import isfinite\n"
             "from typing import Any, Final\n\n"
@@ -148,10 +149,11 @@ class PredicateWriter:
         elif kind in ("integer", "long"):
             parts = [f"isinstance({x}, int)", f"not isinstance({x}, bool)", bounds(x, *size)]
         elif kind in ("float", "double"):
-            # An int is always finite (and too large a one has no float form to ask about).
+            # An int is finite, but one past the largest float has no float form.
+            most = self.constant("FLOAT_MAX", repr(FLOAT_MAX))
             finite = (
-                f"(isinstance({x}, int) or (isfinite({x}) if isinstance({x}, float) "
-                f"else {x}.is_finite()))"
+                f"(-{most} <= {x} <= {most} if isinstance({x}, int) else isfinite({x}) "
+                f"if isinstance({x}, float) else {x}.is_finite())"
             )
             parts = [
                 f"isinstance({x}, (int, float, Decimal))",
@@ -162,7 +164,8 @@ class PredicateWriter:
         elif kind == "boolean":
             parts = [f"isinstance({x}, bool)"]
         else:
-            parts = ["True"]  # timestamps: the explaining walk decides
+            # A timestamp: a datetime is one; the explaining walk reads the other wire forms.
+            parts = [f"isinstance({x}, datetime)"]
         return " and ".join(part for part in parts if part)
 
     def string_parts(self, shape_name: str, shape: dict[str, Any], x: str) -> list[str]:

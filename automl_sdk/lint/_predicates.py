@@ -11,6 +11,7 @@ request) costs as little as it can. Imports the standard library only.
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from decimal import Decimal
 from math import isfinite
 from typing import Any, Final
@@ -587,6 +588,7 @@ ENUM_TransformInstanceType = frozenset(
         "ml.trn1.32xlarge",
     ]
 )
+FLOAT_MAX = 1.7976931348623157e308
 MEMBERS_AcceleratorPartitionLayout = frozenset(["AcceleratorPartitionTypes"])
 MEMBERS_AdditionalModelDataSource = frozenset(["ChannelName", "S3DataSource"])
 MEMBERS_Alarm = frozenset(["AlarmName"])
@@ -1308,7 +1310,13 @@ def check_AutoMLDataSplitConfig(v: Any) -> bool:
         if not (
             isinstance(x, (int, float, Decimal))
             and not isinstance(x, bool)
-            and (isinstance(x, int) or (isfinite(x) if isinstance(x, float) else x.is_finite()))
+            and (
+                -FLOAT_MAX <= x <= FLOAT_MAX
+                if isinstance(x, int)
+                else isfinite(x)
+                if isinstance(x, float)
+                else x.is_finite()
+            )
             and 0 <= x <= 1
         ):
             return False
@@ -2656,19 +2664,19 @@ def check_ListAutoMLJobsRequest(v: Any) -> bool:
         return False
     if "CreationTimeAfter" in v:
         x = v["CreationTimeAfter"]
-        if not (True):
+        if not (isinstance(x, datetime)):
             return False
     if "CreationTimeBefore" in v:
         x = v["CreationTimeBefore"]
-        if not (True):
+        if not (isinstance(x, datetime)):
             return False
     if "LastModifiedTimeAfter" in v:
         x = v["LastModifiedTimeAfter"]
-        if not (True):
+        if not (isinstance(x, datetime)):
             return False
     if "LastModifiedTimeBefore" in v:
         x = v["LastModifiedTimeBefore"]
-        if not (True):
+        if not (isinstance(x, datetime)):
             return False
     if "NameContains" in v:
         x = v["NameContains"]
@@ -2925,7 +2933,13 @@ def check_ProductionVariant(v: Any) -> bool:
         if not (
             isinstance(x, (int, float, Decimal))
             and not isinstance(x, bool)
-            and (isinstance(x, int) or (isfinite(x) if isinstance(x, float) else x.is_finite()))
+            and (
+                -FLOAT_MAX <= x <= FLOAT_MAX
+                if isinstance(x, int)
+                else isfinite(x)
+                if isinstance(x, float)
+                else x.is_finite()
+            )
             and x >= 0
         ):
             return False

@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from automl_sdk.lint._common import bounded, closest, finite, join, show
+from automl_sdk.lint._common import FLOAT_MAX, bounded, closest, finite, join, parse_timestamp, show
 from automl_sdk.lint._finding import Finding
 from automl_sdk.lint._moved import moved_member_hint
 from automl_sdk.lint._patterns import full_match
@@ -437,6 +437,15 @@ class _Walker:
                 f"{self.name(path)} is not a finite number (got {value}; expected {expected(shape_name)})",
             )
             return
+        if _outside(value, shape) is None and isinstance(value, int) and abs(value) > FLOAT_MAX:
+            # Within the model's range (or it has none), but with no float form to send.
+            self.report(
+                NUMBER_RANGE,
+                path,
+                f"{self.name(path)} is too large for a number (got {show(value)}; expected at most "
+                f"{FLOAT_MAX:.4g} in size)",
+            )
+            return
         self.number_range(value, shape, path)
 
     def number_range(
@@ -450,9 +459,21 @@ class _Walker:
             )
 
     def type_only(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        """A boolean or a timestamp: the model constrains nothing of it but its type."""
+        """A boolean: the model constrains nothing of it but its type."""
         if not well_typed(value, shape["type"]):
             self.wrong_type(value, shape_name, path)
+
+    def timestamp(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
+        """A timestamp: of a wire type, and one that reads as a time (as ``from_wire`` reads it)."""
+        if not well_typed(value, "timestamp"):
+            self.wrong_type(value, shape_name, path)
+        elif parse_timestamp(value) is None:
+            self.report(
+                WRONG_TYPE,
+                path,
+                f"{self.name(path)} is not a time (got {show(value)}; expected a datetime, "
+                "epoch seconds or an ISO 8601 string such as '2026-01-31T12:00:00Z')",
+            )
 
 
 def _enum_message(subject: str, value: str, enum: tuple[str, ...]) -> str:
@@ -471,5 +492,5 @@ _CHECKERS = {
     "float": _Walker.number,
     "double": _Walker.number,
     "boolean": _Walker.type_only,
-    "timestamp": _Walker.type_only,
+    "timestamp": _Walker.timestamp,
 }

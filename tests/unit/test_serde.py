@@ -18,7 +18,9 @@ from automl_sdk.shapes import (
     AutoMLProblemTypeConfig,
     CreateAutoMLJobV2Request,
     DescribeAutoMLJobV2Response,
+    ListAutoMLJobsRequest,
     ModelDeployConfig,
+    ProductionVariant,
     TabularJobConfig,
     UnknownAutoMLProblemTypeConfig,
     UnknownAutoMLProblemTypeResolvedAttributes,
@@ -556,3 +558,52 @@ def test_numbers_keep_their_member_type(strict: bool) -> None:
     split = from_wire(AutoMLDataSplitConfig, {"ValidationFraction": 0}, strict=strict)
     assert type(split.validation_fraction) is float
     assert split.validation_fraction == 0.0
+
+
+TIME_NOT_READ = (
+    "is not a time (got {}; expected a datetime, epoch seconds or an ISO 8601 string such as "
+    "'2026-01-31T12:00:00Z')"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("yesterday", "'yesterday'"), (float("nan"), "nan"), (10**20, "100000000000000000000")],
+)
+def test_a_timestamp_phase_1_cannot_read_is_its_finding_not_a_conversion_error(
+    value: Any, shown: str
+) -> None:
+    problems = _problems(ListAutoMLJobsRequest, {"CreationTimeAfter": value}, strict=True)
+    assert problems == [("CreationTimeAfter", "CreationTimeAfter " + TIME_NOT_READ.format(shown))]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-01-31T12:00:00Z", datetime.datetime(2026, 1, 31, 12, tzinfo=datetime.timezone.utc)),
+        (0, datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)),
+    ],
+)
+def test_a_timestamp_phase_1_reads_converts_in_both_modes(
+    value: Any, expected: datetime.datetime
+) -> None:
+    for strict in (True, False):
+        request = from_wire(ListAutoMLJobsRequest, {"CreationTimeAfter": value}, strict=strict)
+        assert request.creation_time_after == expected
+
+
+def test_an_integer_too_large_for_a_float_member_is_a_range_finding() -> None:
+    wire = {"VariantName": "a", "ModelName": "m", "InitialVariantWeight": 10**400}
+    problems = _problems(ProductionVariant, wire, strict=True)
+    assert problems == [
+        (
+            "InitialVariantWeight",
+            "InitialVariantWeight is too large for a number (got "
+            + "1"
+            + "0" * 56
+            + "...; expected at most 1.798e+308 in size)",
+        )
+    ]
+    wire["InitialVariantWeight"] = 2**1000  # still a float: passes, converted
+    weight = from_wire(ProductionVariant, wire, strict=True).initial_variant_weight
+    assert weight == float(2**1000)

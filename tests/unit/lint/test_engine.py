@@ -497,7 +497,7 @@ def test_generated_predicates_import_the_standard_library_only() -> None:
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == {"collections", "decimal", "math", "re", "typing"}
+    assert imported == {"collections", "datetime", "decimal", "math", "re", "typing"}
 
 
 @pytest.mark.parametrize("shape_name", sorted(PREDICATES))
