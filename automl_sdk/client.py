@@ -149,6 +149,10 @@ class AutoMLClient:
             config=sagemaker.meta.config,
         )
 
+    def _client_of(self, service: str) -> Any:
+        """This client's SageMaker client, or :meth:`client_for` of another service."""
+        return self.sagemaker_client if service == "sagemaker" else self.client_for(service)
+
     def _make_any(self, service: str, **options: Any) -> Any:
         import boto3
 
@@ -217,12 +221,8 @@ class AutoMLClient:
         from automl_sdk.check._run import check_with
 
         wire, operation = _request_dict(request)
-        sagemaker = self.sagemaker_client
-        aws = Clients(
-            region_name=sagemaker.meta.region_name,
-            clients={"sagemaker": sagemaker},
-            factory=self.client_for,
-        )
+        # Made on first use, after lint passed: a request with lint errors needs no region.
+        aws = Clients(factory=self._client_of)
         return check_with(wire, aws, operation=operation, scan=scan, select=select, ignore=ignore)
 
     def create_auto_ml_job(self, **kwargs: Any) -> dict[str, Any]:

@@ -49,8 +49,8 @@ class Clients:
         profile_name: named profile for the session made here.
         clients: ready-made clients by service name (``{"sagemaker": client}``), used as they are.
         factory: makes the client of a service instead of the session (an ``AutoMLClient``'s
-            ``client_for``, so a check talks to AWS as that client does); ``region_name`` is
-            then the region the factory's clients use.
+            clients, so a check talks to AWS as that client does); the region is then its
+            SageMaker client's.
     """
 
     def __init__(
@@ -89,6 +89,8 @@ class Clients:
         """The job's region: the one given, else the session's."""
         if self._region_name is not None:
             return self._region_name
+        if self._factory is not None:
+            return str(self.client("sagemaker").meta.region_name)
         return getattr(self.session, "region_name", None)
 
     def client(self, service: str) -> Any:

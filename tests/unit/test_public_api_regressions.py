@@ -168,3 +168,19 @@ def test_deploy_timeout_error_shows_an_integer_waited_seconds_beyond_floats() ->
         resources=(),
     )
     assert f"after {10**400}s " in str(error)
+
+
+def test_client_check_of_a_request_lint_refuses_needs_no_region(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    # The check's clients are made after lint passes: lint errors come back, not NoRegionError.
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    findings = AutoMLClient().check({"AutoMLJobName": "x"}, select=["E1003"])
+    assert [(f.rule, f.path) for f in findings] == [
+        ("E1003", "AutoMLJobInputDataConfig"),
+        ("E1003", "AutoMLProblemTypeConfig"),
+        ("E1003", "OutputDataConfig"),
+        ("E1003", "RoleArn"),
+    ]
