@@ -437,7 +437,7 @@ class _Walker:
                 f"{self.name(path)} is not a finite number (got {value}; expected {expected(shape_name)})",
             )
             return
-        if _outside(value, shape) is None and isinstance(value, int) and abs(value) > FLOAT_MAX:
+        if isinstance(value, int) and abs(value) > FLOAT_MAX and _outside(value, shape) is None:
             # Within the model's range (or it has none), but with no float form to send.
             self.report(
                 NUMBER_RANGE,
@@ -464,10 +464,11 @@ class _Walker:
             self.wrong_type(value, shape_name, path)
 
     def timestamp(self, value: Any, shape_name: str, shape: dict[str, Any], path: str) -> None:
-        """A timestamp: of a wire type, and one that reads as a time (as ``from_wire`` reads it)."""
+        """A timestamp: of a wire type and, when constraints apply, one that reads as a time (as
+        ``from_wire`` reads it)."""
         if not well_typed(value, "timestamp"):
             self.wrong_type(value, shape_name, path)
-        elif parse_timestamp(value) is None:
+        elif self.constraints and parse_timestamp(value) is None:
             self.report(
                 WRONG_TYPE,
                 path,
