@@ -26,7 +26,13 @@ from automl_sdk._cli.common import (
     print_json,
     source_label,
 )
-from automl_sdk._cli.jobs import _client, _positive_int, _seconds, _wait_option_message
+from automl_sdk._cli.jobs import (
+    _client,
+    _positive_int,
+    _seconds,
+    _wait_option_message,
+    job_command,
+)
 from automl_sdk.errors import CLIUsageError, DeployTimeoutError
 
 if TYPE_CHECKING:
@@ -114,8 +120,9 @@ def _job_command(
 ) -> argparse.ArgumentParser:
     """The ``name`` command that makes something from job NAME's candidate on instances;
     ``declared`` as :func:`~automl_sdk._cli.common.add_command` takes it."""
-    parser = add_command(subparsers, name, parents=[aws_options], **declared)
-    parser.add_argument("job_name", metavar="NAME", help="AutoML job name (Completed)")
+    parser = job_command(
+        subparsers, aws_options, name, job_help="AutoML job name (Completed)", **declared
+    )
     parser.add_argument(
         "--instance-type", default="ml.m5.large", metavar="T", help="default ml.m5.large"
     )

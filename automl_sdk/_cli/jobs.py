@@ -12,7 +12,6 @@ import argparse
 import math
 import sys
 import threading
-from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from automl_sdk._cli import common
@@ -47,16 +46,28 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     )
     _wait_options(create)
 
-    describe = _job_parser(
-        subparsers, aws_options, "describe", "print DescribeAutoMLJobV2 as JSON", _describe
+    describe = job_command(
+        subparsers,
+        aws_options,
+        "describe",
+        summary="print DescribeAutoMLJobV2 as JSON",
+        handler=_describe,
     )
     describe.add_argument("--v1", action="store_true", help="print the V1 DescribeAutoMLJob shape")
     add_output_options(describe)  # --output json|text|table|yaml, --query
 
-    wait = _job_parser(subparsers, aws_options, "wait", "wait for a job to end (exit 0/1/3)", _wait)
+    wait = job_command(
+        subparsers,
+        aws_options,
+        "wait",
+        summary="wait for a job to end (exit 0/1/3)",
+        handler=_wait,
+    )
     _wait_options(wait)
 
-    _job_parser(subparsers, aws_options, "stop", "ask the service to stop a job", _stop)
+    job_command(
+        subparsers, aws_options, "stop", summary="ask the service to stop a job", handler=_stop
+    )
 
     listing = common.add_command(
         subparsers,
@@ -88,12 +99,12 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     listing.add_argument("--max-items", type=_positive_int, metavar="N", help="stop after N jobs")
     add_output_options(listing)  # --output json|text|table|yaml, --query
 
-    candidates = _job_parser(
+    candidates = job_command(
         subparsers,
         aws_options,
         "candidates",
-        "print the job's candidates, best objective first",
-        _candidates,
+        summary="print the job's candidates, best objective first",
+        handler=_candidates,
     )
     candidates.add_argument(
         "--status-equals", metavar="STATUS", help="only candidates with this status, e.g. Completed"
@@ -102,18 +113,18 @@ def register(subparsers: Any, aws_options: argparse.ArgumentParser) -> None:
     add_output_options(candidates)  # --output json|text|table|yaml, --query
 
 
-def _job_parser(
+def job_command(
     subparsers: Any,
     aws_options: argparse.ArgumentParser,
     name: str,
-    summary: str,
-    handler: Callable[[argparse.Namespace], int],
+    *,
+    job_help: str = "AutoML job name",
+    **declared: Any,
 ) -> argparse.ArgumentParser:
-    """A command on one job, named by the positional ``NAME``."""
-    parser = common.add_command(
-        subparsers, name, parents=[aws_options], summary=summary, handler=handler
-    )
-    parser.add_argument("job_name", metavar="NAME", help="AutoML job name")
+    """The ``name`` command on one job, named by the positional ``NAME`` (``job_help``);
+    ``declared`` as :func:`~automl_sdk._cli.common.add_command` takes it."""
+    parser = common.add_command(subparsers, name, parents=[aws_options], **declared)
+    parser.add_argument("job_name", metavar="NAME", help=job_help)
     return parser
 
 

@@ -68,25 +68,27 @@ def job_html(name: str, arn: str | None) -> str:
     )
 
 
-#: What the card of each deploy handle shows beside its name and ARN: ``(label, attribute)``.
-_DEPLOY_DETAILS = {
+#: The card of each deploy handle: its title, and what it shows beside its name and ARN as
+#: ``(label, attribute)``.
+_DEPLOY_CARDS = {
     "Endpoint": (
-        ("Model", "model_name"),
-        ("Endpoint config", "endpoint_config_name"),
-        ("AutoML job", "job_name"),
+        "Endpoint",
+        (
+            ("Model", "model_name"),
+            ("Endpoint config", "endpoint_config_name"),
+            ("AutoML job", "job_name"),
+        ),
     ),
     "TransformJob": (
-        ("Model", "model_name"),
-        ("Output", "output_s3_uri"),
-        ("AutoML job", "job_name"),
+        "Transform job",
+        (("Model", "model_name"), ("Output", "output_s3_uri"), ("AutoML job", "job_name")),
     ),
 }
-_DEPLOY_KINDS = {"Endpoint": "Endpoint", "TransformJob": "Transform job"}
 
 
 def deploy_handle_html(handle: Endpoint | TransformJob) -> str:
     """The display of an ``Endpoint`` or ``TransformJob`` handle (from :mod:`automl_sdk.deploy`):
     its name, ARN, region, model, endpoint config or output location and AutoML job."""
-    cls = type(handle).__name__
-    details = [(label, getattr(handle, attribute)) for label, attribute in _DEPLOY_DETAILS[cls]]
-    return handle_html(_DEPLOY_KINDS[cls], handle.name, arn=handle.arn, details=details)
+    kind, rows = _DEPLOY_CARDS[type(handle).__name__]
+    details = [(label, getattr(handle, attribute)) for label, attribute in rows]
+    return handle_html(kind, handle.name, arn=handle.arn, details=details)

@@ -90,7 +90,8 @@ class Clients:
         if self._region_name is not None:
             return self._region_name
         if self._factory is not None:
-            return str(self.client("sagemaker").meta.region_name)
+            region: str | None = self.client("sagemaker").meta.region_name
+            return region
         return getattr(self.session, "region_name", None)
 
     def client(self, service: str) -> Any:
